@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "warta",
+    products: [
+        .library(name: "Warta", targets: ["Warta"]),
+        .executable(name: "warta", targets: ["warta"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The embeddable engine: corpus → analysis → index → query → output.
+        .target(name: "Warta", path: "Sources/Warta"),
+        // libedit (Debian: libedit-dev) for the interactive shell.
+        .systemLibrary(
+            name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        // The command line and the shell: a thin client of the library.
+        .executableTarget(
+            name: "warta",
+            dependencies: [
+                "Warta", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/warta"),
+        .testTarget(name: "CorpusTests", dependencies: ["Warta"], path: "Tests/CorpusTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Warta"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "IndexTests", dependencies: ["Warta"], path: "Tests/IndexTests"),
+        .testTarget(name: "QueryTests", dependencies: ["Warta"], path: "Tests/QueryTests"),
+        .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests"),
+        .testTarget(name: "CLITests", dependencies: ["Warta"], path: "Tests/CLITests"),
+    ],
+    swiftLanguageModes: [.v5]
+)
