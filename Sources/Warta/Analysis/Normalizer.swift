@@ -1,0 +1,41 @@
+import Foundation
+
+/// Folds a word to the form the index stores: lower case, no diacritics.
+///
+/// "Nguyễn" and "nguyen", "CAFÉ" and "cafe" become the same term, so users
+/// find names however an outlet spelled them. ASCII, nearly all of an
+/// Indonesian corpus, takes a fast path that never touches Foundation.
+public enum Normalizer {
+    /// Folds the UTF-8 bytes of one token (a run of letters, digits and marks).
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (i, b) in bytes.enumerated() {
+                    out[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                }
+                return bytes.count
+            }
+        }
+        return foldUnicode(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Folds any string token.
+    public static func fold(_ word: String) -> String {
+        var w = word
+        return w.withUTF8 { fold($0) }
+    }
+
+    private static func foldUnicode(_ word: String) -> String {
+        // Diacritic-insensitive folding decomposes (NFD) and drops the marks;
+        // then lower-casing handles scripts without case mapping unchanged.
+        let folded = word.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        out.unicodeScalars.reserveCapacity(folded.unicodeScalars.count)
+        for s in folded.unicodeScalars where !Tokenizer.isMark(s) {
+            out.unicodeScalars.append(s)
+        }
+        return out
+    }
+}

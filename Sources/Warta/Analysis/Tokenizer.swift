@@ -1,0 +1,114 @@
+/// One word of a text: its folded form and where it stands in the text.
+public struct WordToken: Sendable, Hashable {
+    /// The folded term (see `Normalizer`).
+    public var term: String
+    /// UTF-8 byte offsets of the word in the original text.
+    public var range: Range<Int>
+}
+
+/// Splits text into words the way the index and the query language agree on.
+///
+/// A word is a maximal run of letters, digits and combining marks; anything
+/// else separates words. So hyphenated names split ("Kim Jong-un" is kim,
+/// jong, un, and finds "Kim Jong Un"), apostrophes split ("Jum'at"), and
+/// straight and curly quotes are never part of a word. This is the rule of
+/// SQLite FTS5's unicode61 and tantivy's simple tokenizer, which keeps match
+/// counts comparable across the three.
+public enum Tokenizer {
+    /// Every word of `text`, in order.
+    public static func words(_ text: String) -> [WordToken] {
+        var out: [WordToken] = []
+        forEachWord(text) { term, range in out.append(WordToken(term: term, range: range)) }
+        return out
+    }
+
+    /// Just the folded terms of `text`, in order.
+    public static func terms(_ text: String) -> [String] {
+        var out: [String] = []
+        forEachWord(text) { term, _ in out.append(term) }
+        return out
+    }
+
+    /// Calls `body` with each word's folded term and UTF-8 byte range.
+    public static func forEachWord(_ text: String, _ body: (String, Range<Int>) -> Void) {
+        var text = text
+        text.withUTF8 { buf in
+            forEachWord(utf8: buf, body)
+        }
+    }
+
+    /// The same over raw UTF-8 (which must be valid UTF-8).
+    public static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>) -> Void) {
+        let n = buf.count
+        var i = 0
+        var start = -1
+        while i < n {
+            let b = buf[i]
+            var len = 1
+            var isWord: Bool
+            if b < 0x80 {
+                isWord = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            } else {
+                let (scalar, l) = decode(buf, at: i)
+                len = l
+                isWord = isWordScalar(scalar, continuing: start >= 0)
+            }
+            if isWord {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                emit(buf, start, i, body)
+                start = -1
+            }
+            i += len
+        }
+        if start >= 0 { emit(buf, start, n, body) }
+    }
+
+    @inline(__always)
+    private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ body: (String, Range<Int>) -> Void) {
+        let term = Normalizer.fold(UnsafeBufferPointer(rebasing: buf[s..<e]))
+        if !term.isEmpty { body(term, s..<e) }
+    }
+
+    /// Decodes the scalar at `i` (input is valid UTF-8; a stray byte decodes as U+FFFD).
+    @inline(__always)
+    static func decode(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(buf[i])
+        let n = buf.count
+        func cont(_ k: Int) -> UInt32? {
+            guard i + k < n, buf[i + k] & 0xC0 == 0x80 else { return nil }
+            return UInt32(buf[i + k] & 0x3F)
+        }
+        if b0 & 0xE0 == 0xC0, let c1 = cont(1) {
+            return (Unicode.Scalar(((b0 & 0x1F) << 6) | c1) ?? "\u{FFFD}", 2)
+        }
+        if b0 & 0xF0 == 0xE0, let c1 = cont(1), let c2 = cont(2) {
+            return (Unicode.Scalar(((b0 & 0x0F) << 12) | (c1 << 6) | c2) ?? "\u{FFFD}", 3)
+        }
+        if b0 & 0xF8 == 0xF0, let c1 = cont(1), let c2 = cont(2), let c3 = cont(3) {
+            return (Unicode.Scalar(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3) ?? "\u{FFFD}", 4)
+        }
+        return ("\u{FFFD}", 1)
+    }
+
+    /// Letters and digits of any script start or continue a word; combining
+    /// marks only continue one (a lone mark is not a word).
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar, continuing: Bool) -> Bool {
+        let p = s.properties
+        if p.isAlphabetic { return !isMark(s) || continuing }
+        switch p.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        case .nonspacingMark, .spacingMark, .enclosingMark: return continuing
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// A loaded, indexed corpus: the articles and everything built from them.
+///
+/// Immutable once built, so any number of queries may read it at once.
+public final class Corpus: Sendable {
+    /// Shown in the shell's prompt: the folder or file name.
+    public let name: String
+    /// Where it was loaded from, if anywhere.
+    public let path: String?
+    /// The articles, by ordinal.
+    public let articles: [Article]
+    /// The positional index over title and text.
+    public let index: InvertedIndex
+    /// Metadata fields found beyond the built-in ones, sorted.
+    public let metadataFields: [String]
+    /// Problems met while loading (files skipped, lines skipped).
+    public let warnings: [LoadWarning]
+
+    /// `date` as day ordinals, `Int32.min` for null: a column to filter on
+    /// without touching the articles.
+    let dateColumn: [Int32]
+    /// The rank of each article's id in id order, for the default order.
+    let idRank: [Int32]
+    /// Ordinal of each id.
+    let ordinalByID: [String: Int]
+
+    /// Indexes `articles` (ids must be unique).
+    public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = []) {
+        self.name = name
+        self.path = path
+        self.articles = articles
+        self.warnings = warnings
+        var builder = IndexBuilder()
+        for a in articles {
+            builder.add(fields: [.title: a.title, .text: a.text])
+        }
+        index = builder.build()
+        dateColumn = articles.map { $0.date?.ordinal ?? Int32.min }
+        var rank = [Int32](repeating: 0, count: articles.count)
+        for (r, i) in articles.indices.sorted(by: { articles[$0].id < articles[$1].id }).enumerated() {
+            rank[i] = Int32(r)
+        }
+        idRank = rank
+        var byID: [String: Int] = [:]
+        for (i, a) in articles.enumerated() { byID[a.id] = i }
+        ordinalByID = byID
+        var extra = Set<String>()
+        let builtIn = Set(Schema.articleFields.map(\.name))
+        for a in articles { for k in a.fields.keys where !builtIn.contains(k) { extra.insert(k) } }
+        metadataFields = extra.sorted()
+    }
+
+    /// Loads and indexes a folder, a `.jsonl` file, or a single `.txt`/`.md` file.
+    public static func open(path: String) throws -> Corpus {
+        let result = try CorpusLoader.load(path: path)
+        return Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings)
+    }
+
+    /// The last path component without extension: `seeds`, `click_id`.
+    static func displayName(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.last == "/" { p = p.dropLast() }
+        var last = p.split(separator: "/").last.map(String.init) ?? String(p)
+        if let dot = last.lastIndex(of: "."), dot != last.startIndex { last = String(last[..<dot]) }
+        return last.isEmpty ? "warta" : last
+    }
+}
+
+/// Statistics of a corpus, for `.info`.
+public struct CorpusSummary: Sendable {
+    public var articles: Int
+    /// Words in titles and bodies.
+    public var words: Int
+    public var terms: Int
+    public var firstDate: Day?
+    public var lastDate: Day?
+    /// Articles with no date found.
+    public var undated: Int
+    /// Articles per source, most first; `nil` source not included.
+    public var sources: [(name: String, articles: Int)]
+    public var languages: [(name: String, articles: Int)]
+}
+
+extension Corpus {
+    /// Counts for `.info`.
+    public var summary: CorpusSummary {
+        var words = 0
+        for f in IndexedField.allCases { for l in index.fieldLengths[f.rawValue] { words += Int(l) } }
+        let dates = articles.compactMap(\.date)
+        var sources: [String: Int] = [:]
+        var langs: [String: Int] = [:]
+        for a in articles {
+            if let s = a.source { sources[s, default: 0] += 1 }
+            if let l = a.lang { langs[l, default: 0] += 1 }
+        }
+        func ranked(_ d: [String: Int]) -> [(name: String, articles: Int)] {
+            d.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        }
+        return CorpusSummary(articles: articles.count, words: words, terms: index.termCount,
+                             firstDate: dates.min(), lastDate: dates.max(), undated: articles.count - dates.count,
+                             sources: ranked(sources), languages: ranked(langs))
+    }
+}

@@ -1,0 +1,132 @@
+/// Documents where words occur consecutively (a phrase), or two phrases occur
+/// within a window of each other (`near`), in one field.
+///
+/// The approximation is the conjunction of the words' posting lists; the
+/// positions are read only in `matches()`, for documents that survived it.
+/// Each word is a *slot* that may hold several terms (a prefix `kunjung*`
+/// expands to every indexed term starting with it).
+final class PhraseIterator: DocIterator {
+    let slots: [[PostingIterator]]
+    private let approximation: DocIterator
+    /// For `near`: slots `0..<split` are the first phrase, the rest the second.
+    let near: (split: Int, gap: Int)?
+
+    init(slots: [[PostingIterator]], near: (split: Int, gap: Int)? = nil) {
+        self.slots = slots
+        self.near = near
+        let perSlot: [DocIterator] = slots.map { $0.count == 1 ? $0[0] : DisjunctionIterator($0) }
+        approximation = perSlot.count == 1 ? perSlot[0] : ConjunctionIterator(perSlot)
+    }
+
+    override func next() -> Int {
+        doc = approximation.next()
+        return doc
+    }
+
+    override func advance(to target: Int) -> Int {
+        doc = approximation.advance(to: target)
+        return doc
+    }
+
+    override var cost: Int { approximation.cost }
+
+    override func matches() -> Bool {
+        guard approximation.matches() else { return false }
+        // A one-word phrase needs no positions.
+        if slots.count == 1 { return true }
+        return occurrences(limit: 1) > 0
+    }
+
+    /// Occurrences in the current document, counting at most `limit`.
+    func occurrences(limit: Int = .max) -> Int {
+        if slots.count == 1 && near == nil {
+            var n = 0
+            for it in slots[0] where it.doc == doc { n += it.frequency }
+            return min(n, limit)
+        }
+        let positions = slots.map(slotPositions)
+        if let near {
+            let a = phraseStarts(Array(positions[0..<near.split]))
+            let b = phraseStarts(Array(positions[near.split...]))
+            let la = near.split, lb = slots.count - near.split
+            var n = 0
+            for p in a {
+                // Either order, at most `gap` other words in between.
+                let hit = b.contains { q in
+                    q >= p ? q - (p + la) <= near.gap && q >= p + la
+                           : p - (q + lb) <= near.gap && p >= q + lb
+                }
+                if hit { n += 1; if n >= limit { return n } }
+            }
+            return n
+        }
+        return min(phraseStarts(positions).count, limit)
+    }
+
+    private func slotPositions(_ slot: [PostingIterator]) -> [Int] {
+        var out: [Int] = []
+        var sources = 0
+        for it in slot where it.doc == doc {
+            sources += 1
+            for p in it.positions { out.append(Int(p)) }
+        }
+        if sources > 1 { out.sort() }
+        return out
+    }
+
+    /// Start positions `p` with slot k at `p + k` for every k.
+    private func phraseStarts(_ positions: [[Int]]) -> [Int] {
+        guard let first = positions.first else { return [] }
+        if positions.count == 1 { return first }
+        var cursors = Array(repeating: 0, count: positions.count)
+        var out: [Int] = []
+        candidates: for p in first {
+            for k in 1..<positions.count {
+                let want = p + k
+                let list = positions[k]
+                var c = cursors[k]
+                while c < list.count && list[c] < want { c += 1 }
+                cursors[k] = c
+                if c == list.count { break candidates }
+                if list[c] != want { continue candidates }
+            }
+            out.append(p)
+        }
+        return out
+    }
+}
+
+/// Documents where a phrase occurs at least `minimum` times over all its
+/// fields (`mentions "Putin" at least 5 times`).
+final class MinimumCountIterator: DocIterator {
+    let phrases: [PhraseIterator]
+    let minimum: Int
+    private let approximation: DocIterator
+
+    init(phrases: [PhraseIterator], minimum: Int) {
+        self.phrases = phrases
+        self.minimum = minimum
+        approximation = phrases.count == 1 ? phrases[0] : DisjunctionIterator(phrases)
+    }
+
+    override func next() -> Int {
+        doc = approximation.next()
+        return doc
+    }
+
+    override func advance(to target: Int) -> Int {
+        doc = approximation.advance(to: target)
+        return doc
+    }
+
+    override var cost: Int { approximation.cost }
+
+    override func matches() -> Bool {
+        var n = 0
+        for p in phrases where p.doc == doc {
+            n += p.occurrences(limit: minimum - n)
+            if n >= minimum { return true }
+        }
+        return false
+    }
+}

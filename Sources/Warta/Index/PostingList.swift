@@ -1,0 +1,41 @@
+/// The documents one term occurs in, within one field, with its positions.
+///
+/// Documents are ascending ordinals; `positions[positionStarts[i]..<positionStarts[i+1]]`
+/// are the word positions of the term in `docs[i]`, ascending. Positions are
+/// only read for documents that survive the document-level join.
+public struct PostingList: Sendable {
+    public private(set) var docs: [UInt32] = []
+    public private(set) var freqs: [UInt32] = []
+    public private(set) var positionStarts: [UInt32] = [0]
+    public private(set) var positions: [UInt32] = []
+
+    public init() {}
+
+    public var count: Int { docs.count }
+
+    /// Adds one occurrence; documents must arrive in ascending order.
+    mutating func add(doc: UInt32, position: UInt32) {
+        if let last = docs.last, last == doc {
+            freqs[freqs.count - 1] += 1
+        } else {
+            docs.append(doc)
+            freqs.append(1)
+            positionStarts.append(positionStarts[positionStarts.count - 1])
+        }
+        positions.append(position)
+        positionStarts[positionStarts.count - 1] += 1
+    }
+
+    /// Positions of the term in the document at index `i` of `docs`.
+    @inline(__always)
+    public func positions(at i: Int) -> ArraySlice<UInt32> {
+        positions[Int(positionStarts[i])..<Int(positionStarts[i + 1])]
+    }
+
+    mutating func shrink() {
+        docs = Array(docs)
+        freqs = Array(freqs)
+        positionStarts = Array(positionStarts)
+        positions = Array(positions)
+    }
+}

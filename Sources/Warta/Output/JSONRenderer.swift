@@ -1,0 +1,59 @@
+/// JSON and JSON Lines: one object per row, keys in column order.
+struct JSONRenderer {
+    /// One object per line (jsonl) rather than one array (json).
+    let lines: Bool
+
+    func render(_ result: QueryResult) -> String {
+        var objects: [String] = []
+        switch result {
+        case .message(let text):
+            objects = ["{\"message\": \(JSONRenderer.string(text))}"]
+        case .groups(let g):
+            objects = g.groups.map { "{\"group\": \(JSONRenderer.value($0.group)), \"count\": \($0.count)}" }
+        default:
+            guard let (columns, rows) = Renderer.tabulate(result, keepID: true) else { return "" }
+            objects = rows.map { row in
+                "{" + zip(columns, row).map { "\(JSONRenderer.string($0)): \(JSONRenderer.value($1))" }.joined(separator: ", ") + "}"
+            }
+        }
+        if lines { return objects.map { $0 + "\n" }.joined() }
+        if objects.isEmpty { return "[]\n" }
+        return "[\n" + objects.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func value(_ v: Value) -> String {
+        switch v {
+        case .null: return "null"
+        case .string(let s): return string(s)
+        case .integer(let i): return String(i)
+        case .number(let d): return d.isFinite ? formatNumber(d) : "null"
+        case .date(let d): return "\"\(d)\""
+        case .dates(let ds): return "[" + ds.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        }
+    }
+
+    /// A JSON string literal; control characters escaped, the rest as UTF-8.
+    static func string(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if u.value < 0x20 || u.value == 0x7F {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,57 @@
+/// How results are printed (reference, section 9).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// Aligned columns for people, fitted to the terminal width.
+    case table
+    /// One JSON array of row objects.
+    case json
+    /// One JSON object per line.
+    case jsonl
+    /// RFC 4180 comma-separated values with a header row.
+    case csv
+    /// A GitHub-flavoured Markdown table.
+    case markdown
+}
+
+/// Options for rendering.
+public struct RenderOptions: Sendable {
+    /// Columns available for a table (terminal width).
+    public var width: Int
+    /// Bold headers when printing to a terminal.
+    public var color: Bool
+
+    public init(width: Int = 100, color: Bool = false) {
+        self.width = width
+        self.color = color
+    }
+}
+
+/// Turns a `QueryResult` into text in one of the output formats.
+public enum Renderer {
+    /// The text to print, ending with a newline (empty for nothing).
+    public static func render(_ result: QueryResult, as format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
+        switch format {
+        case .table: return TableRenderer(options: options).render(result)
+        case .json, .jsonl: return JSONRenderer(lines: format == .jsonl).render(result)
+        case .csv: return DelimitedRenderer.csv(result)
+        case .markdown: return DelimitedRenderer.markdown(result)
+        }
+    }
+
+    /// The columns and rows of any result, with `id` kept for machine formats.
+    static func tabulate(_ result: QueryResult, keepID: Bool) -> (columns: [String], rows: [[Value]])? {
+        switch result {
+        case .rows(let set):
+            if keepID && !set.columns.contains("id") {
+                // Machine formats always keep the id, so a row can be found again.
+                return (["id"] + set.columns, zip(set.ids, set.rows).map { [.string($0)] + $1 })
+            }
+            return (set.columns, set.rows)
+        case .count(let n):
+            return (["count"], [[.integer(n)]])
+        case .groups(let g):
+            return (["group", "count"], g.groups.map { [$0.group, .integer($0.count)] })
+        case .message:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// Aligned columns for people, fitted to a width.
+///
+///     id                    title                              date        source
+///     --------------------  ---------------------------------  ----------  ------
+///     001_c3db5a084bcb6aec  Mengapa Putin Langsung Kunjungi …  2024-06-19  virprom.com
+///     (1 article)
+struct TableRenderer {
+    let options: RenderOptions
+
+    func render(_ result: QueryResult) -> String {
+        switch result {
+        case .message(let text):
+            return text.isEmpty ? "" : text + "\n"
+        case .count(let n):
+            return "\(n)\n"
+        case .groups(let g):
+            let total = max(1, g.total)
+            let rows: [[String]] = g.groups.map { [$0.group.text, String($0.count), percent(Double($0.count) / Double(total))] }
+            return table([g.key, "count", "share"], rows, rightAligned: [1, 2]) + footer(g.groups.count, "group", nil)
+        case .rows(let set):
+            let rows = set.rows.map { $0.map(cellText) }
+            let numeric = set.rows.first.map { row in
+                row.indices.filter { if case .integer = row[$0] { return true }; if case .number = row[$0] { return true }; return false }
+            } ?? []
+            let unit = set.unit == "articles" || set.unit.contains(" ") ? "article" : "article"
+            return table(set.columns, rows, rightAligned: Set(numeric)) + footer(set.rows.count, unit, set.matched)
+        }
+    }
+
+    private func percent(_ x: Double) -> String {
+        let v = (x * 1000).rounded() / 10
+        return (v == v.rounded() ? String(Int(v)) : String(v)) + "%"
+    }
+
+    private func footer(_ shown: Int, _ noun: String, _ matched: Int?) -> String {
+        let plural = { (n: Int) in n == 1 ? noun : noun + "s" }
+        if let matched, matched != shown {
+            return "(\(shown) of \(matched) \(plural(matched)))\n"
+        }
+        return "(\(shown) \(plural(shown)))\n"
+    }
+
+    private func cellText(_ v: Value) -> String {
+        var s = v.text
+        if s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+            s = String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        }
+        return s
+    }
+
+    private func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
+        let n = header.count
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() where i < n { widths[i] = max(widths[i], c.count) } }
+        // Shrink the widest columns until the table fits, never below 8.
+        let gap = 2
+        var total = widths.reduce(0, +) + gap * (n - 1)
+        while total > options.width {
+            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 else { break }
+            let second = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 8
+            let cut = min(total - options.width, widths[widest] - max(8, second))
+            widths[widest] -= max(1, cut)
+            total = widths.reduce(0, +) + gap * (n - 1)
+        }
+        func fit(_ s: String, _ w: Int, right: Bool) -> String {
+            var t = s
+            if t.count > w { t = String(t.prefix(max(0, w - 1))) + "…" }
+            let pad = String(repeating: " ", count: max(0, w - t.count))
+            return right ? pad + t : t + pad
+        }
+        func line(_ cells: [String], bold: Bool = false) -> String {
+            var parts: [String] = []
+            for i in 0..<n {
+                let cell = fit(i < cells.count ? cells[i] : "", widths[i], right: rightAligned.contains(i))
+                parts.append(cell)
+            }
+            var s = parts.joined(separator: String(repeating: " ", count: gap))
+            while s.hasSuffix(" ") { s.removeLast() }
+            return bold && options.color ? "\u{1B}[1m" + s + "\u{1B}[0m" : s
+        }
+        var out = line(header, bold: true) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)) + "\n"
+        for r in rows { out += line(r) + "\n" }
+        return out
+    }
+}

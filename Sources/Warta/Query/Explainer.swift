@@ -1,0 +1,95 @@
+import Foundation
+
+/// `explain STATEMENT`: the checked statement, the plan over posting lists
+/// with their sizes, and the time each step took.
+struct Explainer {
+    let evaluator: Evaluator
+
+    func explain(_ statement: CheckedStatement) -> String {
+        var out: [String] = []
+        switch statement {
+        case .rows(let q), .count(let q):
+            let isCount: Bool = { if case .count = statement { return true } else { return false } }()
+            out.append("statement: \(isCount ? "count" : "rows") of \(q.unit)")
+            out.append("plan:")
+            describe(q.condition, depth: 1, into: &out)
+            if let set = q.setName { out.append("  within set \(set) (\(evaluator.sets[set]?.count ?? 0) articles)") }
+            if !q.groupBy.isEmpty { out.append("group by: \(q.groupBy.map(\.name).joined(separator: ", "))") }
+            if !isCount {
+                let order = q.order.isEmpty ? (q.ranked ? "score desc (BM25), id" : "id")
+                    : q.order.map { "\($0.column.name)\($0.descending ? " desc" : "")" }.joined(separator: ", ")
+                out.append("order: \(order)")
+                if let l = q.limit { out.append("limit: \(l)\(q.offset > 0 ? " offset \(q.offset)" : "")") }
+                out.append("columns: \(q.columns.map(\.name).joined(separator: ", "))")
+            }
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let docs = evaluator.matchingDocuments(q)
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            out.append("matched: \(docs.count) of \(evaluator.corpus.articles.count) articles")
+            out.append("time: match \(ms(t1 - t0))")
+            if q.ranked && !isCount {
+                let s0 = DispatchTime.now().uptimeNanoseconds
+                _ = evaluator.scores(docs, for: q.condition)
+                out.append("time: score \(ms(DispatchTime.now().uptimeNanoseconds - s0))")
+            }
+        case .let(let name, let inner):
+            out.append("let \(name) =")
+            out.append(explain(inner))
+        case .setOperation(let a, let op, let b):
+            out.append("set operation: \(a) \(op) \(b)")
+        case .explain(let inner, _):
+            out.append(explain(inner))
+        case .command(let n, _):
+            out.append("command .\(n)")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private func ms(_ ns: UInt64) -> String {
+        String(format: "%.3f ms", Double(ns) / 1e6)
+    }
+
+    private func describe(_ c: Condition, depth: Int, into out: inout [String]) {
+        let pad = String(repeating: "  ", count: depth)
+        switch c {
+        case .all: out.append("\(pad)all articles")
+        case .and(let parts):
+            out.append("\(pad)and (leapfrog from the rarest)")
+            for p in parts { describe(p, depth: depth + 1, into: &out) }
+        case .or(let parts):
+            out.append("\(pad)or")
+            for p in parts { describe(p, depth: depth + 1, into: &out) }
+        case .not(let inner):
+            out.append("\(pad)not")
+            describe(inner, depth: depth + 1, into: &out)
+        case .text(let s):
+            let kind = s.near != nil ? "near" : (s.phrase.count > 1 ? "phrase" : "term")
+            let written = s.near != nil ? s.written : "\"\(s.written)\""
+            var line = "\(pad)\(kind) \(written) in \(s.fields.map(\.name).joined(separator: ", "))"
+            if s.minimumCount > 1 { line += " at least \(s.minimumCount) times" }
+            out.append(line)
+            for f in s.fields {
+                for w in s.phrase + (s.near?.phrase ?? []) {
+                    let lists = evaluator.postings(w, f)
+                    let size = lists.reduce(0) { $0 + $1.count }
+                    switch w {
+                    case .exact(let t): out.append("\(pad)  postings \(f.name):\(t) = \(size) docs")
+                    case .prefix(let p): out.append("\(pad)  postings \(f.name):\(p)* = \(lists.count) terms, \(size) docs")
+                    }
+                }
+            }
+        case .compare(let col, let op, let v):
+            let value: String = { switch v { case .string(let s): return "\"\(s)\""; case .integer(let i): return String(i) } }()
+            out.append("\(pad)filter \(col.name) \(op.rawValue) \(value) (column scan)")
+        case .dateRange(let col, let lo, let hi):
+            let l = lo.map { Day(ordinal: $0).description } ?? "…", h = hi.map { Day(ordinal: $0).description } ?? "…"
+            out.append("\(pad)filter \(col.name) in \(l) to \(h) (date column)")
+        case .dateListContains(let col, let lo, let hi):
+            out.append("\(pad)filter \(col.name) contains \(Day(ordinal: lo)) to \(Day(ordinal: hi))")
+        case .isNull(let col):
+            out.append("\(pad)filter \(col.name) is null")
+        case .columnWords(let col, let words):
+            out.append("\(pad)filter \(col.name) contains \"\(words.joined(separator: " "))\" (column scan)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+// The checked, backend-neutral form of a statement. Every name is resolved
+// and every value typed; nothing here knows about posting lists or SQL, so
+// the native index and a database executor can both run it.
+
+/// One word of a text search after normalization.
+public enum WordPattern: Sendable, Hashable {
+    case exact(String)
+    /// `kunjung*`: any word starting with this.
+    case prefix(String)
+}
+
+/// A search for words in indexed text (`mentions`, `title contains`).
+public struct TextSearch: Sendable, Hashable {
+    /// Fields searched; a phrase never spans two fields.
+    public var fields: [IndexedField]
+    /// Consecutive words.
+    public var phrase: [WordPattern]
+    /// `near N "…"`: a second phrase within N words, in either order.
+    public var near: Near?
+    /// `at least N times` (1 by default), counted over all fields.
+    public var minimumCount: Int = 1
+    /// The text as the user wrote it, for explain.
+    public var written: String
+
+    public struct Near: Sendable, Hashable {
+        public var distance: Int
+        public var phrase: [WordPattern]
+    }
+}
+
+/// A value a condition compares against.
+public enum ScalarValue: Sendable, Hashable {
+    case string(String)
+    case integer(Int64)
+}
+
+/// A condition over one unit's rows.
+public indirect enum Condition: Sendable, Hashable {
+    case all
+    case and([Condition])
+    case or([Condition])
+    case not(Condition)
+    case text(TextSearch)
+    /// A string or integer column compared with a value (strings case-insensitively).
+    case compare(Column, ComparisonOperator, ScalarValue)
+    /// A date column within `lower...upper` (day ordinals; either side open).
+    case dateRange(Column, lower: Int32?, upper: Int32?)
+    /// A list-of-dates column holds a day within `lower...upper`.
+    case dateListContains(Column, lower: Int32, upper: Int32)
+    /// The column is null (an empty list for `dates`).
+    case isNull(Column)
+    /// An unindexed string column contains these words consecutively.
+    case columnWords(Column, [String])
+}
+
+/// Bucketing for `group by`.
+public enum GroupKey: Sendable, Hashable {
+    case column(Column)
+    /// `date.year`, `date.month`, `date.week`, `date.day`.
+    case dateBucket(Column, String)
+
+    public var name: String {
+        switch self {
+        case .column(let c): return c.name
+        case .dateBucket(let c, let b): return "\(c.name).\(b)"
+        }
+    }
+}
+
+/// A sort key.
+public struct SortKey: Sendable, Hashable {
+    public var column: Column
+    public var descending: Bool
+}
+
+/// A checked query over a unit.
+public struct CheckedQuery: Sendable {
+    /// `articles` or the name of a set.
+    public var unit: String
+    /// Documents of a named set, when the unit is one (ordinals).
+    public var setName: String?
+    public var condition: Condition
+    public var groupBy: [GroupKey]
+    /// Empty: by score when `ranked`, else by id.
+    public var order: [SortKey]
+    public var limit: Int?
+    public var offset: Int
+    public var columns: [Column]
+    /// Whether the query has a positive text predicate to rank by.
+    public var ranked: Bool
+}
+
+/// A checked statement, ready for an executor.
+public enum CheckedStatement: Sendable {
+    case rows(CheckedQuery)
+    case count(CheckedQuery)
+    indirect case explain(CheckedStatement, Statement)
+    indirect case `let`(String, CheckedStatement)
+    case setOperation(String, String, String)
+    case command(String, String)
+}

@@ -1,0 +1,49 @@
+/// What kind of token the lexer found.
+public enum TokenKind: Sendable, Equatable {
+    /// A keyword or a name: `where`, `articles`, `date.month`.
+    case word
+    /// `"…"`, `'…'` or `“…”`; the token's `text` is the decoded value.
+    case string
+    /// `/…/flags`; `text` is the pattern, `flags` the flags.
+    case regex
+    /// `2024-06-20` or `2024-06`.
+    case date
+    /// `5`, `-1`.
+    case integer
+    case leftParen, rightParen, comma, semicolon
+    case equal, notEqual, less, lessEqual, greater, greaterEqual
+    /// End of the statement text.
+    case end
+}
+
+/// A token: a kind and where it stands in the source (UTF-8 byte offsets).
+/// Literal tokens also carry their decoded value.
+public struct Token: Sendable, Equatable {
+    public var kind: TokenKind
+    public var range: Range<Int>
+    /// The word's spelling, a string's decoded value, a regex's pattern.
+    public var text: String
+    /// Regex flags (`i`).
+    public var flags: String = ""
+    /// An integer's value.
+    public var integer: Int64 = 0
+
+    /// Whether this is the keyword `k` (keywords are case-insensitive).
+    public func isKeyword(_ k: String) -> Bool {
+        kind == .word && text.count == k.count && text.lowercased() == k
+    }
+
+    /// How the token reads in a message.
+    public var display: String {
+        switch kind {
+        case .end: return "end of statement"
+        case .string: return "string \"\(text)\""
+        case .regex: return "regular expression /\(text)/"
+        case .leftParen: return "'('"
+        case .rightParen: return "')'"
+        case .comma: return "','"
+        case .semicolon: return "';'"
+        default: return "'\(text)'"
+        }
+    }
+}

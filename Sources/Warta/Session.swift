@@ -1,0 +1,99 @@
+import Foundation
+
+/// A conversation with a corpus: the statements of one shell session, one
+/// script run, or one embedding tool, with the named sets they make.
+///
+/// The shell is a client of this class and nothing more: anything the shell
+/// can do, an embedding tool can do through the same calls.
+public final class Session {
+    /// The corpus statements run against.
+    public private(set) var corpus: Corpus
+    /// Named sets (`let NAME = …`): ascending article ordinals.
+    public private(set) var sets: [String: [Int]] = [:]
+
+    public init(corpus: Corpus) {
+        self.corpus = corpus
+    }
+
+    /// Replaces the corpus; named sets are dropped, as they name articles of the old one.
+    public func open(_ corpus: Corpus) {
+        self.corpus = corpus
+        sets = [:]
+    }
+
+    /// Parses and checks `range` of `source` without running it (for editors and linters).
+    public func check(_ source: String, range: Range<Int>? = nil) -> Result<CheckedStatement, Diagnostic> {
+        var parser = Parser(source, range: range)
+        switch parser.parseStatement() {
+        case .failure(let d): return .failure(d)
+        case .success(let statement):
+            do {
+                return .success(try checker.check(statement))
+            } catch let d as Diagnostic {
+                return .failure(d)
+            } catch {
+                return .failure(Diagnostic(.error, "\(error)"))
+            }
+        }
+    }
+
+    var checker: Checker {
+        Checker(metadataFields: corpus.metadataFields, setNames: Set(sets.keys))
+    }
+
+    /// Runs one statement (the whole `source`, or `range` of it).
+    /// - Throws: a `Diagnostic` for a statement that is wrong.
+    public func run(_ source: String, range: Range<Int>? = nil) throws -> QueryResult {
+        switch check(source, range: range) {
+        case .failure(let d): throw d
+        case .success(let checked): return try execute(checked)
+        }
+    }
+
+    /// Runs a checked statement.
+    public func execute(_ statement: CheckedStatement) throws -> QueryResult {
+        let evaluator = Evaluator(corpus: corpus, sets: sets)
+        switch statement {
+        case .rows(let q):
+            return .rows(evaluator.rows(q))
+        case .count(let q):
+            return evaluator.count(q)
+        case .explain(let inner, _):
+            return .message(Explainer(evaluator: evaluator).explain(inner))
+        case .let(let name, let value):
+            let docs: [Int]
+            switch value {
+            case .rows(let q): docs = evaluator.matchingDocuments(q)
+            case .setOperation(let a, let op, let b): docs = combine(a, op, b)
+            default: throw Diagnostic(.error, "a set is made from a query")
+            }
+            sets[name] = docs
+            return .message("\(name): \(docs.count) \(docs.count == 1 ? "article" : "articles")")
+        case .setOperation(let a, let op, let b):
+            let docs = combine(a, op, b)
+            let q = CheckedQuery(unit: "articles", setName: nil, condition: .all, groupBy: [], order: [], limit: nil,
+                                 offset: 0, columns: Schema.defaultArticleColumns, ranked: false)
+            let e = Evaluator(corpus: corpus, sets: sets.merging(["\u{0}result": docs]) { $1 })
+            var rq = q
+            rq.setName = "\u{0}result"
+            rq.unit = "\(a) \(op) \(b)"
+            return .rows(e.rows(rq))
+        case .command(let name, _):
+            throw Diagnostic(.error, "'.\(name)' is a shell command; run it in warta's shell or a script")
+        }
+    }
+
+    private func combine(_ a: String, _ op: String, _ b: String) -> [Int] {
+        let x = sets[a] ?? [], y = Set(sets[b] ?? [])
+        switch op {
+        case "union": return Array(Set(x).union(y)).sorted()
+        case "intersect": return x.filter { y.contains($0) }
+        default: return x.filter { !y.contains($0) }
+        }
+    }
+
+    /// Sizes of the named sets, by name.
+    public var setSizes: [(name: String, size: Int)] {
+        sets.keys.sorted().map { ($0, sets[$0]!.count) }
+    }
+}

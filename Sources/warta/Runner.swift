@@ -1,0 +1,77 @@
+import Foundation
+import Warta
+
+/// Decides what a `warta` invocation does: statements from `-c`, a script,
+/// a pipe, or the interactive shell; and turns failures into exit statuses.
+struct Runner {
+    let options: WartaCommand
+
+    func run() -> Int32 {
+        let path = options.corpus ?? BundledCorpus.path
+        guard let path else {
+            Terminal.error("warta: error: the bundled corpus (seeds/) was not found; give one with --corpus PATH")
+            return 2
+        }
+        let corpus: Corpus
+        do {
+            corpus = try Corpus.open(path: path)
+        } catch {
+            Terminal.error("warta: error: \(error)")
+            return 2
+        }
+        for w in corpus.warnings { Terminal.error(w.description) }
+        let interactive = options.statements.isEmpty && options.script == nil && Terminal.isInteractive(STDIN_FILENO)
+        let shell = Shell(session: Session(corpus: corpus), format: options.format ?? .table,
+                          keepGoing: options.keepGoing, interactive: interactive)
+        if !options.statements.isEmpty {
+            for s in options.statements {
+                let ok = shell.runScript(s, name: nil)
+                if !ok && !options.keepGoing { return 1 }
+            }
+            return shell.failed ? 1 : 0
+        }
+        if let script = options.script {
+            let text: String
+            if script == "-" {
+                text = Terminal.readAllStandardInput()
+            } else {
+                guard let data = FileManager.default.contents(atPath: script) else {
+                    Terminal.error("warta: error: cannot read script '\(script)'")
+                    return 2
+                }
+                text = String(decoding: data, as: UTF8.self)
+            }
+            return shell.runScript(text, name: script == "-" ? "<stdin>" : script) && !shell.failed ? 0 : 1
+        }
+        if !interactive {
+            let text = Terminal.readAllStandardInput()
+            return shell.runScript(text, name: "<stdin>") && !shell.failed ? 0 : 1
+        }
+        return shell.runInteractive(history: !options.noHistory)
+    }
+}
+
+/// Where the bundled corpus lives, from any working directory.
+enum BundledCorpus {
+    static var path: String? {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["WARTA_SEEDS"] { candidates.append(env) }
+        // Installed: PREFIX/bin/warta next to PREFIX/share/warta/seeds.
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        if let real = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            let bin = URL(fileURLWithPath: real).deletingLastPathComponent()
+            candidates.append(bin.appendingPathComponent("../share/warta/seeds").standardized.path)
+        }
+        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("../share/warta/seeds").standardized.path)
+        // Built from a checkout: the seeds/ beside Package.swift.
+        let source = URL(fileURLWithPath: #filePath)
+        candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("seeds").path)
+        for c in candidates {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: c, isDirectory: &isDir), isDir.boolValue { return c }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Warta
+
+/// `warta`: the command line (reference, section 9).
+struct WartaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "warta",
+        abstract: "A query language and shell for corpora of news articles.",
+        discussion: """
+            With no statements and no script, warta opens its shell on the corpus
+            (the bundled seeds/ unless --corpus is given). Statements piped on
+            standard input run in order.
+
+            Examples:
+              warta -c 'articles where mentions "To Lam" and date = 2024-06-20'
+              warta --corpus news.jsonl -c 'count articles group by source'
+              warta report.wq
+            """,
+        version: wartaVersion)
+
+    @Option(name: .long, help: ArgumentHelp("A folder of .txt/.md files, a .jsonl file, or one article file.", valueName: "path"))
+    var corpus: String?
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
+    var statements: [String] = []
+
+    @Option(name: .long, help: "Output format: table, json, jsonl, csv or markdown.")
+    var format: OutputFormat?
+
+    @Flag(name: .long, help: "Report a failing statement and go on with the next.")
+    var keepGoing = false
+
+    @Flag(name: .customLong("no-history"), help: "Do not read or write the shell's history file.")
+    var noHistory = false
+
+    @Argument(help: ArgumentHelp("A script of statements to run ('-' reads standard input).", valueName: "script"))
+    var script: String?
+
+    func run() throws {
+        let exitCode = Runner(options: self).run()
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+let wartaVersion = "0.1.0"
+
+// Usage errors exit with 2 (reference, section 9), not ArgumentParser's 64.
+do {
+    var command = try WartaCommand.parseAsRoot()
+    try command.run()
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let code = WartaCommand.exitCode(for: error)
+    if code == .success {
+        print(WartaCommand.fullMessage(for: error))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data(("warta: " + WartaCommand.message(for: error) + "\n"
+        + "Usage: warta [--corpus <path>] [-c <statement> ...] [--format <format>] [<script>]\n"
+        + "See 'warta --help'.\n").utf8))
+    exit(2)
+}

@@ -1,0 +1,4 @@
+import XCTest
+@testable import Warta
+
+final class CorpusTestsPlaceholder: XCTestCase {}
