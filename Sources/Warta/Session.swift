@@ -79,7 +79,7 @@ public final class Session {
             rq.unit = "\(a) \(op) \(b)"
             return .rows(e.rows(rq))
         case .command(let name, _):
-            throw Diagnostic(.error, "'.\(name)' is a shell command; run it in warta's shell or a script")
+            throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")
         }
     }
 

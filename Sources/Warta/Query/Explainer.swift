@@ -40,7 +40,7 @@ struct Explainer {
         case .explain(let inner, _):
             out.append(explain(inner))
         case .command(let n, _):
-            out.append("command .\(n)")
+            out.append("command \(n)")
         }
         return out.joined(separator: "\n")
     }

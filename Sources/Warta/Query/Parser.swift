@@ -89,9 +89,8 @@ public struct Parser {
         guard i < range.upperBound, bytes[i] == UInt8(ascii: ".") else { return nil }
         let start = i
         i += 1
-        let nameStart = i
         while i < range.upperBound, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D, bytes[i] != UInt8(ascii: ";") { i += 1 }
-        let name = Name(text: String(decoding: bytes[nameStart..<i], as: UTF8.self), range: start..<i)
+        let name = Name(text: String(decoding: bytes[start..<i], as: UTF8.self), range: start..<i)
         var end = range.upperBound
         while end > i, [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ";")].contains(bytes[end - 1]) { end -= 1 }
         let argument = end > i ? String(decoding: bytes[i..<end], as: UTF8.self).trimmingSpaces() : ""

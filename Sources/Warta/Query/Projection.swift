@@ -57,8 +57,7 @@ enum Projection {
         case (.null, _): return 1
         case (_, .null): return -1
         case (.string(let x), .string(let y)):
-            let r = c(x.lowercased(), y.lowercased())
-            return r != 0 ? r : c(x, y)
+            return c(x.lowercased(), y.lowercased())
         case (.integer(let x), .integer(let y)): return c(x, y)
         case (.number(let x), .number(let y)): return c(x, y)
         case (.date(let x), .date(let y)): return c(x, y)

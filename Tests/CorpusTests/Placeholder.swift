@@ -1,4 +1,0 @@
-import XCTest
-@testable import Warta
-
-final class CorpusTestsPlaceholder: XCTestCase {}
