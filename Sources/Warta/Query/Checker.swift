@@ -206,7 +206,7 @@ public struct Checker {
             case .entity(let kind, _):
                 throw Diagnostic(.error, "'mentions \(kind.text)' needs the entity gazetteer, which this version does not have yet; search the name's words: mentions \"…\"", at: kind.range)
             case .regex(let lit):
-                throw Diagnostic(.error, "regular expressions are not available in this version; search words or a prefix: mentions \"kunjung*\"", at: lit.range)
+                return try regex(lit, columns: [.title, .text])
             }
         case .comparison(let name, let op, let value):
             let f = try field(name)
@@ -259,8 +259,11 @@ public struct Checker {
                 throw Diagnostic(.error, "'contains' looks for words in text or a date in a list; '\(f.name)' is \(article(f.type)) (use =, <, >)", at: name.range)
             }
         case .matches(let name, let lit):
-            _ = try field(name)
-            throw Diagnostic(.error, "regular expressions are not available in this version", at: lit.range)
+            let f = try field(name)
+            guard f.type == .string || f.type == .text else {
+                throw Diagnostic(.error, "'matches' applies to text; '\(f.name)' is \(article(f.type))", at: name.range)
+            }
+            return try regex(lit, columns: [f.column])
         }
     }
 
@@ -288,6 +291,23 @@ public struct Checker {
         case .number:
             throw Diagnostic(.error, "'\(f.name)' can be shown and ordered by, not compared", at: name.range)
         }
+    }
+
+    /// A regular expression, compiled once here so a bad pattern is an error
+    /// with a caret under the spot, not a failure at run time.
+    private func regex(_ lit: Literal, columns: [Column]) throws -> Condition {
+        guard case .regex(let pattern, let flags, let r) = lit else {
+            throw Diagnostic(.error, "expected a regular expression /…/, found \(lit.display)", at: lit.range)
+        }
+        do {
+            _ = try LinearRegex(pattern, caseInsensitive: flags.contains("i"))
+        } catch {
+            // Offsets are within the pattern; the literal starts with '/'.
+            let lower = min(r.upperBound, r.lowerBound + 1 + error.range.lowerBound)
+            let upper = min(r.upperBound, max(lower + 1, r.lowerBound + 1 + error.range.upperBound))
+            throw Diagnostic(.error, "invalid regular expression: \(error.message)", at: lower..<upper)
+        }
+        return .regex(columns, pattern: pattern, caseInsensitive: flags.contains("i"))
     }
 
     private func article(_ t: FieldType) -> String {

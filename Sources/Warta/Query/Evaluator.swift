@@ -128,6 +128,15 @@ struct Evaluator {
                 guard case .string(let s) = Projection.value(col, corpus, d, score: nil) else { return false }
                 return Evaluator.containsWords(Tokenizer.terms(s), words)
             }
+        case .regex(let cols, let pattern, let ci):
+            guard let re = try? LinearRegex(pattern, caseInsensitive: ci) else { return { _ in false } }
+            return { d in
+                for col in cols {
+                    if case .string(var s) = Projection.value(col, corpus, d, score: nil),
+                       s.withUTF8({ re.matches(in: $0) }) { return true }
+                }
+                return false
+            }
         default:
             return { _ in false }
         }

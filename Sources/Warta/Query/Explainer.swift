@@ -88,6 +88,8 @@ struct Explainer {
             out.append("\(pad)filter \(col.name) contains \(Day(ordinal: lo)) to \(Day(ordinal: hi))")
         case .isNull(let col):
             out.append("\(pad)filter \(col.name) is null")
+        case .regex(let cols, let pattern, let ci):
+            out.append("\(pad)filter /\(pattern)/\(ci ? "i" : "") on \(cols.map(\.name).joined(separator: ", ")) (linear-time scan)")
         case .columnWords(let col, let words):
             out.append("\(pad)filter \(col.name) contains \"\(words.joined(separator: " "))\" (column scan)")
         }

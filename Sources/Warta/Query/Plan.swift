@@ -51,6 +51,8 @@ public indirect enum Condition: Sendable, Hashable {
     case isNull(Column)
     /// An unindexed string column contains these words consecutively.
     case columnWords(Column, [String])
+    /// A regular expression (linear-time engine) matches one of the columns.
+    case regex([Column], pattern: String, caseInsensitive: Bool)
 }
 
 /// Bucketing for `group by`.
