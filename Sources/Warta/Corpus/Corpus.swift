@@ -1,3 +1,5 @@
+import Foundation
+
 /// A loaded, indexed corpus: the articles and everything built from them.
 ///
 /// Immutable once built, so any number of queries may read it at once.
@@ -51,8 +53,15 @@ public final class Corpus: Sendable {
 
     /// Loads and indexes a folder, a `.jsonl` file, or a single `.txt`/`.md` file.
     public static func open(path: String) throws -> Corpus {
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let result = try CorpusLoader.load(path: path)
-        return Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings)
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        let corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings)
+        if ProcessInfo.processInfo.environment["WARTA_TRACE"] != nil {
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            FileHandle.standardError.write(Data("trace: load \((t1 - t0) / 1_000_000) ms, index \((t2 - t1) / 1_000_000) ms, \(corpus.articles.count) articles, \(corpus.index.termCount) terms\n".utf8))
+        }
+        return corpus
     }
 
     /// The last path component without extension: `seeds`, `click_id`.

@@ -16,6 +16,17 @@ public enum CorpusLoader {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw CorpusError.notFound(path) }
+        if path.hasSuffix(".jsonl") {
+            let data = fm.contents(atPath: path) ?? Data()
+            var arts: [Article] = []
+            for line in data.split(separator: UInt8(ascii: "\n")) {
+                guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+                let text = o["text"] as? String ?? ""
+                arts.append(Article(id: "\(o["id"] ?? "")", title: o["title"] as? String ?? "", text: text, raw: text,
+                                    date: (o["date"] as? String).flatMap { Day(iso: $0) }, source: o["source"] as? String))
+            }
+            return LoadResult(articles: arts, warnings: [])
+        }
         var files: [String] = []
         if isDir.boolValue {
             for f in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where f.hasSuffix(".txt") { files.append(path + "/" + f) }
