@@ -6,13 +6,26 @@
 #include <editline/readline.h>
 #include <histedit.h>
 
-/* Swift 6 refuses to read mutable C globals directly: read them here. */
-static inline const char *warta_rl_line_buffer(void) { return rl_line_buffer; }
-static inline int warta_rl_point(void) { return rl_point; }
-static inline int warta_history_length(void) { return history_length; }
+/* Swift 6 refuses to read or write mutable C globals directly: do it here. */
+
 static inline void warta_set_completion_over(int v) { rl_attempted_completion_over = v; }
-static inline void warta_set_completion_function(rl_completion_func_t *f) { rl_attempted_completion_function = f; }
 static inline void warta_set_completion_append_character(int c) { rl_completion_append_character = c; }
-static inline void warta_set_basic_word_break_characters(const char *s) { rl_basic_word_break_characters = (char *)s; }
+
+/*
+ * Sets up libedit's readline layer for warta's shell. The strings are C
+ * literals, so they outlive every call.
+ *
+ * No character breaks words for completion: libedit then hands the
+ * completion function the whole line up to the cursor, which is what
+ * warta's completion needs to know where the cursor stands in a statement
+ * (rl_line_buffer can point at a freed buffer once a long line was read).
+ * The function returns, first, the replacement for that whole text.
+ */
+static inline void warta_configure_readline(rl_completion_func_t *complete) {
+    rl_readline_name = "warta";
+    rl_basic_word_break_characters = "";
+    rl_attempted_completion_function = complete;
+    rl_completion_append_character = ' ';
+}
 
 #endif

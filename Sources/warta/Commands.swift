@@ -2,44 +2,60 @@ import Foundation
 import Warta
 
 extension Shell {
+    /// The dot-commands as completion sees them: the library's list, with
+    /// the shell's help topics after `.help`.
+    static let commandSpecs: [CommandSpec] = CommandSpec.standard.map {
+        $0.name == ".help" ? CommandSpec(".help", .choice(Help.topicNames)) : $0
+    }
+
     /// Runs a dot-command (reference, section 7).
     /// - Returns: false if it failed.
     func command(_ name: String, _ argument: String, source: SourceText) throws -> Bool {
-        switch name.lowercased() {
+        let name = name.lowercased()
+        guard let spec = Shell.commandSpecs.first(where: { $0.name == name }) else {
+            let s = Suggest.closest(to: name, among: Shell.commandSpecs.map(\.name))
+            throw Diagnostic(.error, "unknown command '\(name)'" + (s.map { " (did you mean '\($0)'?)" } ?? " (type .help for the commands)"))
+        }
+        if case .none = spec.argument, !argument.isEmpty, name != ".history" {
+            throw usage(name)
+        }
+        switch name {
         case ".help":
-            write(Help.text(topic: argument))
+            show(Help.text(topic: argument))
         case ".quit", ".exit":
             quitting = true
         case ".open":
-            guard !argument.isEmpty else { throw Diagnostic(.error, "usage: .open PATH (a folder, a .jsonl file or an article file)") }
-            let path = expandTilde(argument)
+            guard !argument.isEmpty else { throw usage(name) }
+            let corpus: Corpus
             do {
-                let corpus = try Corpus.open(path: path)
-                for w in corpus.warnings { Terminal.error(w.description) }
-                session.open(corpus)
-                write("opened \(corpus.name): \(corpus.articles.count) articles\n")
+                corpus = try Corpus.open(path: expandTilde(argument))
             } catch {
                 throw Diagnostic(.error, "\(error)")
             }
+            for w in corpus.warnings { Terminal.error(w.description) }
+            let dropped = session.sets.count
+            session.open(corpus)
+            write("opened \(corpus.name): \(corpus.articles.count) articles"
+                + (dropped > 0 ? " (named sets dropped)" : "") + "\n")
         case ".info":
-            write(Info.text(session.corpus))
+            show(Info.text(session.corpus))
         case ".schema":
-            write(Info.schema(session.corpus))
+            show(Info.schema(session.corpus))
         case ".format":
+            if argument.isEmpty { write("format: \(format.rawValue)\n"); return true }
             guard let f = OutputFormat(rawValue: argument.lowercased()) else {
                 let names = OutputFormat.allCases.map(\.rawValue)
-                if argument.isEmpty { write("format: \(format.rawValue)\n"); return true }
-                throw Diagnostic(.error, "unknown format '\(argument)' (formats: \(names.joined(separator: ", ")))")
+                let s = Suggest.closest(to: argument, among: names)
+                throw Diagnostic(.error, "unknown format '\(argument)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
+                    + "; formats: \(names.joined(separator: ", "))")
             }
             format = f
         case ".timer":
-            switch argument.lowercased() {
-            case "on": timer = true
-            case "off": timer = false
-            default: throw Diagnostic(.error, "usage: .timer on|off")
-            }
+            timer = try onOff(argument, name, current: timer)
+        case ".pager":
+            pager = try onOff(argument, name, current: pager)
         case ".read":
-            guard !argument.isEmpty else { throw Diagnostic(.error, "usage: .read FILE") }
+            guard !argument.isEmpty else { throw usage(name) }
             let path = expandTilde(argument)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Diagnostic(.error, "cannot read '\(argument)'")
@@ -51,7 +67,6 @@ extension Shell {
         case ".output":
             if let output { try? output.close() }
             output = nil
-            outputPath = nil
             if !argument.isEmpty {
                 let path = expandTilde(argument)
                 guard FileManager.default.createFile(atPath: path, contents: nil),
@@ -59,27 +74,50 @@ extension Shell {
                     throw Diagnostic(.error, "cannot write '\(argument)'")
                 }
                 output = handle
-                outputPath = path
             }
         case ".sets":
             let sizes = session.setSizes
             if sizes.isEmpty {
                 write("no sets yet (make one with: let NAME = articles where …)\n")
             } else {
-                for s in sizes { write("\(s.name)  \(s.size)\n") }
+                let width = sizes.map(\.name.count).max() ?? 0
+                for s in sizes { write("\(s.name.padding(width))  \(s.size) \(s.size == 1 ? "article" : "articles")\n") }
             }
         case ".history":
-            for (i, h) in history.suffix(50).enumerated() { write("\(i + 1)  \(h)\n") }
+            guard argument.isEmpty || Int(argument).map({ $0 > 0 }) == true else { throw usage(name) }
+            let entries = history.entries
+            let shown = entries.suffix(Int(argument) ?? 20)
+            let first = entries.count - shown.count + 1
+            var text = ""
+            for (i, h) in shown.enumerated() {
+                let number = String(first + i)
+                text += number + "  " + h.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: number.count + 2)) + "\n"
+            }
+            show(text)
         default:
-            let known = [".help", ".open", ".info", ".schema", ".format", ".timer", ".read", ".output", ".sets", ".history", ".quit", ".exit"]
-            let s = Suggest.closest(to: name.lowercased(), among: known)
-            throw Diagnostic(.error, "unknown command '\(name)'" + (s.map { " (did you mean '\($0)'?)" } ?? " (type .help)"))
+            throw usage(name)
         }
         return true
     }
 
+    private func usage(_ name: String) -> Diagnostic {
+        let c = Help.commands.first { $0.name == name }
+        return Diagnostic(.error, "usage: \(c?.usage ?? name)")
+    }
+
+    private func onOff(_ argument: String, _ name: String, current: Bool) throws -> Bool {
+        switch argument.lowercased() {
+        case "on": return true
+        case "off": return false
+        case "":
+            write("\(name.dropFirst()): \(current ? "on" : "off")\n")
+            return current
+        default: throw usage(name)
+        }
+    }
+
     private func expandTilde(_ path: String) -> String {
-        guard path.hasPrefix("~/") else { return path }
+        guard path == "~" || path.hasPrefix("~/") else { return path }
         return FileManager.default.homeDirectoryForCurrentUser.path + String(path.dropFirst(1))
     }
 }

@@ -1,72 +1,153 @@
 /// `.help [topic]`: the language and the commands, with examples that run on
 /// the bundled corpus.
 enum Help {
+    /// A dot-command's help: how to call it, what it does, examples.
+    struct Command {
+        let name: String
+        let usage: String
+        let summary: String
+        let examples: [String]
+    }
+
+    static let commands: [Command] = [
+        Command(name: ".help", usage: ".help [TOPIC | COMMAND]", summary: "help on the language and the commands",
+                examples: [".help", ".help conditions", ".help .open"]),
+        Command(name: ".open", usage: ".open PATH", summary: "open a corpus: a folder of .txt/.md files, a .jsonl file, an article",
+                examples: [".open seeds", ".open ~/news/click_id.jsonl"]),
+        Command(name: ".info", usage: ".info", summary: "corpus statistics: articles, words, dates, sources",
+                examples: [".info"]),
+        Command(name: ".schema", usage: ".schema", summary: "the units and their fields",
+                examples: [".schema"]),
+        Command(name: ".format", usage: ".format [FORMAT]", summary: "how results print: table, json, jsonl, csv or markdown",
+                examples: [".format jsonl", ".format table"]),
+        Command(name: ".timer", usage: ".timer [on|off]", summary: "print how long each statement took",
+                examples: [".timer on"]),
+        Command(name: ".pager", usage: ".pager [on|off]", summary: "page results longer than the screen ($PAGER, or less -FRX)",
+                examples: [".pager off"]),
+        Command(name: ".read", usage: ".read FILE", summary: "run the statements of a script",
+                examples: [".read queries.wq"]),
+        Command(name: ".output", usage: ".output [FILE]", summary: "send results to FILE; with no FILE, back to the terminal",
+                examples: [".output results.jsonl", ".output"]),
+        Command(name: ".sets", usage: ".sets", summary: "the named sets made with let, and their sizes",
+                examples: [".sets"]),
+        Command(name: ".history", usage: ".history [N]", summary: "the last N statements entered (20 by default)",
+                examples: [".history", ".history 100"]),
+        Command(name: ".quit", usage: ".quit", summary: "leave the shell (also .exit, or Ctrl-D on an empty line)",
+                examples: [".quit"]),
+        Command(name: ".exit", usage: ".exit", summary: "leave the shell, like .quit",
+                examples: [".exit"]),
+    ]
+
     static let topics: [(name: String, text: String)] = [
         ("statements", """
-            Statements (end with ; or a line break when complete):
-              articles where mentions "To Lam" and date = 2024-06-20
-              count articles where mentions "Putin"
-              count articles group by date.month
-              articles where source = "virprom.com" show id, title, date
-              articles order by date desc, id limit 3 offset 1
-              explain articles where mentions "Kim Jong Un"
+            Statements end with ; or at the end of a line when complete; a line
+            ending in and, or, where, a comma or an open parenthesis or quote goes on
+            at the next line (the prompt shows ...>).
+              articles where mentions "To Lam" and date = 2024-06-20     articles
+              count articles where mentions "Putin"                       a number
+              count articles group by source                              a count per value
+              count articles group by date.month                          per month
+              articles order by date desc, id limit 3 offset 1 show id, date
+              explain articles where mentions "Kim Jong Un"               how it runs
               let visits = articles where mentions "Putin" and mentions "Vietnam"
-              visits where date = 2024-06-20
-              visits except quoted          (also: union, intersect)
+              visits                                                      a set's articles
+              visits where date = 2024-06-20                              a set as the unit
+              visits union quoted     visits intersect quoted     visits except quoted
+            Comments start with -- or #.  More: .help conditions, clauses, sets
             """),
-        ("mentions", """
-            Text predicates (words are compared without case or diacritics;
-            "Kim Jong Un" finds Kim Jong-un):
-              mentions "To Lam"                     the words, consecutively
-              mentions "kunjung*"                   a word starting with kunjung
-              mentions "pakta" near 5 "pertahanan"  within 5 words, either order
-              mentions "Putin" at least 5 times     a count threshold
-              title contains "Vietnam"              the words in one field
-            """),
-        ("fields", """
-            Comparisons:
-              date = 2024-06-20      date = 2024-06 (the month)   date = 2024 (the year)
-              date between 2024-06-19 and 2024-06-20
-              date is null           source is not null
-              source in ("virprom.com", "marwahkepri.com")
-              words > 500            id != "000_fb609a331a1786d6"
-              dates contains 2024-06-19
-            Combine with and, or, not and parentheses (not binds tightest).
+        ("conditions", """
+            Text (words compared without case or diacritics, so "Kim Jong Un" finds Kim Jong-un):
+              mentions "To Lam"                      the words, one after another
+              mentions "kunjung*"                    a word starting with kunjung
+              mentions stem "kunjungan"              any word of the same stem
+              mentions /Putin\\s+tiba/i               a regular expression
+              mentions "pakta" near 5 "pertahanan"   within 5 words, in either order
+              mentions "Putin" at least 5 times      a count threshold
+              title contains "Vietnam"               the words in one field
+              title matches /^Putin/                 a regular expression on one field
+            Fields:
+              date = 2024-06-20     date = 2024-06 (the month)     date = 2024 (the year)
+              date between 2024-06-19 and 2024-06-20      words > 500      id != "000_fb609a331a1786d6"
+              source in ("virprom.com", "marwahkepri.com")     source not in ("virprom.com")
+              date is null     source is not null     dates contains 2024-06-19
+            Combine with and, or, not and parentheses; not binds tightest, then and.
+              articles where (mentions "Putin" or mentions "Kim") and not date is null
             .schema lists the fields.
             """),
         ("clauses", """
-            Clauses, in this order:
-              where CONDITION
-              group by FIELD          (with count; date.year, date.month, date.week, date.day)
-              order by FIELD [asc|desc], …   (default: score when the query searches text, else id)
-              limit N [offset M]
-              show FIELD, …           (default: id, title, date, source)
+            Clauses come in this order:
+              where CONDITION                   articles where mentions "Putin"
+              group by FIELD                    count articles group by source   (count only;
+                                                also date.year, date.month, date.week, date.day)
+              order by FIELD [asc|desc], …      articles order by date desc, id
+                                                (default: score when the query searches text, else id)
+              limit N [offset M]                articles limit 2 offset 2
+              show FIELD, …                     articles show id, title, words
+                                                (default: id, title, date, source)
             """),
-        ("commands", """
-            Commands:
-              .help [topic]        this help; topics: statements, mentions, fields, clauses, commands
-              .open PATH           open another corpus (folder, .jsonl, article file)
-              .info                corpus statistics
-              .schema              units and fields
-              .format FORMAT       table, json, jsonl, csv, markdown
-              .timer on|off        print each statement's time
-              .read FILE           run a script
-              .output [FILE]       send results to FILE, or back to the terminal
-              .sets                named sets and their sizes
-              .history             recent statements
-              .quit, .exit, Ctrl-D leave
+        ("sets", """
+            A named set keeps the articles of a query for the session:
+              let visits = articles where mentions "Putin" and mentions "Vietnam"
+              let quoted = articles where mentions "Carl Thayer"
+              visits where date = 2024-06-20
+              count visits
+              visits union quoted      visits intersect quoted      visits except quoted
+              let both = visits intersect quoted
+            .sets lists them; .open drops them (they name the old corpus's articles).
+            """),
+        ("keys", """
+            Editing keys (emacs style):
+              Tab            complete a keyword, field, value, set, command or file name
+                             (twice: list the choices)
+              Up, Down       earlier and later statements (kept in ~/.warta_history)
+              Ctrl-R         search earlier statements as you type
+              Ctrl-A, Ctrl-E start, end of the line      Alt-B, Alt-F  a word back, forward
+              Ctrl-K, Ctrl-U delete to the end, to the start of the line
+              Ctrl-C         drop the line (or stop what runs)
+              Ctrl-D         leave (on an empty line)
             """),
     ]
 
+    /// Topics, then command names: what `.help` takes, for completion.
+    static var topicNames: [String] {
+        topics.map(\.name) + ["commands"] + commands.map { String($0.name.dropFirst()) }
+    }
+
     static func text(topic: String) -> String {
-        let t = topic.lowercased()
-        if t.isEmpty {
-            return "warta: a query language for news corpora.\n\n"
-                + topics.map(\.text).joined(separator: "\n\n") + "\n"
+        let t = topic.lowercased().trimmingCharacters(in: [" "])
+        if t.isEmpty { return overview }
+        if t == "commands" { return commandList }
+        let bare = t.hasPrefix(".") ? String(t.dropFirst()) : t
+        if let c = commands.first(where: { $0.name == "." + bare }) {
+            return "\(c.usage)\n  \(c.summary)\nExamples:\n" + c.examples.map { "  \($0)\n" }.joined()
         }
-        if let found = topics.first(where: { $0.name.hasPrefix(t) || t.hasPrefix($0.name) }) {
+        if let found = topics.first(where: { $0.name.hasPrefix(bare) }) {
             return found.text + "\n"
         }
-        return "no help on '\(topic)'; topics: \(topics.map(\.name).joined(separator: ", "))\n"
+        return "no help on '\(topic)'; topics: \(topics.map(\.name).joined(separator: ", ")), commands, or a command such as .help open\n"
+    }
+
+    static var overview: String {
+        """
+        warta: a query language for news corpora. Some statements to try:
+          articles where mentions "To Lam" and date = 2024-06-20
+          count articles where mentions "Putin"
+          count articles group by source
+          articles order by date desc limit 3 show id, date, title
+          explain articles where mentions "Kim Jong Un"
+          let visits = articles where mentions "Putin" and mentions "Vietnam"
+          count visits
+
+        Commands:
+        \(commandList)
+        More help: .help statements | conditions | clauses | sets | keys | .help COMMAND
+
+        """
+    }
+
+    static var commandList: String {
+        let width = commands.map(\.usage.count).max() ?? 0
+        return commands.filter { $0.name != ".exit" }
+            .map { "  " + $0.usage.padding(width) + "  " + $0.summary + "\n" }.joined()
     }
 }

@@ -1,4 +1,3 @@
-import CLibEdit
 import Foundation
 import Warta
 
@@ -13,13 +12,14 @@ final class Shell {
     /// Whether any statement has failed.
     private(set) var failed = false
     var timer = false
+    /// `.pager on|off`: long results go through the pager (interactive shell only).
+    var pager = true
     /// `.output FILE`: results go there instead of standard output.
     var output: FileHandle?
-    var outputPath: String?
     /// Set by `.quit`.
     var quitting = false
-    /// Statements entered in this shell, oldest first.
-    var history: [String] = []
+    /// Statements entered in the shell (and earlier sessions), for `.history`.
+    var history = History(path: nil, warn: { _ in })
     /// Scripts being read by `.read`, to refuse a script that reads itself.
     var readStack: [String] = []
 
@@ -38,6 +38,8 @@ final class Shell {
         let source = SourceText(text, name: name)
         var ok = true
         for span in StatementSplitter.split(text) {
+            // Ctrl-C stops a script read with .read, or a line of several statements.
+            if interactive && Interrupt.isPending { break }
             if !run(span.range, in: source) {
                 ok = false
                 failed = true
@@ -83,45 +85,86 @@ final class Shell {
         let toTerminal = output == nil && Terminal.isInteractive(STDOUT_FILENO)
         let options = RenderOptions(width: toTerminal ? Terminal.width : 100, color: toTerminal && Terminal.color)
         let text = Renderer.render(result, as: format, options: options)
+        if interactive && Interrupt.isPending { return }  // Ctrl-C while it ran: the result is not wanted
+        show(text)
+    }
+
+    /// Writes a result, through the pager when the shell has one and the text is longer than the screen.
+    func show(_ text: String) {
+        if interactive && pager && output == nil && Terminal.isInteractive(STDOUT_FILENO), let rows = Pager.rows,
+           Pager.isLong(text, rows: rows, columns: Terminal.width), Pager.show(text) {
+            return
+        }
         write(text)
     }
 
     func write(_ text: String) {
-        let data = Data(text.utf8)
-        if let output { output.write(data) } else { FileHandle.standardOutput.write(data) }
+        if let output {
+            output.write(Data(text.utf8))
+            return
+        }
+        guard interactive else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        // In the shell, write in pieces so that Ctrl-C can stop a long result.
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count && !Interrupt.isPending {
+            let n = bytes[offset..<min(bytes.count, offset + 16_384)].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            offset += n
+        }
     }
 
     // MARK: - The interactive loop
 
+    /// The prompt: the corpus name, or dots under it while a statement goes on.
+    func prompt(continuing: Bool) -> String {
+        let name = session.corpus.name
+        return continuing ? String(repeating: " ", count: max(0, name.count - 3)) + "...> " : name + "> "
+    }
+
+    /// Reads statements with the line editor until `.quit` or Ctrl-D.
     func runInteractive(history useHistory: Bool) -> Int32 {
         if setlocale(LC_CTYPE, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
+        Interrupt.install()
+        history = History(path: useHistory ? History.defaultPath() : nil, warn: { Terminal.error($0) })
+        LineEditor.setUp(history: history.entries)
+        LineEditor.completer = { [unowned self] text in
+            session.completions(for: text, cursor: text.utf8.count, commands: Shell.commandSpecs)
+        }
         let corpus = session.corpus
-        write("warta \(wartaVersion) — \(corpus.articles.count) articles in \(corpus.name). Type .help for help, Ctrl-D to leave.\n")
+        write("warta \(wartaVersion): \(corpus.articles.count) articles in \(corpus.name). "
+            + "Type .help for help, Tab to complete, Ctrl-D to leave.\n")
         var buffer = ""
         while !quitting {
-            let name = session.corpus.name
-            let prompt = buffer.isEmpty ? "\(name)> " : String(repeating: " ", count: max(0, name.count - 3)) + "...> "
-            guard let raw = readline(prompt) else {
-                // Ctrl-D: leave from an empty line; drop an unfinished statement otherwise.
+            LineEditor.pendingLines = buffer
+            switch LineEditor.read(prompt: prompt(continuing: !buffer.isEmpty)) {
+            case .end:
+                write("\n")  // libedit leaves the cursor after the prompt
+                return 0
+            case .interrupted:
+                // Drop the line and the statement it continued; a fresh prompt.
                 write("\n")
-                if buffer.isEmpty { break }
                 buffer = ""
-                continue
-            }
-            let line = String(cString: raw)
-            free(raw)
-            buffer += buffer.isEmpty ? line : "\n" + line
-            if buffer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            case .line(let line):
+                buffer += buffer.isEmpty ? line : "\n" + line
+                if buffer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    buffer = ""
+                    continue
+                }
+                guard StatementSplitter.isComplete(buffer) else { continue }
+                // Saved before it runs, so that a crash or a kill loses nothing.
+                // A recalled multi-line statement comes back as one line: the same entry.
+                let statement = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+                let repeated = history.entries.last.map(LineEditor.recallable) == LineEditor.recallable(statement)
+                if !repeated, history.add(statement) { LineEditor.remember(statement) }
+                runScript(buffer, name: nil)
                 buffer = ""
-                continue
+                if Interrupt.take() { Terminal.error("interrupted") }
             }
-            guard StatementSplitter.isComplete(buffer) else { continue }
-            if history.last != buffer {
-                history.append(buffer)
-                add_history(buffer)
-            }
-            runScript(buffer, name: nil)
-            buffer = ""
         }
         return 0
     }
