@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "QueryTests", dependencies: ["Warta"], path: "Tests/QueryTests"),
         .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests"),
         .testTarget(name: "CLITests", dependencies: ["Warta"], path: "Tests/CLITests"),
+        .testTarget(name: "ShellTests", dependencies: ["Warta", "warta"], path: "Tests/ShellTests"),
     ],
     swiftLanguageModes: [.v5]
 )
