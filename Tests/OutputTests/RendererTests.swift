@@ -1,0 +1,64 @@
+import XCTest
+@testable import Warta
+
+final class RendererTests: XCTestCase {
+    let rows = QueryResult.rows(RowSet(
+        unit: "articles", columns: ["title", "date", "words"],
+        rows: [[.string("Putin, \"Kim\" | Lam\nbaris dua"), .date(Day(year: 2024, month: 6, day: 20)!), .integer(12)],
+               [.string("Tanpa tanggal"), .null, .integer(3)]],
+        ids: ["a", "b"], matched: 7))
+
+    func testJSONLinesKeepTheIDAndEscape() {
+        XCTAssertEqual(Renderer.render(rows, as: .jsonl), """
+            {"id": "a", "title": "Putin, \\"Kim\\" | Lam\\nbaris dua", "date": "2024-06-20", "words": 12}
+            {"id": "b", "title": "Tanpa tanggal", "date": null, "words": 3}
+
+            """)
+        XCTAssertEqual(JSONRenderer.string("tab\tbell\u{7}é😀"), "\"tab\\tbell\\u0007é😀\"")
+        XCTAssertEqual(Renderer.render(.count(5), as: .json), "[\n  {\"count\": 5}\n]\n")
+        XCTAssertEqual(Renderer.render(.rows(RowSet(unit: "articles", columns: ["id"], rows: [], ids: [], matched: 0)), as: .json), "[]\n")
+    }
+
+    func testCSVQuotesWhatNeedsQuoting() {
+        XCTAssertEqual(Renderer.render(rows, as: .csv),
+                       "id,title,date,words\r\na,\"Putin, \"\"Kim\"\" | Lam\nbaris dua\",2024-06-20,12\r\nb,Tanpa tanggal,,3\r\n")
+    }
+
+    func testMarkdownEscapesPipesAndLineBreaks() {
+        XCTAssertEqual(Renderer.render(rows, as: .markdown), """
+            | id | title | date | words |
+            | --- | --- | --- | --- |
+            | a | Putin, "Kim" \\| Lam<br>baris dua | 2024-06-20 | 12 |
+            | b | Tanpa tanggal | null | 3 |
+
+            """)
+    }
+
+    func testTablesAlignFitAndCount() {
+        let text = Renderer.render(rows, as: .table, options: RenderOptions(width: 30))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines[0], "title        date        words")
+        XCTAssertEqual(lines[2], "Putin, \"Ki…  2024-06-20     12")
+        XCTAssertEqual(lines[3], "Tanpa tang…  null            3")
+        XCTAssertEqual(lines[4], "(2 of 7 articles)")
+        for l in lines { XCTAssertLessThanOrEqual(l.count, 30) }
+        let groups = QueryResult.groups(GroupedCounts(key: "source", groups: [GroupCount(group: .string("a.com"), count: 2),
+                                                                             GroupCount(group: .null, count: 1)], total: 3))
+        XCTAssertEqual(Renderer.render(groups, as: .table), """
+            source  count  share
+            ------  -----  -----
+            a.com       2  66.7%
+            null        1  33.3%
+            (2 groups)
+
+            """)
+        XCTAssertEqual(Renderer.render(.count(5), as: .table), "5\n")
+    }
+
+    func testNumbersPrintWithoutNoise() {
+        XCTAssertEqual(formatNumber(3), "3")
+        XCTAssertEqual(formatNumber(12.345678), "12.3457")
+        XCTAssertEqual(formatNumber(0.5), "0.5")
+        XCTAssertEqual(JSONRenderer.value(.number(.nan)), "null")
+    }
+}
