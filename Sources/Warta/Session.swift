@@ -63,7 +63,7 @@ public final class Session {
         case .let(let name, let value):
             let docs: [Int]
             switch value {
-            case .rows(let q): docs = evaluator.matchingDocuments(q)
+            case .rows(let q): docs = evaluator.matchingDocuments(q.condition, within: q.setName)
             case .setOperation(let a, let op, let b): docs = combine(a, op, b)
             default: throw Diagnostic(.error, "a set is made from a query")
             }
@@ -71,8 +71,8 @@ public final class Session {
             return .message("\(name): \(docs.count) \(docs.count == 1 ? "article" : "articles")")
         case .setOperation(let a, let op, let b):
             let docs = combine(a, op, b)
-            let q = CheckedQuery(unit: "articles", setName: nil, condition: .all, groupBy: [], order: [], limit: nil,
-                                 offset: 0, columns: Schema.defaultArticleColumns, ranked: false)
+            let q = CheckedQuery(unit: "articles", unitKind: .articles, setName: nil, condition: .all, rowFilter: .all,
+                                 groupBy: [], order: [], limit: nil, offset: 0, columns: Schema.defaultArticleColumns, ranked: false)
             let e = Evaluator(corpus: corpus, sets: sets.merging(["\u{0}result": docs]) { $1 })
             var rq = q
             rq.setName = "\u{0}result"

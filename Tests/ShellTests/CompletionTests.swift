@@ -15,7 +15,7 @@ final class CompletionTests: XCTestCase {
         session.completions(for: text, cursor: text.utf8.count).candidates
     }
 
-    let fields = ["date", "dates", "id", "lang", "raw", "score", "source", "text", "title", "url", "words"]
+    let fields = ["date", "dates", "id", "lang", "matched", "raw", "score", "source", "text", "title", "url", "words"]
 
     func testWordsAfterWhatCameBefore() {
         // One row per case: the text before the cursor, then exactly what Tab offers.

@@ -24,6 +24,10 @@ public final class Corpus: Sendable {
     let idRank: [Int32]
     /// Ordinal of each id.
     let ordinalByID: [String: Int]
+    /// Paragraphs, sentences, quotes and entity mentions of each article.
+    let structures: [ArticleStructure]
+    /// The entities mentioned in the corpus; `EntityOccurrence.entity` indexes it.
+    let entityTable: [EntityRecord]
 
     /// Indexes `articles` (ids must be unique).
     public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = []) {
@@ -31,11 +35,10 @@ public final class Corpus: Sendable {
         self.path = path
         self.articles = articles
         self.warnings = warnings
-        var builder = IndexBuilder()
-        for a in articles {
-            builder.add(fields: [.title: a.title, .text: a.text])
-        }
-        index = builder.build()
+        let built = CorpusBuilder.build(articles)
+        index = built.index
+        structures = built.structures
+        entityTable = built.entities
         dateColumn = articles.map { $0.date?.ordinal ?? Int32.min }
         var rank = [Int32](repeating: 0, count: articles.count)
         for (r, i) in articles.indices.sorted(by: { articles[$0].id < articles[$1].id }).enumerated() {
@@ -63,6 +66,9 @@ public final class Corpus: Sendable {
         }
         return corpus
     }
+
+    /// The Indonesian root of a folded term.
+    func stem(_ term: String) -> String { term }
 
     /// The last path component without extension: `seeds`, `click_id`.
     static func displayName(_ path: String) -> String {

@@ -19,6 +19,8 @@ public final class InvertedIndex: Sendable {
     let termIDs: [String: UInt32]
     /// Every term in ascending order, for prefix expansion.
     let sortedTerms: [String]
+    /// Every term by its id.
+    let termsByID: [String]
     /// `postings[field][termID]`.
     let postings: [[PostingList]]
     /// `fieldLengths[field][doc]`: words in that field of that document.
@@ -28,6 +30,9 @@ public final class InvertedIndex: Sendable {
         self.documentCount = documentCount
         self.termIDs = termIDs
         self.sortedTerms = termIDs.keys.sorted()
+        var byID = [String](repeating: "", count: termIDs.count)
+        for (t, id) in termIDs { byID[Int(id)] = t }
+        self.termsByID = byID
         self.postings = postings
         self.fieldLengths = fieldLengths
     }

@@ -44,23 +44,32 @@ final class PhraseIterator: DocIterator {
             for it in slots[0] where it.doc == doc { n += it.frequency }
             return min(n, limit)
         }
+        return spans(limit: limit).count
+    }
+
+    /// The word positions each occurrence covers in the current document, in
+    /// order (for `near`, from the first word of the pair to the last).
+    func spans(limit: Int = .max) -> [Range<Int>] {
         let positions = slots.map(slotPositions)
         if let near {
             let a = phraseStarts(Array(positions[0..<near.split]))
             let b = phraseStarts(Array(positions[near.split...]))
             let la = near.split, lb = slots.count - near.split
-            var n = 0
+            var out: [Range<Int>] = []
             for p in a {
                 // Either order, at most `gap` other words in between.
-                let hit = b.contains { q in
+                if let q = b.first(where: { q in
                     q >= p ? q - (p + la) <= near.gap && q >= p + la
                            : p - (q + lb) <= near.gap && p >= q + lb
+                }) {
+                    out.append(min(p, q)..<max(p + la, q + lb))
+                    if out.count >= limit { break }
                 }
-                if hit { n += 1; if n >= limit { return n } }
             }
-            return n
+            return out
         }
-        return min(phraseStarts(positions).count, limit)
+        let n = slots.count
+        return phraseStarts(positions).prefix(limit).map { $0..<($0 + n) }
     }
 
     private func slotPositions(_ slot: [PostingIterator]) -> [Int] {

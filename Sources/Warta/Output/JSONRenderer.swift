@@ -29,6 +29,7 @@ struct JSONRenderer {
         case .number(let d): return d.isFinite ? formatNumber(d) : "null"
         case .date(let d): return "\"\(d)\""
         case .dates(let ds): return "[" + ds.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        case .strings(let ss): return "[" + ss.map(string).joined(separator: ", ") + "]"
         }
     }
 

@@ -22,8 +22,7 @@ struct TableRenderer {
             let numeric = set.rows.first.map { row in
                 row.indices.filter { if case .integer = row[$0] { return true }; if case .number = row[$0] { return true }; return false }
             } ?? []
-            let unit = set.unit == "articles" || set.unit.contains(" ") ? "article" : "article"
-            return table(set.columns, rows, rightAligned: Set(numeric)) + footer(set.rows.count, unit, set.matched)
+            return table(set.columns, rows, rightAligned: Set(numeric)) + footer(set.rows.count, set.unitKind.singular, set.matched)
         }
     }
 
@@ -33,7 +32,7 @@ struct TableRenderer {
     }
 
     private func footer(_ shown: Int, _ noun: String, _ matched: Int?) -> String {
-        let plural = { (n: Int) in n == 1 ? noun : noun + "s" }
+        let plural = { (n: Int) in n == 1 ? noun : (noun == "entity" ? "entities" : noun + "s") }
         if let matched, matched != shown {
             return "(\(shown) of \(matched) \(plural(matched)))\n"
         }

@@ -93,6 +93,8 @@ public struct Query: Sendable, Equatable {
     public var limit: Literal?
     public var offset: Literal?
     public var show: [Name] = []
+    /// `including stopwords` (terms).
+    public var includeStopwords: Bool = false
     public var range: Range<Int>
 }
 

@@ -6,6 +6,10 @@ public struct Checker {
     public var metadataFields: [String]
     /// Named sets of the session (`let NAME = …`).
     public var setNames: Set<String>
+    /// The unit of the query being checked.
+    var unit: Unit = .articles
+    /// Units this version answers.
+    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .terms]
 
     public init(metadataFields: [String] = [], setNames: Set<String> = []) {
         self.metadataFields = metadataFields
@@ -31,6 +35,9 @@ public struct Checker {
                 throw Diagnostic(.error, "a set is made from a query: let \(name.text) = articles where …", at: value.range)
             }
             let checked = try check(q, counting: false)
+            if checked.unitKind != .articles {
+                throw Diagnostic(.error, "a set holds articles: let \(name.text) = articles where …", at: q.unit.range)
+            }
             if !checked.groupBy.isEmpty { throw Diagnostic(.error, "a set cannot be grouped", at: q.groupBy[0].range) }
             return .let(name.text, .rows(checked))
         case .setOperation(let a, let op, let b, _):
@@ -45,26 +52,37 @@ public struct Checker {
 
     // MARK: - Queries
 
-    private var fields: [FieldDefinition] {
-        Schema.articleFields + metadataFields.map { FieldDefinition(column: .metadata($0), type: .string, summary: "metadata") }
-    }
+    private var fields: [FieldDefinition] { Schema.fields(of: unit, metadata: metadataFields) }
 
     func check(_ q: Query, counting: Bool) throws -> CheckedQuery {
         let unitName = q.unit.text
         var setName: String?
+        var kind = Unit.articles
         if setNames.contains(unitName) {
             setName = unitName
-        } else if unitName.lowercased() != "articles" {
-            if Schema.units.contains(unitName.lowercased()) {
-                throw Diagnostic(.error, "the '\(unitName.lowercased())' unit is not available in this version of warta; use articles", at: q.unit.range)
+        } else if let u = Unit(rawValue: unitName.lowercased()) {
+            guard Checker.answeredUnits.contains(u) else {
+                throw Diagnostic(.error, "the '\(u.rawValue)' unit is not available in this version of warta", at: q.unit.range)
             }
+            kind = u
+        } else {
             throw unknownUnit(q.unit)
         }
+        var scoped = self
+        scoped.unit = kind
+        return try scoped.checkQuery(q, counting: counting, setName: setName)
+    }
+
+    private func checkQuery(_ q: Query, counting: Bool, setName: String?) throws -> CheckedQuery {
+        let unitName = q.unit.text
         var ranked = false
         var condition = Condition.all
+        var rowFilter = Condition.all
         if let filter = q.filter {
             condition = try check(filter, positive: true, ranked: &ranked)
+            if unit.isAggregate { (condition, rowFilter) = try split(condition, filter) }
         }
+        if unit != .articles { ranked = false }
         var groups: [GroupKey] = []
         for g in q.groupBy {
             guard counting else {
@@ -84,8 +102,11 @@ public struct Checker {
                 throw Diagnostic(.error, "a grouped count orders by 'count' or '\(groups[0].name)'", at: k.field.range)
             }
             let f = try field(k.field)
-            if f.type == .dateList {
-                throw Diagnostic(.error, "cannot order by '\(f.name)': it is a list of dates", at: k.field.range)
+            if f.type == .dateList || f.type == .stringList {
+                throw Diagnostic(.error, "cannot order by '\(f.name)': it is a list", at: k.field.range)
+            }
+            if f.column == .score && unit != .articles {
+                throw Diagnostic(.error, "score ranks articles; order \(unit.rawValue) by their fields", at: k.field.range)
             }
             order.append(SortKey(column: f.column, descending: k.descending))
         }
@@ -101,9 +122,32 @@ public struct Checker {
         if counting && !q.show.isEmpty {
             throw Diagnostic(.error, "count prints numbers; 'show' has nothing to choose", at: q.show[0].range)
         }
-        if columns.isEmpty { columns = Schema.defaultArticleColumns }
-        return CheckedQuery(unit: unitName, setName: setName, condition: condition, groupBy: groups, order: order,
-                            limit: limit, offset: offset, columns: columns, ranked: ranked)
+        if columns.isEmpty { columns = Schema.defaultColumns(of: unit) }
+        if unit == .articles, !q.show.isEmpty || !columns.contains(.matched), condition.hasEntityPredicate, q.show.isEmpty {
+            columns.append(.matched)
+        }
+        return CheckedQuery(unit: unitName, unitKind: unit, setName: setName, condition: condition, rowFilter: rowFilter,
+                            groupBy: groups, order: order, limit: limit, offset: offset, columns: columns, ranked: ranked,
+                            includeStopwords: q.includeStopwords)
+    }
+
+    /// For entities and terms, the conjuncts about articles choose which
+    /// articles are counted; the conjuncts about the unit's own fields filter
+    /// its rows. An `or` across the two has no meaning, so it is refused.
+    private func split(_ c: Condition, _ e: Expression) throws -> (articles: Condition, rows: Condition) {
+        let parts: [Condition]
+        if case .and(let ps) = c { parts = ps.flatMap { if case .and(let inner) = $0 { return inner } else { return [$0] } } } else { parts = [c] }
+        var articles: [Condition] = [], rows: [Condition] = []
+        for p in parts {
+            switch (p.referencesRowColumns, p.referencesArticles) {
+            case (true, true):
+                throw Diagnostic(.error, "a condition on \(unit.rawValue) cannot be joined with 'or' to a condition on their articles", at: e.range)
+            case (true, false): rows.append(p)
+            default: articles.append(p)
+            }
+        }
+        func join(_ cs: [Condition]) -> Condition { cs.isEmpty ? .all : (cs.count == 1 ? cs[0] : .and(cs)) }
+        return (join(articles), join(rows))
     }
 
     private func count(_ l: Literal, _ what: String) throws -> Int {
@@ -114,20 +158,21 @@ public struct Checker {
 
     private func groupKey(_ name: Name) throws -> GroupKey {
         let parts = name.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count == 2 {
-            let base = try field(Name(text: parts[0], range: name.range.lowerBound..<(name.range.lowerBound + parts[0].utf8.count)))
+        let prefix = parts.dropLast().joined(separator: ".")
+        if parts.count >= 2, fields.contains(where: { $0.name.lowercased() == prefix.lowercased() }) {
+            let base = try field(Name(text: prefix, range: name.range.lowerBound..<(name.range.lowerBound + prefix.utf8.count)))
             guard base.type == .date || base.type == .dateList else {
                 throw Diagnostic(.error, "'\(base.name)' is not a date; only dates have buckets (.year, .month, .week, .day)", at: name.range)
             }
-            let bucket = parts[1].lowercased()
+            let bucket = parts[parts.count - 1].lowercased()
             guard Schema.dateBuckets.contains(bucket) else {
                 let s = Suggest.closest(to: bucket, among: Schema.dateBuckets)
-                throw Diagnostic(.error, "unknown date bucket '\(parts[1])'" + (s.map { " (did you mean '\($0)'?)" } ?? " (use year, month, week or day)"), at: name.range, suggestion: s)
+                throw Diagnostic(.error, "unknown date bucket '\(parts[parts.count - 1])'" + (s.map { " (did you mean '\($0)'?)" } ?? " (use year, month, week or day)"), at: name.range, suggestion: s)
             }
             return bucket == "day" ? .column(base.column) : .dateBucket(base.column, bucket)
         }
         let f = try field(name)
-        if f.type == .text || f.column == .raw || f.column == .score {
+        if f.type == .text || f.column == .raw || f.column == .score || f.column == .article(.raw) || f.column == .article(.text) || f.column == .article(.title) {
             throw Diagnostic(.error, "cannot group by '\(f.name)': every value is different; group by source, date, date.month, lang …", at: name.range)
         }
         return .column(f.column)
@@ -138,7 +183,7 @@ public struct Checker {
         if let f = fields.first(where: { $0.name.lowercased() == key }) { return f }
         let s = Suggest.closest(to: name.text, among: fields.map(\.name))
         var message = "unknown field '\(name.text)'"
-        if let s { message += " (did you mean '\(s)'?)" } else { message += " (articles have: \(fields.map(\.name).joined(separator: ", ")))" }
+        if let s { message += " (did you mean '\(s)'?)" } else { message += " (\(unit.rawValue) have: \(fields.map(\.name).filter { !$0.hasPrefix("article.") }.joined(separator: ", ")))" }
         throw Diagnostic(.error, message, at: name.range, suggestion: s)
     }
 
@@ -185,7 +230,7 @@ public struct Checker {
             }
             switch target {
             case .words(let lit):
-                var search = try textSearch(lit, fields: IndexedField.allCases)
+                var search = try textSearch(lit, fields: mentionFields)
                 search.minimumCount = minimum
                 if positive { ranked = true }
                 return .text(search)
@@ -194,8 +239,8 @@ public struct Checker {
                     throw Diagnostic(.error, "'near' takes a word distance from 0 to 1000", at: distance.range)
                 }
                 _ = r
-                var search = try textSearch(a, fields: IndexedField.allCases)
-                let second = try textSearch(b, fields: IndexedField.allCases)
+                var search = try textSearch(a, fields: mentionFields)
+                let second = try textSearch(b, fields: mentionFields)
                 search.near = TextSearch.Near(distance: Int(d), phrase: second.phrase)
                 search.written = "\"\(search.written)\" near \(d) \"\(second.written)\""
                 search.minimumCount = minimum
@@ -206,7 +251,7 @@ public struct Checker {
             case .entity(let kind, _):
                 throw Diagnostic(.error, "'mentions \(kind.text)' needs the entity gazetteer, which this version does not have yet; search the name's words: mentions \"…\"", at: kind.range)
             case .regex(let lit):
-                return try regex(lit, columns: [.title, .text])
+                return try regex(lit, columns: unit.isSpan ? [.text] : [.title, .text])
             }
         case .comparison(let name, let op, let value):
             let f = try field(name)
@@ -239,9 +284,11 @@ public struct Checker {
             let f = try field(name)
             switch f.type {
             case .text:
-                let fieldID: IndexedField = f.column == .title ? .title : .text
+                let fieldID: IndexedField = f.column == .title || f.column == .article(.title) ? .title : .text
                 if positive { ranked = true }
-                return .text(try textSearch(value, fields: [fieldID]))
+                var search = try textSearch(value, fields: [fieldID])
+                if unit.isSpan && f.column == .text { search.scope = .unit }
+                return .text(search)
             case .string:
                 let search = try textSearch(value, fields: [])
                 var words: [String] = []
@@ -255,12 +302,15 @@ public struct Checker {
             case .dateList:
                 let r = try dayRange(value, for: f)
                 return .dateListContains(f.column, lower: r.lowerBound, upper: r.upperBound)
+            case .stringList:
+                let words = Tokenizer.terms(try string(value, for: f))
+                return .columnWords(f.column, words)
             default:
                 throw Diagnostic(.error, "'contains' looks for words in text or a date in a list; '\(f.name)' is \(article(f.type)) (use =, <, >)", at: name.range)
             }
         case .matches(let name, let lit):
             let f = try field(name)
-            guard f.type == .string || f.type == .text else {
+            guard f.type == .string || f.type == .text || f.type == .stringList else {
                 throw Diagnostic(.error, "'matches' applies to text; '\(f.name)' is \(article(f.type))", at: name.range)
             }
             return try regex(lit, columns: [f.column])
@@ -282,6 +332,11 @@ public struct Checker {
             }
         case .dateList:
             throw Diagnostic(.error, "'\(f.name)' is a list of dates; write '\(f.name) contains 2024-06-19'", at: name.range)
+        case .stringList:
+            guard op == .equal || op == .notEqual else {
+                throw Diagnostic(.error, "'\(f.name)' is a list; compare it with = or !=, or use contains", at: name.range)
+            }
+            return .compare(f.column, op, .string(try string(value, for: f)))
         case .integer:
             return .compare(f.column, op, .integer(try integer(value, for: f)))
         case .string:
@@ -366,6 +421,10 @@ public struct Checker {
         throw Diagnostic(.error, "'\(f.name)' is a date; expected 2024-06-20, 2024-06 or 2024, found \(l.display)", at: l.range)
     }
 
+    /// Where `mentions` looks: a paragraph, sentence or quote's own text, or
+    /// an article's title and text.
+    private var mentionFields: [IndexedField] { unit.isSpan ? [.text] : IndexedField.allCases }
+
     /// The words of a quoted search, folded as the index folds them.
     private func textSearch(_ l: Literal, fields: [IndexedField]) throws -> TextSearch {
         guard case .string(let s, let r) = l else {
@@ -383,6 +442,6 @@ public struct Checker {
         if phrase.count > 64 {
             throw Diagnostic(.error, "a phrase of \(phrase.count) words is too long (the limit is 64)", at: r)
         }
-        return TextSearch(fields: fields, phrase: phrase, near: nil, minimumCount: 1, written: s)
+        return TextSearch(fields: fields, phrase: phrase, near: nil, minimumCount: 1, written: s, scope: unit.isSpan ? .unit : .article)
     }
 }

@@ -15,12 +15,13 @@ struct Evaluator {
     /// rather than unioned term by term at query time.
     static let prefixUnionLimit = 32
 
-    // MARK: - Matching
+    // MARK: - Matching articles
 
-    /// Ascending ordinals of the documents matching `q`'s unit and condition.
-    func matchingDocuments(_ q: CheckedQuery) -> [Int] {
-        var it = iterator(for: q.condition)
-        if let set = q.setName {
+    /// Ascending ordinals of the articles matching `condition` (read at
+    /// article level), within a named set if given.
+    func matchingDocuments(_ condition: Condition, within set: String? = nil) -> [Int] {
+        var it = iterator(for: condition)
+        if let set {
             it = ConjunctionIterator([ArrayDocIterator(sets[set] ?? []), it])
         }
         var out: [Int] = []
@@ -32,6 +33,32 @@ struct Evaluator {
         return out
     }
 
+    func matchingDocuments(_ q: CheckedQuery) -> [Int] {
+        matchingDocuments(q.unitKind.isSpan ? Evaluator.articleLevel(q.condition) : q.condition, within: q.setName)
+    }
+
+    /// A condition on articles that every article holding a matching
+    /// paragraph, sentence or quote satisfies: the unit's own predicates are
+    /// relaxed to what they imply about the article.
+    static func articleLevel(_ c: Condition) -> Condition {
+        switch c {
+        case .and(let ps): return .and(ps.map(articleLevel))
+        case .or(let ps): return .or(ps.map(articleLevel))
+        case .not(let inner): return inner.readsUnit ? .all : .not(articleLevel(inner))
+        case .text(var s):
+            s.scope = .article
+            return .text(s)
+        case .compare(let col, let op, let v): return col.isArticleColumn ? .compare(col.articleColumn, op, v) : .all
+        case .dateRange(let col, let lo, let hi): return col.isArticleColumn ? .dateRange(col.articleColumn, lower: lo, upper: hi) : .all
+        case .dateListContains(let col, let lo, let hi): return col.isArticleColumn ? .dateListContains(col.articleColumn, lower: lo, upper: hi) : .all
+        case .isNull(let col): return col.isArticleColumn ? .isNull(col.articleColumn) : .all
+        case .columnWords(let col, let w): return col.isArticleColumn ? .columnWords(col.articleColumn, w) : .all
+        case .regex(let cols, let p, let ci):
+            return cols.allSatisfy(\.isArticleColumn) ? .regex(cols.map(\.articleColumn), pattern: p, caseInsensitive: ci) : .all
+        case .all: return .all
+        }
+    }
+
     func iterator(for c: Condition) -> DocIterator {
         let n = corpus.articles.count
         switch c {
@@ -41,23 +68,32 @@ struct Evaluator {
             var positive: [DocIterator] = []
             var negative: [DocIterator] = []
             for p in parts {
-                if case .not(let inner) = p { negative.append(iterator(for: inner)) } else { positive.append(iterator(for: p)) }
+                if case .not(let inner) = p { negative.append(iterator(for: inner)) } else if case .all = p {} else { positive.append(iterator(for: p)) }
             }
             var it: DocIterator = positive.isEmpty ? AllDocsIterator(count: n) : (positive.count == 1 ? positive[0] : ConjunctionIterator(positive))
             for e in negative { it = ExclusionIterator(required: it, excluded: e) }
             return it
         case .or(let parts):
+            if parts.contains(where: { if case .all = $0 { return true } else { return false } }) { return AllDocsIterator(count: n) }
             return DisjunctionIterator(parts.map(iterator(for:)))
         case .not(let inner):
             return ExclusionIterator(required: AllDocsIterator(count: n), excluded: iterator(for: inner))
         case .text(let search):
             return textIterator(search)
         default:
-            return AllDocsIterator(count: n, check: columnCheck(c))
+            return AllDocsIterator(count: n, check: articleCheck(c))
         }
     }
 
-    private func textIterator(_ s: TextSearch) -> DocIterator {
+    func textIterator(_ s: TextSearch) -> DocIterator {
+        let phrases = phraseIterators(s)
+        if phrases.isEmpty { return EmptyIterator() }
+        if s.minimumCount > 1 && s.scope == .article { return MinimumCountIterator(phrases: phrases, minimum: s.minimumCount) }
+        return phrases.count == 1 ? phrases[0] : DisjunctionIterator(phrases)
+    }
+
+    /// One phrase iterator per field the search can match in.
+    func phraseIterators(_ s: TextSearch) -> [PhraseIterator] {
         var phrases: [PhraseIterator] = []
         for field in s.fields {
             guard let first = slots(s.phrase, field) else { continue }
@@ -68,9 +104,7 @@ struct Evaluator {
                 phrases.append(PhraseIterator(slots: first))
             }
         }
-        if phrases.isEmpty { return EmptyIterator() }
-        if s.minimumCount > 1 { return MinimumCountIterator(phrases: phrases, minimum: s.minimumCount) }
-        return phrases.count == 1 ? phrases[0] : DisjunctionIterator(phrases)
+        return phrases
     }
 
     /// One slot per word; nil when a word occurs nowhere in the field.
@@ -98,42 +132,56 @@ struct Evaluator {
 
     // MARK: - Column filters
 
-    private func columnCheck(_ c: Condition) -> (Int) -> Bool {
-        let articles = corpus.articles
+    /// A per-article check for a condition on article columns.
+    func articleCheck(_ c: Condition) -> (Int) -> Bool {
+        let corpus = self.corpus
+        if case .dateRange(let col, let lower, let upper) = c, col.articleColumn == .date {
+            let lo = lower ?? Int32.min + 1, hi = upper ?? Int32.max
+            let dates = corpus.dateColumn
+            return { d in let v = dates[d]; return v != Int32.min && v >= lo && v <= hi }
+        }
+        let check = Evaluator.valueCheck(c)
+        return { d in check { Projection.value($0.articleColumn, corpus, d, score: nil) } }
+    }
+
+    /// A check of one leaf condition against a row, given a way to read the row's columns.
+    static func valueCheck(_ c: Condition) -> (_ value: (Column) -> Value) -> Bool {
         switch c {
         case .dateRange(let col, let lower, let upper):
             let lo = lower ?? Int32.min + 1, hi = upper ?? Int32.max
-            if col == .date {
-                let dates = corpus.dateColumn
-                return { d in let v = dates[d]; return v != Int32.min && v >= lo && v <= hi }
+            return { read in
+                if case .date(let day) = read(col) { let o = day.ordinal; return o >= lo && o <= hi }
+                return false
             }
-            return { _ in false }
-        case .dateListContains(_, let lo, let hi):
-            return { d in articles[d].dates.contains { let o = $0.ordinal; return o >= lo && o <= hi } }
+        case .dateListContains(let col, let lo, let hi):
+            return { read in
+                if case .dates(let ds) = read(col) { return ds.contains { let o = $0.ordinal; return o >= lo && o <= hi } }
+                return false
+            }
         case .isNull(let col):
-            return { d in
-                switch col {
-                case .date: return articles[d].date == nil
-                case .dates: return articles[d].dates.isEmpty
-                default: if case .null = Projection.value(col, corpus, d, score: nil) { return true } else { return false }
+            return { read in
+                switch read(col) {
+                case .null: return true
+                case .dates(let ds): return ds.isEmpty
+                case .strings(let ss): return ss.isEmpty
+                default: return false
                 }
             }
         case .compare(let col, let op, let value):
-            return { d in
-                let v = Projection.value(col, corpus, d, score: nil)
-                return Evaluator.compare(v, op, value)
-            }
+            return { read in Evaluator.compare(read(col), op, value) }
         case .columnWords(let col, let words):
-            return { d in
-                guard case .string(let s) = Projection.value(col, corpus, d, score: nil) else { return false }
-                return Evaluator.containsWords(Tokenizer.terms(s), words)
+            return { read in
+                switch read(col) {
+                case .string(let s): return Evaluator.containsWords(Tokenizer.terms(s), words)
+                case .strings(let ss): return ss.contains { Evaluator.containsWords(Tokenizer.terms($0), words) }
+                default: return false
+                }
             }
         case .regex(let cols, let pattern, let ci):
             guard let re = try? LinearRegex(pattern, caseInsensitive: ci) else { return { _ in false } }
-            return { d in
+            return { read in
                 for col in cols {
-                    if case .string(var s) = Projection.value(col, corpus, d, score: nil),
-                       s.withUTF8({ re.matches(in: $0) }) { return true }
+                    if case .string(var s) = read(col), s.withUTF8({ re.matches(in: $0) }) { return true }
                 }
                 return false
             }
@@ -153,6 +201,10 @@ struct Evaluator {
         case (.string(let a), .integer(let b)):
             let x = a.lowercased(), y = String(b)
             order = x < y ? -1 : (x > y ? 1 : 0)
+        case (.strings(let list), _):
+            // A list equals a value when it holds it (aliases = "Korut").
+            let hit = list.contains { compare(.string($0), .equal, target) }
+            return op == .equal ? hit : (op == .notEqual ? !hit : false)
         default:
             return false  // null compares with nothing
         }
@@ -175,135 +227,34 @@ struct Evaluator {
         }
         return false
     }
+}
 
-    // MARK: - Ranking
-
-    /// BM25 parameters; the title counts double, as a headline word says more.
-    static let k1 = 1.2, b = 0.75
-    static let fieldWeights: [IndexedField: Double] = [.title: 2.0, .text: 1.0]
-
-    /// BM25 of each document in `docs` (ascending) for the positive text searches of `c`.
-    func scores(_ docs: [Int], for c: Condition) -> [Double] {
-        var terms = Set<ScoringTerm>()
-        collectScoringTerms(c, positive: true, into: &terms)
-        var scores = [Double](repeating: 0, count: docs.count)
-        let n = Double(corpus.articles.count)
-        for t in terms {
-            let lists = postings(t.word, t.field)
-            let avg = max(1, corpus.index.averageLength(of: t.field))
-            let lengths = corpus.index.fieldLengths[t.field.rawValue]
-            let weight = Evaluator.fieldWeights[t.field] ?? 1
-            for list in lists {
-                let df = Double(list.count)
-                let idf = log(1 + (n - df + 0.5) / (df + 0.5))
-                let it = PostingIterator(list)
-                for (k, d) in docs.enumerated() {
-                    var cur = it.doc
-                    if cur < d { cur = it.advance(to: d) }
-                    if cur == noMoreDocs { break }
-                    guard cur == d else { continue }
-                    let tf = Double(it.frequency)
-                    let norm = Evaluator.k1 * (1 - Evaluator.b + Evaluator.b * Double(lengths[d]) / avg)
-                    scores[k] += weight * idf * tf * (Evaluator.k1 + 1) / (tf + norm)
-                }
-            }
-        }
-        return scores
-    }
-
-    private struct ScoringTerm: Hashable {
-        var field: IndexedField
-        var word: WordPattern
-    }
-
-    private func collectScoringTerms(_ c: Condition, positive: Bool, into terms: inout Set<ScoringTerm>) {
-        switch c {
-        case .and(let parts), .or(let parts):
-            for p in parts { collectScoringTerms(p, positive: positive, into: &terms) }
-        case .not(let inner):
-            collectScoringTerms(inner, positive: !positive, into: &terms)
-        case .text(let s) where positive:
-            for f in s.fields {
-                for w in s.phrase + (s.near?.phrase ?? []) { terms.insert(ScoringTerm(field: f, word: w)) }
-            }
-        default:
-            break
+extension Condition {
+    /// Whether it reads a paragraph, sentence or quote rather than only its article.
+    var readsUnit: Bool {
+        switch self {
+        case .and(let ps), .or(let ps): return ps.contains { $0.readsUnit }
+        case .not(let c): return c.readsUnit
+        case .text(let s): return s.scope == .unit
+        case .compare(let c, _, _), .isNull(let c), .columnWords(let c, _), .dateRange(let c, _, _), .dateListContains(let c, _, _):
+            return !c.isArticleColumn
+        case .regex(let cs, _, _): return cs.contains { !$0.isArticleColumn }
+        case .all: return false
         }
     }
+}
 
-    // MARK: - Rows, counts, groups
-
-    func rows(_ q: CheckedQuery) -> RowSet {
-        let docs = matchingDocuments(q)
-        let needScores = q.ranked && (q.order.isEmpty || q.order.contains { $0.column == .score } || q.columns.contains(.score))
-        let scores = needScores ? self.scores(docs, for: q.condition) : []
-        var order = Array(docs.indices)
-        let articles = corpus.articles
-        let idRank = corpus.idRank
-        func idLess(_ a: Int, _ b: Int) -> Bool { idRank[docs[a]] < idRank[docs[b]] }
-        if q.order.isEmpty {
-            if needScores {
-                order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : idLess($0, $1) }
-            } else {
-                order.sort(by: idLess)
-            }
-        } else {
-            // Each key's values are computed once, not in every comparison.
-            let keyValues: [[Value]] = q.order.map { key in
-                docs.indices.map { Projection.value(key.column, corpus, docs[$0], score: needScores ? scores[$0] : nil) }
-            }
-            order.sort { a, b in
-                for (k, key) in q.order.enumerated() {
-                    let c = Projection.compareForSort(keyValues[k][a], keyValues[k][b])
-                    if c != 0 {
-                        // Nulls last whichever the direction.
-                        if case .null = keyValues[k][a] { return false }
-                        if case .null = keyValues[k][b] { return true }
-                        return key.descending ? c > 0 : c < 0
-                    }
-                }
-                return idLess(a, b)
-            }
-        }
-        let start = min(q.offset, order.count)
-        let end = q.limit.map { min(order.count, start + $0) } ?? order.count
-        var rows: [[Value]] = []
-        var ids: [String] = []
-        rows.reserveCapacity(end - start)
-        for k in order[start..<end] {
-            ids.append(articles[docs[k]].id)
-            rows.append(q.columns.map { Projection.value($0, corpus, docs[k], score: needScores ? scores[k] : nil) })
-        }
-        return RowSet(unit: q.unit, columns: q.columns.map(\.name), rows: rows, ids: ids, matched: docs.count)
+extension Column {
+    /// Whether a sub-unit row reads it from its article (`article.date`).
+    var isArticleColumn: Bool {
+        if case .article = self { return true }
+        return false
     }
 
-    func count(_ q: CheckedQuery) -> QueryResult {
-        let docs = matchingDocuments(q)
-        guard let key = q.groupBy.first else { return .count(docs.count) }
-        var counts: [Value: Int] = [:]
-        let articles = corpus.articles
-        for d in docs {
-            for v in Projection.groupValues(key, corpus, d) { counts[v, default: 0] += 1 }
-        }
-        var groups = counts.map { GroupCount(group: $0.key, count: $0.value) }
-        groups.sort { a, b in
-            if case .null = a.group { return false }
-            if case .null = b.group { return true }
-            return Projection.compareForSort(a.group, b.group) < 0
-        }
-        if let sort = q.order.first {
-            if sort.column == .metadata("count") {
-                groups = groups.enumerated().sorted { x, y in
-                    x.element.count != y.element.count ? (sort.descending ? x.element.count > y.element.count : x.element.count < y.element.count) : x.offset < y.offset
-                }.map(\.element)
-            } else if sort.descending {
-                let nulls = groups.filter { $0.group == .null }
-                groups = groups.filter { $0.group != .null }.reversed() + nulls
-            }
-        }
-        let start = min(q.offset, groups.count)
-        let end = q.limit.map { min(groups.count, start + $0) } ?? groups.count
-        return .groups(GroupedCounts(key: key.name, groups: Array(groups[start..<end]), total: docs.count))
+    /// The article's own column: `article.date` is `date`.
+    var articleColumn: Column {
+        if case .article(let c) = self { return c }
+        return self
     }
 }
 

@@ -109,6 +109,7 @@ public struct Parser {
     }
 
     /// query = unit [ where_clause ] [ group_clause ] [ order_clause ] [ limit_clause ] [ show_clause ]
+    ///         [ "including" "stopwords" ]
     mutating func query() throws -> Query {
         let unit = try identifier(what: "a unit (articles, paragraphs, sentences, quotes, entities, terms) or a set name")
         var q = Query(unit: unit, range: unit.range)
@@ -149,6 +150,10 @@ public struct Parser {
                 try checkOrder("show", t)
                 p += 1
                 q.show = try fieldList()
+            } else if t.isKeyword("including") {
+                p += 1
+                try expectKeyword("stopwords")
+                q.includeStopwords = true
             } else {
                 break
             }
@@ -341,7 +346,7 @@ public struct Parser {
     private var previousEnd: Int { p > 0 ? tokens[p - 1].range.upperBound : range.lowerBound }
 
     private func isReservedWord(_ t: Token) -> Bool {
-        ["and", "or", "where", "group", "order", "limit", "offset", "show", "by"].contains { t.isKeyword($0) }
+        ["and", "or", "where", "group", "order", "limit", "offset", "show", "by", "including"].contains { t.isKeyword($0) }
     }
 
     mutating func identifier(what: String) throws -> Name {

@@ -21,11 +21,21 @@ public struct TextSearch: Sendable, Hashable {
     public var minimumCount: Int = 1
     /// The text as the user wrote it, for explain.
     public var written: String
+    /// Whether the words must fall within the row's own span (a sentence,
+    /// a paragraph, a quote) or anywhere in its article.
+    public var scope: TextScope = .article
 
     public struct Near: Sendable, Hashable {
         public var distance: Int
         public var phrase: [WordPattern]
     }
+}
+
+/// Where a text search applies.
+public enum TextScope: Sendable, Hashable {
+    case article
+    /// Within the paragraph, sentence or quote that is the row.
+    case unit
 }
 
 /// A value a condition compares against.
@@ -55,6 +65,47 @@ public indirect enum Condition: Sendable, Hashable {
     case regex([Column], pattern: String, caseInsensitive: Bool)
 }
 
+extension Condition {
+    /// Whether any part is a `mentions entity` predicate.
+    public var hasEntityPredicate: Bool { false }
+
+    /// Whether it reads a column of an entity or term row (not of an article).
+    var referencesRowColumns: Bool {
+        switch self {
+        case .and(let ps), .or(let ps): return ps.contains { $0.referencesRowColumns }
+        case .not(let c): return c.referencesRowColumns
+        case .text(let s): return s.scope == .unit
+        case .compare(let c, _, _), .isNull(let c), .columnWords(let c, _), .dateRange(let c, _, _), .dateListContains(let c, _, _):
+            return c.isRowColumn
+        case .regex(let cs, _, _): return cs.contains { $0.isRowColumn }
+        case .all: return false
+        }
+    }
+
+    /// Whether it reads an article (its text or its fields).
+    var referencesArticles: Bool {
+        switch self {
+        case .and(let ps), .or(let ps): return ps.contains { $0.referencesArticles }
+        case .not(let c): return c.referencesArticles
+        case .text(let s): return s.scope == .article
+        case .compare(let c, _, _), .isNull(let c), .columnWords(let c, _), .dateRange(let c, _, _), .dateListContains(let c, _, _):
+            return !c.isRowColumn
+        case .regex(let cs, _, _): return cs.contains { !$0.isRowColumn }
+        case .all: return false
+        }
+    }
+}
+
+extension Column {
+    /// Columns of an entity or term row rather than of an article.
+    var isRowColumn: Bool {
+        switch self {
+        case .name, .type, .aliases, .articles, .mentions, .term, .stem, .count: return true
+        default: return false
+        }
+    }
+}
+
 /// Bucketing for `group by`.
 public enum GroupKey: Sendable, Hashable {
     case column(Column)
@@ -77,11 +128,16 @@ public struct SortKey: Sendable, Hashable {
 
 /// A checked query over a unit.
 public struct CheckedQuery: Sendable {
-    /// `articles` or the name of a set.
+    /// `articles`, another unit, or the name of a set, as written.
     public var unit: String
+    /// What a row is.
+    public var unitKind: Unit
     /// Documents of a named set, when the unit is one (ordinals).
     public var setName: String?
     public var condition: Condition
+    /// For entities and terms: the condition on their own fields (the
+    /// `condition` chooses the articles they are counted over).
+    public var rowFilter: Condition
     public var groupBy: [GroupKey]
     /// Empty: by score when `ranked`, else by id.
     public var order: [SortKey]
@@ -90,6 +146,8 @@ public struct CheckedQuery: Sendable {
     public var columns: [Column]
     /// Whether the query has a positive text predicate to rank by.
     public var ranked: Bool
+    /// Terms: keep stop words (`including stopwords`).
+    public var includeStopwords: Bool = false
 }
 
 /// A checked statement, ready for an executor.

@@ -24,6 +24,7 @@ public enum Printer {
         if let l = q.limit { out += " limit " + print(l) }
         if let o = q.offset { out += " offset " + print(o) }
         if !q.show.isEmpty { out += " show " + q.show.map(\.text).joined(separator: ", ") }
+        if q.includeStopwords { out += " including stopwords" }
         return out
     }
 

@@ -1,6 +1,7 @@
-/// Reads a column of an article as a typed value.
+/// Reads a column of a row as a typed value.
 enum Projection {
-    static func value(_ c: Column, _ corpus: Corpus, _ d: Int, score: Double?) -> Value {
+    /// A column of an article.
+    static func value(_ c: Column, _ corpus: Corpus, _ d: Int, score: Double?, matchedFor condition: Condition? = nil) -> Value {
         let a = corpus.articles[d]
         switch c {
         case .id: return .string(a.id)
@@ -15,20 +16,66 @@ enum Projection {
         case .words: return .integer(Int(corpus.index.fieldLengths[IndexedField.text.rawValue][d]))
         case .score: return score.map(Value.number) ?? .null
         case .metadata(let name): return a.fields[name].map(Value.string) ?? .null
+        case .matched: return .strings(condition.map { matchedAliases($0, corpus, d) } ?? [])
+        case .article(let inner): return value(inner, corpus, d, score: nil)
+        default: return .null
         }
     }
 
-    /// The group(s) an article falls in; a list field puts it in several.
-    static func groupValues(_ key: GroupKey, _ corpus: Corpus, _ d: Int) -> [Value] {
-        let a = corpus.articles[d]
+    /// A column of the `k`-th paragraph, sentence or quote of article `d`.
+    static func unitValue(_ c: Column, _ corpus: Corpus, _ d: Int, _ unit: Unit, _ k: Int) -> Value {
+        let structure = corpus.structures[d]
+        switch c {
+        case .id: return .string(unitID(corpus, d, unit, k))
+        case .n: return .integer(k + 1)
+        case .text:
+            let bytes = structure.spans(of: unit)[k].bytes
+            let utf8 = Array(corpus.articles[d].text.utf8)
+            let lo = max(0, min(Int(bytes.lowerBound), utf8.count)), hi = max(lo, min(Int(bytes.upperBound), utf8.count))
+            return .string(String(decoding: utf8[lo..<hi], as: UTF8.self))
+        case .speaker:
+            guard unit == .quotes else { return .null }
+            return structure.quotes[k].speaker.map(Value.string) ?? .null
+        case .article(let inner): return value(inner, corpus, d, score: nil)
+        default: return .null
+        }
+    }
+
+    /// `002_886ca11fc7c36e11#s12`: the article and the unit's position.
+    static func unitID(_ corpus: Corpus, _ d: Int, _ unit: Unit, _ k: Int) -> String {
+        let letter = unit == .paragraphs ? "p" : (unit == .sentences ? "s" : "q")
+        return "\(corpus.articles[d].id)#\(letter)\(k + 1)"
+    }
+
+    /// Aliases of the entities named by the condition's entity predicates, as found in article `d`.
+    static func matchedAliases(_ c: Condition, _ corpus: Corpus, _ d: Int) -> [String] {
+        []
+    }
+
+    /// The column a grouping reads.
+    static func groupColumn(_ key: GroupKey) -> Column {
         switch key {
-        case .column(let c):
-            if c == .dates { return a.dates.isEmpty ? [.null] : Array(Set(a.dates)).sorted().map(Value.date) }
-            let v = value(c, corpus, d, score: nil)
-            if case .string(let s) = v, c != .id { return [.string(s.lowercased())] }
-            return [v]
-        case .dateBucket(let c, let bucket):
-            let days: [Day] = c == .dates ? a.dates : (a.date.map { [$0] } ?? [])
+        case .column(let c), .dateBucket(let c, _): return c
+        }
+    }
+
+    /// The group(s) a value falls in; a list puts its row in several.
+    static func groupValues(_ key: GroupKey, _ v: Value) -> [Value] {
+        switch key {
+        case .column:
+            switch v {
+            case .dates(let ds): return ds.isEmpty ? [.null] : Array(Set(ds)).sorted().map(Value.date)
+            case .strings(let ss): return ss.isEmpty ? [.null] : Array(Set(ss.map { $0.lowercased() })).sorted().map(Value.string)
+            case .string(let s): return [.string(s.lowercased())]
+            default: return [v]
+            }
+        case .dateBucket(_, let bucket):
+            let days: [Day]
+            switch v {
+            case .date(let d): days = [d]
+            case .dates(let ds): days = ds
+            default: days = []
+            }
             if days.isEmpty { return [.null] }
             return Array(Set(days.map { bucketLabel($0, bucket) })).sorted().map(Value.string)
         }
@@ -56,8 +103,7 @@ enum Projection {
         case (.null, .null): return 0
         case (.null, _): return 1
         case (_, .null): return -1
-        case (.string(let x), .string(let y)):
-            return c(x.lowercased(), y.lowercased())
+        case (.string(let x), .string(let y)): return c(x.lowercased(), y.lowercased())
         case (.integer(let x), .integer(let y)): return c(x, y)
         case (.number(let x), .number(let y)): return c(x, y)
         case (.date(let x), .date(let y)): return c(x, y)

@@ -6,6 +6,7 @@ public enum Value: Sendable, Hashable, Codable {
     case number(Double)
     case date(Day)
     case dates([Day])
+    case strings([String])
 
     /// The value as plain text (`null` for null).
     public var text: String {
@@ -16,6 +17,7 @@ public enum Value: Sendable, Hashable, Codable {
         case .number(let d): return formatNumber(d)
         case .date(let d): return d.description
         case .dates(let ds): return ds.map(\.description).joined(separator: ", ")
+        case .strings(let ss): return ss.joined(separator: ", ")
         }
     }
 }
@@ -35,6 +37,8 @@ func formatNumber(_ d: Double) -> String {
 public struct RowSet: Sendable {
     /// The unit (`articles`) or set name queried.
     public var unit: String
+    /// What a row is.
+    public var unitKind: Unit = .articles
     /// Column names, in order.
     public var columns: [String]
     public var rows: [[Value]]

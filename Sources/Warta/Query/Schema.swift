@@ -2,35 +2,52 @@
 public enum FieldType: String, Sendable, Codable {
     /// Compared case-insensitively as a whole; `contains` looks for words.
     case string
-    /// Indexed text (title, body): `contains` uses the index.
+    /// Indexed text (title, body, a sentence): `contains` uses the index.
     case text
     case date
     case dateList = "list of dates"
+    case stringList = "list of strings"
     case integer
     case number
 }
 
+/// What a row of a query is (reference, section 3).
+public enum Unit: String, Sendable, CaseIterable {
+    case articles, paragraphs, sentences, quotes, entities, terms
+
+    /// Units whose rows are stretches of an article's body.
+    var isSpan: Bool { self == .paragraphs || self == .sentences || self == .quotes }
+    /// Units whose rows are counted over articles (a frequency list, the entities).
+    var isAggregate: Bool { self == .entities || self == .terms }
+
+    /// "article", "paragraph", …
+    public var singular: String { self == .entities ? "entity" : String(rawValue.dropLast()) }
+}
+
 /// A column of a unit, independent of how an executor stores it.
-public enum Column: Hashable, Sendable {
+public indirect enum Column: Hashable, Sendable {
     case id, title, text, raw, date, dates, source, url, lang, words, score
     /// A metadata field of the corpus (an extra JSON key, a front-matter key).
     case metadata(String)
+    /// Paragraphs, sentences and quotes: position in the article (1-based).
+    case n
+    /// Quotes: who said it.
+    case speaker
+    /// Entities.
+    case name, type, aliases, articles, mentions
+    /// Terms.
+    case term, stem, count
+    /// Articles: the aliases of the entity predicates found in the article.
+    case matched
+    /// A field of the article a paragraph, sentence or quote belongs to.
+    case article(Column)
 
     /// The column's name in the language.
     public var name: String {
         switch self {
-        case .id: return "id"
-        case .title: return "title"
-        case .text: return "text"
-        case .raw: return "raw"
-        case .date: return "date"
-        case .dates: return "dates"
-        case .source: return "source"
-        case .url: return "url"
-        case .lang: return "lang"
-        case .words: return "words"
-        case .score: return "score"
         case .metadata(let n): return n
+        case .article(let c): return "article." + c.name
+        default: return String(describing: self)
         }
     }
 }
@@ -58,14 +75,69 @@ public enum Schema {
         FieldDefinition(column: .lang, type: .string, summary: "id or en, or null"),
         FieldDefinition(column: .words, type: .integer, summary: "words in the cleaned body"),
         FieldDefinition(column: .score, type: .number, summary: "BM25 relevance to the text predicates"),
+        FieldDefinition(column: .matched, type: .stringList, summary: "aliases an entity predicate found"),
         FieldDefinition(column: .raw, type: .string, summary: "the text exactly as loaded"),
     ]
 
-    /// Every unit the language names, with whether this version answers it.
-    public static let units = ["articles", "paragraphs", "sentences", "quotes", "entities", "terms"]
+    /// The fields of each unit; paragraphs, sentences and quotes also reach
+    /// their article's fields as `article.FIELD`.
+    public static func fields(of unit: Unit, metadata: [String] = []) -> [FieldDefinition] {
+        let meta = metadata.map { FieldDefinition(column: .metadata($0), type: .string, summary: "metadata") }
+        func parent() -> [FieldDefinition] {
+            (articleFields.filter { $0.column != .score && $0.column != .matched } + meta).map {
+                FieldDefinition(column: .article($0.column), type: $0.type, summary: "the article's \($0.name)")
+            }
+        }
+        switch unit {
+        case .articles:
+            return articleFields + meta
+        case .paragraphs, .sentences:
+            return [
+                FieldDefinition(column: .id, type: .string, summary: "article id and position (…#\(unit == .paragraphs ? "p" : "s")3)"),
+                FieldDefinition(column: .n, type: .integer, summary: "position in the article, from 1"),
+                FieldDefinition(column: .text, type: .text, summary: "the \(unit.singular)'s text"),
+            ] + parent()
+        case .quotes:
+            return [
+                FieldDefinition(column: .id, type: .string, summary: "article id and position (…#q1)"),
+                FieldDefinition(column: .n, type: .integer, summary: "position in the article, from 1"),
+                FieldDefinition(column: .text, type: .text, summary: "the words quoted"),
+                FieldDefinition(column: .speaker, type: .string, summary: "who said it (canonical name), or null"),
+            ] + parent()
+        case .entities:
+            return [
+                FieldDefinition(column: .name, type: .string, summary: "canonical name"),
+                FieldDefinition(column: .type, type: .string, summary: "person, place, org or other"),
+                FieldDefinition(column: .aliases, type: .stringList, summary: "the names it goes by"),
+                FieldDefinition(column: .articles, type: .integer, summary: "articles that mention it"),
+                FieldDefinition(column: .mentions, type: .integer, summary: "times it is mentioned"),
+            ] + parent()
+        case .terms:
+            return [
+                FieldDefinition(column: .term, type: .string, summary: "the folded word"),
+                FieldDefinition(column: .stem, type: .string, summary: "its Indonesian root"),
+                FieldDefinition(column: .count, type: .integer, summary: "occurrences"),
+                FieldDefinition(column: .articles, type: .integer, summary: "articles it occurs in"),
+            ] + parent()
+        }
+    }
+
+    /// Every unit the language names.
+    public static let units = Unit.allCases.map(\.rawValue)
+
+    /// Columns a row shows when the statement has no `show`.
+    public static func defaultColumns(of unit: Unit) -> [Column] {
+        switch unit {
+        case .articles: return [.id, .title, .date, .source]
+        case .paragraphs, .sentences: return [.article(.id), .n, .text]
+        case .quotes: return [.article(.id), .speaker, .text]
+        case .entities: return [.name, .type, .articles, .mentions]
+        case .terms: return [.term, .count, .articles]
+        }
+    }
 
     /// Columns an article row shows when the statement has no `show`.
-    public static let defaultArticleColumns: [Column] = [.id, .title, .date, .source]
+    public static let defaultArticleColumns: [Column] = defaultColumns(of: .articles)
 
     /// Date buckets for `group by date.month` and the like.
     public static let dateBuckets = ["day", "week", "month", "year"]

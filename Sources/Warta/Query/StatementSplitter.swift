@@ -17,7 +17,7 @@ public enum StatementSplitter {
     static let continuationWords: Set<String> = [
         "and", "or", "not", "where", "group", "order", "by", "between", "in", "is", "contains",
         "matches", "mentions", "near", "stem", "entity", "person", "place", "org", "count",
-        "explain", "let", "limit", "offset", "show", "at", "least", "union", "intersect", "except",
+        "explain", "let", "limit", "offset", "show", "at", "least", "union", "intersect", "except", "including",
     ]
     static let continuationTokens: Set<TokenKind> = [
         .leftParen, .comma, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,

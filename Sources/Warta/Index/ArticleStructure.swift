@@ -1,0 +1,100 @@
+/// A stretch of an article's body: its words, as positions in the `text`
+/// field's postings, and its bytes in `Article.text`.
+struct TextSpan: Sendable, Hashable {
+    var tokens: Range<Int32>
+    var bytes: Range<Int32>
+}
+
+/// A direct quotation found in an article.
+struct QuoteSpan: Sendable, Hashable {
+    var span: TextSpan
+    var speaker: String?
+}
+
+/// Where an entity is mentioned: which field, which words, under which alias.
+struct EntityOccurrence: Sendable, Hashable {
+    var entity: Int32
+    var field: IndexedField
+    var tokens: Range<Int32>
+    var alias: String
+}
+
+/// The structure found in one article's body, in token positions, so that
+/// paragraphs, sentences and quotes are answered from the same postings as
+/// articles: a phrase is in a sentence when its positions fall in the
+/// sentence's span.
+struct ArticleStructure: Sendable {
+    var paragraphs: [TextSpan] = []
+    var sentences: [TextSpan] = []
+    var quotes: [QuoteSpan] = []
+    var entities: [EntityOccurrence] = []
+
+    func spans(of unit: Unit) -> [TextSpan] {
+        switch unit {
+        case .paragraphs: return paragraphs
+        case .sentences: return sentences
+        case .quotes: return quotes.map(\.span)
+        default: return []
+        }
+    }
+}
+
+/// The words of one text with their byte offsets.
+struct TokenizedText: Sendable {
+    var terms: [String] = []
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+
+    init(_ text: String) {
+        Tokenizer.forEachWord(text) { term, range in
+            terms.append(term)
+            starts.append(Int32(range.lowerBound))
+            ends.append(Int32(range.upperBound))
+        }
+    }
+
+    /// The words lying within a byte range.
+    func tokens(in bytes: Range<Int>) -> Range<Int32> {
+        let lo = lowerBound(starts, Int32(bytes.lowerBound))
+        var hi = lo
+        while hi < ends.count && ends[hi] <= Int32(bytes.upperBound) { hi += 1 }
+        return Int32(lo)..<Int32(hi)
+    }
+
+    private func lowerBound(_ a: [Int32], _ x: Int32) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// Byte ranges of the paragraphs of a cleaned body (separated by blank lines).
+func paragraphRanges(_ text: String) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var text = text
+    text.withUTF8 { b in
+        var start = 0
+        var i = 0
+        let n = b.count
+        func flush(_ end: Int) {
+            var s = start, e = end
+            while s < e && (b[s] == 0x20 || b[s] == 0x0A || b[s] == 0x0D || b[s] == 0x09) { s += 1 }
+            while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x0A || b[e - 1] == 0x0D || b[e - 1] == 0x09) { e -= 1 }
+            if e > s { out.append(s..<e) }
+        }
+        while i < n {
+            if b[i] == 0x0A, i + 1 < n, b[i + 1] == 0x0A {
+                flush(i)
+                while i < n && b[i] == 0x0A { i += 1 }
+                start = i
+                continue
+            }
+            i += 1
+        }
+        flush(n)
+    }
+    return out
+}
