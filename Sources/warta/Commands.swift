@@ -88,10 +88,13 @@ extension Shell {
             let entries = history.entries
             let shown = entries.suffix(Int(argument) ?? 20)
             let first = entries.count - shown.count + 1
+            let width = String(entries.count).count
             var text = ""
             for (i, h) in shown.enumerated() {
                 let number = String(first + i)
-                text += number + "  " + h.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: number.count + 2)) + "\n"
+                let indent = String(repeating: " ", count: width + 2)
+                text += String(repeating: " ", count: width - number.count) + number + "  "
+                    + h.replacingOccurrences(of: "\n", with: "\n" + indent) + "\n"
             }
             show(text)
         default:

@@ -3,7 +3,7 @@ import Warta
 
 /// Runs statements and dot-commands for the shell, scripts and pipes, and
 /// prints their results. Holds what a session of the shell changes: the
-/// output format, the output file, the timer.
+/// output format, the output file, the timer, the pager, the history.
 final class Shell {
     let session: Session
     var format: OutputFormat
