@@ -10,6 +10,8 @@ public final class Session {
     public private(set) var corpus: Corpus
     /// Named sets (`let NAME = …`): ascending article ordinals.
     public private(set) var sets: [String: [Int]] = [:]
+    /// Context widths and KWIC mode for the statements that follow.
+    public var settings = Settings()
 
     public init(corpus: Corpus) {
         self.corpus = corpus
@@ -55,7 +57,7 @@ public final class Session {
         let evaluator = Evaluator(corpus: corpus, sets: sets)
         switch statement {
         case .rows(let q):
-            return .rows(evaluator.rows(q))
+            return evaluator.rows(q, settings: settings)
         case .count(let q):
             return evaluator.count(q)
         case .explain(let inner, _):
@@ -77,7 +79,7 @@ public final class Session {
             var rq = q
             rq.setName = "\u{0}result"
             rq.unit = "\(a) \(op) \(b)"
-            return .rows(e.rows(rq))
+            return e.rows(rq)
         case .command(let name, _):
             throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")
         }

@@ -24,6 +24,7 @@ final class CompletionTests: XCTestCase {
             ("articles where da", ["date", "dates"]),
             ("ARTICLES WH", ["WHERE"]),
             ("a", ["articles"]),
+            ("p", ["paragraphs"]),
             ("count a", ["articles"]),
             ("articles ", ["limit", "order by", "show", "where"]),
             ("count articles ", ["group by", "limit", "order by", "show", "where"]),
@@ -52,8 +53,9 @@ final class CompletionTests: XCTestCase {
             ("count articles group by da", ["date", "date.day", "date.month", "date.week", "date.year", "dates"]),
             ("articles limit 5 ", ["offset", "show"]),
             ("articles limit 5 offset 1 ", ["show"]),
-            ("articles show title, ", fields),
+            ("articles show title, ", (fields + ["kwic", "snippet"]).sorted()),
             ("explain count articles ", ["group by", "limit", "order by", "show", "where"]),
+            ("explain ", ["articles", "count", "explain", "let", "paragraphs", "terms"]),
             ("count articles; articles wh", ["where"]),
             ("articles where mentions \"To Lam\" and\nda", ["date", "dates"]),
             // Nothing sensible to offer: a value just ended, an unknown word, a regex being typed.
@@ -67,12 +69,23 @@ final class CompletionTests: XCTestCase {
         }
     }
 
+    func testEachUnitHasItsFields() {
+        XCTAssertEqual(offered("paragraphs where "), ["article.date", "article.dates", "article.id", "article.lang", "article.raw",
+                                                      "article.source", "article.text", "article.title", "article.url",
+                                                      "article.words", "id", "mentions", "n", "not", "text"])
+        XCTAssertEqual(offered("paragraphs show k"), ["kwic"], "passages are shown, never compared")
+        XCTAssertEqual(offered("paragraphs where article.source = \"m"), ["marwahkepri.com\""])
+        XCTAssertEqual(offered("paragraphs where id = "), [], "a paragraph's id is not an article's")
+        XCTAssertEqual(offered("count terms group by article.date.m"), ["article.date.month"])
+        XCTAssertEqual(offered("terms order by c"), ["count"])
+    }
+
     func testTheStartOfAStatement() {
         let all = offered("")
-        for word in ["count", "explain", "let", "articles", ".help", ".open", ".quit"] {
+        for word in ["count", "explain", "let", "articles", "paragraphs", "terms", ".help", ".open", ".quit"] {
             XCTAssertTrue(all.contains(word), word)
         }
-        XCTAssertFalse(all.contains("paragraphs"), "units this version does not answer are not offered")
+        XCTAssertFalse(all.contains("quotes"), "units this version does not answer are not offered")
     }
 
     func testTheRangeReplacedIsThePartialWord() {

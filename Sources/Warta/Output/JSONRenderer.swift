@@ -30,6 +30,8 @@ struct JSONRenderer {
         case .date(let d): return "\"\(d)\""
         case .dates(let ds): return "[" + ds.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
         case .strings(let ss): return "[" + ss.map(string).joined(separator: ", ") + "]"
+        case .marked(let m):
+            return "{\"text\": \(string(m.text)), \"highlights\": [" + m.scalarMarks.map { "[\($0[0]), \($0[1])]" }.joined(separator: ", ") + "]}"
         }
     }
 

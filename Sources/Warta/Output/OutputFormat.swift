@@ -10,6 +10,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
     /// A GitHub-flavoured Markdown table.
     case markdown
+    /// Keyword in context: one line per match, aligned on the match
+    /// (rows without text matches print as a table).
+    case kwic
 }
 
 /// Options for rendering.
@@ -30,7 +33,7 @@ public enum Renderer {
     /// The text to print, ending with a newline (empty for nothing).
     public static func render(_ result: QueryResult, as format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
         switch format {
-        case .table: return TableRenderer(options: options).render(result)
+        case .table, .kwic: return TableRenderer(options: options).render(result)
         case .json, .jsonl: return JSONRenderer(lines: format == .jsonl).render(result)
         case .csv: return DelimitedRenderer.csv(result)
         case .markdown: return DelimitedRenderer.markdown(result)
@@ -50,6 +53,8 @@ public enum Renderer {
             return (["count"], [[.integer(n)]])
         case .groups(let g):
             return (["group", "count"], g.groups.map { [$0.group, .integer($0.count)] })
+        case .kwic(let lines, _):
+            return (["id", "left", "match", "right"], lines.map { [.string($0.id), .string($0.left), .string($0.match), .string($0.right)] })
         case .message:
             return nil
         }

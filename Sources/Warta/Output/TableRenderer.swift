@@ -13,6 +13,8 @@ struct TableRenderer {
             return text.isEmpty ? "" : text + "\n"
         case .count(let n):
             return "\(n)\n"
+        case .kwic(let lines, let matched):
+            return kwic(lines) + footer(lines.count, "match", matched)
         case .groups(let g):
             let total = max(1, g.total)
             let rows: [[String]] = g.groups.map { [$0.group.text, String($0.count), percent(Double($0.count) / Double(total))] }
@@ -32,14 +34,65 @@ struct TableRenderer {
     }
 
     private func footer(_ shown: Int, _ noun: String, _ matched: Int?) -> String {
-        let plural = { (n: Int) in n == 1 ? noun : (noun == "entity" ? "entities" : noun + "s") }
+        let plural = { (n: Int) in n == 1 ? noun : (noun == "entity" ? "entities" : (noun.hasSuffix("ch") ? noun + "es" : noun + "s")) }
         if let matched, matched != shown {
             return "(\(shown) of \(matched) \(plural(matched)))\n"
         }
         return "(\(shown) \(plural(shown)))\n"
     }
 
+    /// Lines aligned on the match: the left context right-aligned, cut at its
+    /// start; the right context cut at its end.
+    private func kwic(_ lines: [KWICLine]) -> String {
+        guard !lines.isEmpty else { return "" }
+        let idWidth = lines.map(\.id.count).max() ?? 0
+        let matchWidth = min(30, lines.map(\.match.count).max() ?? 0)
+        let room = max(20, options.width - idWidth - matchWidth - 6)
+        let leftWidth = room / 2, rightWidth = room - leftWidth
+        var out = ""
+        for l in lines {
+            var left = l.left
+            if left.count > leftWidth { left = "…" + String(left.suffix(leftWidth - 1)) }
+            var right = l.right
+            if right.count > rightWidth { right = String(right.prefix(rightWidth - 1)) + "…" }
+            let match = options.color ? "\u{1B}[1m" + l.match + "\u{1B}[0m" : l.match
+            let pad = String(repeating: " ", count: leftWidth - left.count)
+            let idPad = String(repeating: " ", count: idWidth - l.id.count)
+            var line = l.id + idPad + "  " + pad + left + " " + match + " " + right
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// Characters a terminal shows: escape sequences take no room.
+    private func visibleCount(_ s: String) -> Int {
+        guard s.contains("\u{1B}") else { return s.count }
+        var n = 0, inEscape = false
+        for ch in s {
+            if inEscape { if ch.isLetter { inEscape = false } } else if ch == "\u{1B}" { inEscape = true } else { n += 1 }
+        }
+        return n
+    }
+
+    /// The first `n` visible characters, escape sequences kept, attributes reset at the end.
+    private func visiblePrefix(_ s: String, _ n: Int) -> String {
+        guard s.contains("\u{1B}") else { return String(s.prefix(n)) }
+        var out = "", seen = 0, inEscape = false
+        for ch in s {
+            if inEscape { out.append(ch); if ch.isLetter { inEscape = false }; continue }
+            if ch == "\u{1B}" { inEscape = true; out.append(ch); continue }
+            if seen == n { break }
+            out.append(ch)
+            seen += 1
+        }
+        return out + "\u{1B}[0m"
+    }
+
     private func cellText(_ v: Value) -> String {
+        if case .marked(let m) = v {
+            return options.color ? Passages.flatten(m.rendered(open: "\u{1B}[1m", close: "\u{1B}[0m")) : Passages.flatten(m.rendered())
+        }
         var s = v.text
         if s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
             s = String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
@@ -50,7 +103,7 @@ struct TableRenderer {
     private func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
         let n = header.count
         var widths = header.map(\.count)
-        for r in rows { for (i, c) in r.enumerated() where i < n { widths[i] = max(widths[i], c.count) } }
+        for r in rows { for (i, c) in r.enumerated() where i < n { widths[i] = max(widths[i], visibleCount(c)) } }
         // Shrink the widest columns until the table fits, never below 8.
         let gap = 2
         var total = widths.reduce(0, +) + gap * (n - 1)
@@ -63,8 +116,8 @@ struct TableRenderer {
         }
         func fit(_ s: String, _ w: Int, right: Bool) -> String {
             var t = s
-            if t.count > w { t = String(t.prefix(max(0, w - 1))) + "…" }
-            let pad = String(repeating: " ", count: max(0, w - t.count))
+            if visibleCount(t) > w { t = visiblePrefix(t, max(0, w - 1)) + "…" }
+            let pad = String(repeating: " ", count: max(0, w - visibleCount(t)))
             return right ? pad + t : t + pad
         }
         func line(_ cells: [String], bold: Bool = false) -> String {

@@ -101,7 +101,17 @@ public struct Checker {
                 if n == groups[0].name { order.append(SortKey(column: .metadata("group"), descending: k.descending)); continue }
                 throw Diagnostic(.error, "a grouped count orders by 'count' or '\(groups[0].name)'", at: k.field.range)
             }
+            if ["left", "right"].contains(k.field.text.lowercased()) {
+                guard unit == .articles || unit.isSpan else {
+                    throw Diagnostic(.error, "'\(k.field.text)' orders keyword-in-context lines of articles, paragraphs, sentences or quotes", at: k.field.range)
+                }
+                order.append(SortKey(column: k.field.text.lowercased() == "left" ? .left : .right, descending: k.descending))
+                continue
+            }
             let f = try field(k.field)
+            if f.type == .passage {
+                throw Diagnostic(.error, "cannot order by '\(f.name)'; to sort keyword-in-context lines, order by left or right", at: k.field.range)
+            }
             if f.type == .dateList || f.type == .stringList {
                 throw Diagnostic(.error, "cannot order by '\(f.name)': it is a list", at: k.field.range)
             }
@@ -172,10 +182,19 @@ public struct Checker {
             return bucket == "day" ? .column(base.column) : .dateBucket(base.column, bucket)
         }
         let f = try field(name)
-        if f.type == .text || f.column == .raw || f.column == .score || f.column == .article(.raw) || f.column == .article(.text) || f.column == .article(.title) {
+        if f.type == .text || f.type == .passage || f.column == .raw || f.column == .score || f.column == .article(.raw) || f.column == .article(.text) || f.column == .article(.title) {
             throw Diagnostic(.error, "cannot group by '\(f.name)': every value is different; group by source, date, date.month, lang …", at: name.range)
         }
         return .column(f.column)
+    }
+
+    /// A field a condition may read: `snippet` and `kwic` are only shown.
+    private func comparable(_ name: Name) throws -> FieldDefinition {
+        let f = try field(name)
+        if f.type == .passage {
+            throw Diagnostic(.error, "'\(f.name)' is shown, not compared; search the text with mentions or text contains", at: name.range)
+        }
+        return f
     }
 
     private func field(_ name: Name) throws -> FieldDefinition {
@@ -254,10 +273,10 @@ public struct Checker {
                 return try regex(lit, columns: unit.isSpan ? [.text] : [.title, .text])
             }
         case .comparison(let name, let op, let value):
-            let f = try field(name)
+            let f = try comparable(name)
             return try comparison(f, name, op, value)
         case .between(let name, let low, let high):
-            let f = try field(name)
+            let f = try comparable(name)
             switch f.type {
             case .date:
                 let lo = try dayRange(low, for: f), hi = try dayRange(high, for: f)
@@ -272,16 +291,16 @@ public struct Checker {
                 throw Diagnostic(.error, "'between' compares dates, numbers or strings; '\(f.name)' is \(article(f.type))", at: name.range)
             }
         case .member(let name, let values):
-            let f = try field(name)
+            let f = try comparable(name)
             return .or(try values.map { try comparison(f, name, .equal, $0) })
         case .isNull(let name, let negated):
-            let f = try field(name)
+            let f = try comparable(name)
             if [.id, .title, .text, .raw, .words, .score].contains(f.column) {
                 throw Diagnostic(.error, "'\(f.name)' is never null", at: name.range)
             }
             return negated ? .not(.isNull(f.column)) : .isNull(f.column)
         case .contains(let name, let value):
-            let f = try field(name)
+            let f = try comparable(name)
             switch f.type {
             case .text:
                 let fieldID: IndexedField = f.column == .title || f.column == .article(.title) ? .title : .text
@@ -309,7 +328,7 @@ public struct Checker {
                 throw Diagnostic(.error, "'contains' looks for words in text or a date in a list; '\(f.name)' is \(article(f.type)) (use =, <, >)", at: name.range)
             }
         case .matches(let name, let lit):
-            let f = try field(name)
+            let f = try comparable(name)
             guard f.type == .string || f.type == .text || f.type == .stringList else {
                 throw Diagnostic(.error, "'matches' applies to text; '\(f.name)' is \(article(f.type))", at: name.range)
             }
@@ -343,7 +362,7 @@ public struct Checker {
             return .compare(f.column, op, .string(try string(value, for: f)))
         case .text:
             return .compare(f.column, op, .string(try string(value, for: f)))
-        case .number:
+        case .number, .passage:
             throw Diagnostic(.error, "'\(f.name)' can be shown and ordered by, not compared", at: name.range)
         }
     }

@@ -61,8 +61,7 @@ extension Session {
         while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
         let prefix = String(decoding: bytes[..<end], as: UTF8.self)
         let start = Completer.statementStart(prefix)
-        var completer = Completer(corpus: corpus, setNames: sets.keys.sorted(), commands: commands)
-        return completer.complete(prefix, from: start)
+        return Completer(corpus: corpus, setNames: sets.keys.sorted(), commands: commands).complete(prefix, from: start)
     }
 }
 
@@ -100,7 +99,7 @@ struct Completer {
         return sawBreak && last.isComplete ? bytes.count : last.range.lowerBound
     }
 
-    mutating func complete(_ prefix: String, from start: Int) -> Completion {
+    func complete(_ prefix: String, from start: Int) -> Completion {
         let bytes = Array(prefix.utf8)
         var s = start
         while s < bytes.count, bytes[s] == 0x20 || bytes[s] == 0x09 || bytes[s] == 0x0A || bytes[s] == 0x0D { s += 1 }
@@ -115,8 +114,8 @@ struct Completer {
             let open = bytes[last.range.lowerBound]
             let quoteLength = open == 0xE2 ? 3 : 1
             let close = open == 0xE2 ? "\u{201D}" : String(UnicodeScalar(open))
-            let (p, _) = position(after: tokens.dropLast())
-            let matching = values(p).filter { $0.lowercased().hasPrefix(last.text.lowercased()) }
+            let (p, walk) = position(after: tokens.dropLast())
+            let matching = values(p, walk).filter { $0.lowercased().hasPrefix(last.text.lowercased()) }
             return Completion(range: (last.range.lowerBound + quoteLength)..<cursor, candidates: matching.map { $0 + close })
         }
         if lexer.endsInsideLiteral { return Completion(range: cursor..<cursor, candidates: []) }
@@ -137,8 +136,8 @@ struct Completer {
         let (p, walk) = position(after: tokens[...])
         var offered = words(p, walk)
         if partial.isEmpty {
-            offered += values(p).map { Printer.print(.string($0, 0..<0)) }
-            if p == .statementStart { offered += commands.map(\.name) }
+            offered += values(p, walk).map { Printer.print(.string($0, 0..<0)) }
+            if tokens.isEmpty { offered += commands.map(\.name) }
         }
         let lower = partial.lowercased()
         var matches = offered.filter { $0.lowercased().hasPrefix(lower) }
@@ -240,6 +239,8 @@ struct Completer {
     struct Walk {
         let setNames: Set<String>
         var isCount = false
+        /// The unit queried (a named set holds articles).
+        var unit = Unit.articles
         /// Index in `clauseNames` of the clause being read; -1 before any.
         var clause = -1
         var parentheses = 0
@@ -252,9 +253,9 @@ struct Completer {
                 if w == "count" { isCount = true; return .unit }
                 if w == "explain" { return .statementStart }
                 if w == "let" { return .letName }
-                return t.kind == .word ? .afterUnit(setOperators: setNames.contains(t.text)) : .nothing
+                return t.kind == .word ? queried(t, setOperators: true) : .nothing
             case .unit:
-                return t.kind == .word ? .afterUnit(setOperators: setNames.contains(t.text) && !isCount) : .nothing
+                return t.kind == .word ? queried(t, setOperators: !isCount) : .nothing
             case .letName:
                 return t.kind == .word ? .letEquals : .nothing
             case .letEquals:
@@ -343,6 +344,13 @@ struct Completer {
             }
         }
 
+        /// After the unit's name: notes which unit it is.
+        private mutating func queried(_ t: Token, setOperators: Bool) -> Position {
+            let isSet = setNames.contains(t.text)
+            unit = isSet ? .articles : (Unit(rawValue: t.text.lowercased()) ?? .articles)
+            return .afterUnit(setOperators: setOperators && isSet)
+        }
+
         private mutating func afterCondition(_ t: Token) -> Position {
             if t.isKeyword("and") || t.isKeyword("or") { return .predicate }
             if t.kind == .rightParen && parentheses > 0 { parentheses -= 1; return .afterCondition }
@@ -370,9 +378,18 @@ struct Completer {
     // MARK: - Candidates
 
     /// Units this version answers (the others would only lead to an error), then the sets.
-    private var unitNames: [String] { ["articles"] + setNames }
+    private var unitNames: [String] {
+        Unit.allCases.filter { Checker.answeredUnits.contains($0) }.map(\.rawValue) + setNames
+    }
 
-    private var fieldNames: [String] { Schema.articleFields.map(\.name) + corpus.metadataFields }
+    private func fields(_ walk: Walk) -> [FieldDefinition] {
+        Schema.fields(of: walk.unit, metadata: corpus.metadataFields)
+    }
+
+    /// Fields a condition or a sort key reads (`snippet` and `kwic` are only shown).
+    private func fieldNames(_ walk: Walk) -> [String] {
+        fields(walk).filter { $0.type != .passage }.map(\.name)
+    }
 
     /// The keywords that may come next.
     func keywords(_ p: Position, _ walk: Walk) -> [String] {
@@ -404,8 +421,11 @@ struct Completer {
         switch p {
         case .statementStart, .unit: out += unitNames
         case .setName: out += setNames
-        case .predicate, .showField: out += fieldNames
-        case .key: out += fieldNames + (walk.clause == 1 ? Schema.dateBuckets.map { "date." + $0 } : [])
+        case .predicate: out += fieldNames(walk)
+        case .showField: out += fields(walk).map(\.name)
+        case .key:
+            let dates = walk.unit == .articles ? "date." : "article.date."
+            out += fieldNames(walk) + (walk.clause == 1 ? Schema.dateBuckets.map { dates + $0 } : [])
         default: break
         }
         return out
@@ -414,21 +434,22 @@ struct Completer {
     /// Values a string may take here: the values of a field after `=`,
     /// `in (`, `contains`. (Entity names after `mentions entity` come once
     /// the corpus has entities.)
-    func values(_ p: Position) -> [String] {
+    func values(_ p: Position, _ walk: Walk) -> [String] {
         let field: String
         switch p {
         case .value(let f), .betweenLow(let f), .listValue(let f): field = f
         default: return []
         }
-        let key = field.lowercased()
-        let column: Column
-        if let builtIn = Schema.articleFields.first(where: { $0.name == key }) {
-            guard [.id, .source, .lang, .url].contains(builtIn.column) else { return [] }
-            column = builtIn.column
-        } else if corpus.metadataFields.contains(field) {
-            column = .metadata(field)
-        } else {
+        let defined = fields(walk)
+        guard let definition = defined.first(where: { $0.name == field }) ?? defined.first(where: { $0.name == field.lowercased() }) else {
             return []
+        }
+        // Values of the article's own fields: an article's, or the article of a paragraph (`article.source`).
+        var column = definition.column
+        if case .article(let c) = column { column = c } else if walk.unit != .articles { return [] }
+        switch column {
+        case .id, .source, .lang, .url, .metadata: break
+        default: return []  // text, numbers and dates have no useful list of values
         }
         var seen = Set<String>()
         for a in corpus.articles {

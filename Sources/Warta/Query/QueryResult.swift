@@ -7,6 +7,8 @@ public enum Value: Sendable, Hashable, Codable {
     case date(Day)
     case dates([Day])
     case strings([String])
+    /// A passage with highlighted matches.
+    case marked(MarkedText)
 
     /// The value as plain text (`null` for null).
     public var text: String {
@@ -18,6 +20,7 @@ public enum Value: Sendable, Hashable, Codable {
         case .date(let d): return d.description
         case .dates(let ds): return ds.map(\.description).joined(separator: ", ")
         case .strings(let ss): return ss.joined(separator: ", ")
+        case .marked(let m): return m.rendered()
         }
     }
 }
@@ -70,4 +73,6 @@ public enum QueryResult: Sendable {
     case groups(GroupedCounts)
     /// A text for people: explain output, a command's answer.
     case message(String)
+    /// Keyword-in-context lines, and how many there were before `limit`.
+    case kwic([KWICLine], matched: Int)
 }

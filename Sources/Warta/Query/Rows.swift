@@ -6,6 +6,9 @@ struct RowSource {
     var id: (Int) -> String
     /// The order when the statement names none.
     var naturalLess: (Int, Int) -> Bool
+    /// The article of row `i` and the words of its body the row covers
+    /// (nil for rows that are not text: terms, entities).
+    var location: ((Int) -> (doc: Int, tokens: Range<Int>))?
 }
 
 extension Evaluator {
@@ -23,7 +26,8 @@ extension Evaluator {
                 id: { corpus.articles[docs[$0]].id },
                 naturalLess: withScores
                     ? { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : idRank[docs[a]] < idRank[docs[b]] }
-                    : { a, b in idRank[docs[a]] < idRank[docs[b]] })
+                    : { a, b in idRank[docs[a]] < idRank[docs[b]] },
+                location: { i in (docs[i], 0..<Int(corpus.index.fieldLengths[IndexedField.text.rawValue][docs[i]])) })
         case .paragraphs, .sentences, .quotes:
             let unit = q.unitKind
             let rows = unitRows(q)
@@ -36,11 +40,15 @@ extension Evaluator {
                 naturalLess: { a, b in
                     let x = rows[a], y = rows[b]
                     return x.doc != y.doc ? idRank[x.doc] < idRank[y.doc] : x.index < y.index
+                },
+                location: { i in
+                    let t = corpus.structures[rows[i].doc].spans(of: unit)[rows[i].index].tokens
+                    return (rows[i].doc, Int(t.lowerBound)..<Int(t.upperBound))
                 })
         case .terms, .entities:
             let table = q.unitKind == .terms ? termRows(q) : entityRows(q)
             return RowSource(count: table.rows.count, value: { c, i in table.rows[i][c] ?? .null },
-                             id: { table.ids[$0] }, naturalLess: { $0 < $1 })
+                             id: { table.ids[$0] }, naturalLess: { $0 < $1 }, location: nil)
         }
     }
 
@@ -60,18 +68,21 @@ extension Evaluator {
 
     // MARK: - Rows, counts, groups
 
-    func rows(_ q: CheckedQuery) -> RowSet {
+    func rows(_ q: CheckedQuery, settings: Settings = Settings()) -> QueryResult {
         let needScores = q.unitKind == .articles && q.ranked
             && (q.order.isEmpty || q.order.contains { $0.column == .score } || q.columns.contains(.score))
         let source = rowSource(q, withScores: needScores)
+        let wantsKWIC = q.columns.contains(.kwic) || q.order.contains { $0.column == .left || $0.column == .right }
+            || (settings.kwicLines && source.location != nil)
+        let rowOrder = q.order.filter { $0.column != .left && $0.column != .right }
         var order = Array(0..<source.count)
-        if q.order.isEmpty {
+        if rowOrder.isEmpty {
             order.sort(by: source.naturalLess)
         } else {
             // Each key's values are read once, not in every comparison.
-            let keyValues: [[Value]] = q.order.map { key in (0..<source.count).map { source.value(key.column, $0) } }
+            let keyValues: [[Value]] = rowOrder.map { key in (0..<source.count).map { source.value(key.column, $0) } }
             order.sort { a, b in
-                for (k, key) in q.order.enumerated() {
+                for (k, key) in rowOrder.enumerated() {
                     let c = Projection.compareForSort(keyValues[k][a], keyValues[k][b])
                     if c != 0 {
                         // Nulls last whichever the direction.
@@ -83,16 +94,98 @@ extension Evaluator {
                 return source.naturalLess(a, b)
             }
         }
+        if wantsKWIC, let location = source.location {
+            return kwic(q, source, order, location, settings)
+        }
         let start = min(q.offset, order.count)
         let end = q.limit.map { min(order.count, start + $0) } ?? order.count
+        let shown = Array(order[start..<end])
+        var snippets: [Int: Value] = [:]
+        if q.columns.contains(.snippet), let location = source.location {
+            snippets = self.snippets(q, shown, location)
+        }
         var rows: [[Value]] = []
         var ids: [String] = []
-        rows.reserveCapacity(end - start)
-        for i in order[start..<end] {
+        rows.reserveCapacity(shown.count)
+        for i in shown {
             ids.append(source.id(i))
-            rows.append(q.columns.map { source.value($0, i) })
+            rows.append(q.columns.map { $0 == .snippet ? snippets[i] ?? .null : source.value($0, i) })
         }
-        return RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows, ids: ids, matched: source.count)
+        return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows, ids: ids, matched: source.count))
+    }
+
+    /// The best passage of each row, matches marked.
+    private func snippets(_ q: CheckedQuery, _ rows: [Int], _ location: (Int) -> (doc: Int, tokens: Range<Int>)) -> [Int: Value] {
+        var finder = HitFinder(evaluator: self, condition: q.condition)
+        var out: [Int: Value] = [:]
+        var tokenized: (doc: Int, text: TokenizedText)?
+        for i in rows.sorted(by: { location($0).doc < location($1).doc }) {
+            let (doc, span) = location(i)
+            if tokenized?.doc != doc { tokenized = (doc, TokenizedText(corpus.articles[doc].text)) }
+            let hits = finder.hits(in: doc)
+            var within = span
+            if q.unitKind == .articles {
+                // An article's snippet stays in one paragraph: the one with the most hits.
+                let paragraphs = corpus.structures[doc].paragraphs.map { Int($0.tokens.lowerBound)..<Int($0.tokens.upperBound) }
+                if let best = paragraphs.max(by: { a, b in
+                    hits.filter { a.contains($0.lowerBound) }.count < hits.filter { b.contains($0.lowerBound) }.count
+                }), !hits.isEmpty {
+                    within = best
+                } else if let first = paragraphs.first {
+                    within = first
+                }
+            }
+            out[i] = .marked(Passages.snippet(corpus.articles[doc].text, tokens: tokenized!.text, hits: hits, within: within))
+        }
+        return out
+    }
+
+    /// One line per hit, in row order or sorted by their context.
+    private func kwic(_ q: CheckedQuery, _ source: RowSource, _ order: [Int],
+                      _ location: (Int) -> (doc: Int, tokens: Range<Int>), _ settings: Settings) -> QueryResult {
+        let contextSort = q.order.first { $0.column == .left || $0.column == .right }
+        // Without a context sort, lines past the limit are never needed.
+        let needed = contextSort == nil ? q.limit.map { q.offset + $0 } : nil
+        var finder = HitFinder(evaluator: self, condition: q.condition)
+        var perRow: [Int: [KWICLine]] = [:]
+        var total = 0
+        // Hits come from iterators that only move forward: visit rows by article.
+        let byDoc = (needed == nil ? order : Array(order.prefix(needed!))).sorted { location($0).doc < location($1).doc }
+        var tokenized: (doc: Int, text: TokenizedText)?
+        var hitsCache: (doc: Int, hits: [Range<Int>])?
+        for i in byDoc {
+            let (doc, span) = location(i)
+            if tokenized?.doc != doc { tokenized = (doc, TokenizedText(corpus.articles[doc].text)) }
+            if hitsCache?.doc != doc { hitsCache = (doc, finder.hits(in: doc)) }
+            let text = corpus.articles[doc].text
+            let lines = hitsCache!.hits.filter { $0.lowerBound >= span.lowerBound && $0.upperBound <= span.upperBound }.map {
+                Passages.kwic(text, tokens: tokenized!.text, hit: $0, within: span, left: settings.leftContext,
+                              right: settings.rightContext, id: source.id(i))
+            }
+            perRow[i] = lines
+        }
+        var lines: [KWICLine] = []
+        for i in order { lines += perRow[i] ?? [] }
+        total = lines.count
+        if let sort = contextSort {
+            // By the words nearest the match: the left context read backwards.
+            func key(_ l: KWICLine) -> [String] {
+                let words = Tokenizer.terms(sort.column == .left ? l.left : l.right)
+                return sort.column == .left ? words.reversed() : words
+            }
+            let keys = lines.map(key)
+            let idx = lines.indices.sorted { a, b in
+                let x = keys[a], y = keys[b]
+                if x == y { return a < b }
+                let less = x.lexicographicallyPrecedes(y)
+                return sort.descending ? !less : less
+            }
+            lines = idx.map { lines[$0] }
+        }
+        let start = min(q.offset, lines.count)
+        let end = q.limit.map { min(lines.count, start + $0) } ?? lines.count
+        if needed != nil { total = max(total, end) }
+        return .kwic(Array(lines[start..<end]), matched: total)
     }
 
     func count(_ q: CheckedQuery) -> QueryResult {
@@ -122,4 +215,16 @@ extension Evaluator {
         let end = q.limit.map { min(groups.count, start + $0) } ?? groups.count
         return .groups(GroupedCounts(key: key.name, groups: Array(groups[start..<end]), total: source.count))
     }
+}
+
+/// What a session sets for the statements it runs (the shell's `.context`, `.format kwic`).
+public struct Settings: Sendable, Hashable {
+    /// Context before a match in keyword-in-context lines.
+    public var leftContext = ContextWidth(8, .words)
+    /// Context after a match.
+    public var rightContext = ContextWidth(8, .words)
+    /// Print rows with text matches as keyword-in-context lines (`.format kwic`).
+    public var kwicLines = false
+
+    public init() {}
 }

@@ -9,6 +9,8 @@ public enum FieldType: String, Sendable, Codable {
     case stringList = "list of strings"
     case integer
     case number
+    /// Shown, never compared: `snippet`, `kwic`.
+    case passage
 }
 
 /// What a row of a query is (reference, section 3).
@@ -39,6 +41,12 @@ public indirect enum Column: Hashable, Sendable {
     case term, stem, count
     /// Articles: the aliases of the entity predicates found in the article.
     case matched
+    /// The best passage with the matches highlighted.
+    case snippet
+    /// One keyword-in-context line per hit (a row becomes several lines).
+    case kwic
+    /// Sort keys of KWIC lines: the context before and after the match.
+    case left, right
     /// A field of the article a paragraph, sentence or quote belongs to.
     case article(Column)
 
@@ -76,6 +84,8 @@ public enum Schema {
         FieldDefinition(column: .words, type: .integer, summary: "words in the cleaned body"),
         FieldDefinition(column: .score, type: .number, summary: "BM25 relevance to the text predicates"),
         FieldDefinition(column: .matched, type: .stringList, summary: "aliases an entity predicate found"),
+        FieldDefinition(column: .snippet, type: .passage, summary: "the best passage, matches highlighted"),
+        FieldDefinition(column: .kwic, type: .passage, summary: "one keyword-in-context line per match"),
         FieldDefinition(column: .raw, type: .string, summary: "the text exactly as loaded"),
     ]
 
@@ -84,7 +94,7 @@ public enum Schema {
     public static func fields(of unit: Unit, metadata: [String] = []) -> [FieldDefinition] {
         let meta = metadata.map { FieldDefinition(column: .metadata($0), type: .string, summary: "metadata") }
         func parent() -> [FieldDefinition] {
-            (articleFields.filter { $0.column != .score && $0.column != .matched } + meta).map {
+            (articleFields.filter { ![.score, .matched, .snippet, .kwic].contains($0.column) } + meta).map {
                 FieldDefinition(column: .article($0.column), type: $0.type, summary: "the article's \($0.name)")
             }
         }
@@ -96,14 +106,14 @@ public enum Schema {
                 FieldDefinition(column: .id, type: .string, summary: "article id and position (…#\(unit == .paragraphs ? "p" : "s")3)"),
                 FieldDefinition(column: .n, type: .integer, summary: "position in the article, from 1"),
                 FieldDefinition(column: .text, type: .text, summary: "the \(unit.singular)'s text"),
-            ] + parent()
+            ] + passages + parent()
         case .quotes:
             return [
                 FieldDefinition(column: .id, type: .string, summary: "article id and position (…#q1)"),
                 FieldDefinition(column: .n, type: .integer, summary: "position in the article, from 1"),
                 FieldDefinition(column: .text, type: .text, summary: "the words quoted"),
                 FieldDefinition(column: .speaker, type: .string, summary: "who said it (canonical name), or null"),
-            ] + parent()
+            ] + passages + parent()
         case .entities:
             return [
                 FieldDefinition(column: .name, type: .string, summary: "canonical name"),
@@ -121,6 +131,11 @@ public enum Schema {
             ] + parent()
         }
     }
+
+    static let passages = [
+        FieldDefinition(column: .snippet, type: .passage, summary: "the passage, matches highlighted"),
+        FieldDefinition(column: .kwic, type: .passage, summary: "one keyword-in-context line per match"),
+    ]
 
     /// Every unit the language names.
     public static let units = Unit.allCases.map(\.rawValue)
