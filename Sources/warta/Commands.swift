@@ -5,7 +5,11 @@ extension Shell {
     /// The dot-commands as completion sees them: the library's list, with
     /// the shell's help topics after `.help`.
     static let commandSpecs: [CommandSpec] = CommandSpec.standard.map {
-        $0.name == ".help" ? CommandSpec(".help", .choice(Help.topicNames)) : $0
+        switch $0.name {
+        case ".help": return CommandSpec(".help", .choice(Help.topicNames))
+        case ".schema": return CommandSpec(".schema", .choice(Schema.units))
+        default: return $0
+        }
     }
 
     /// Runs a dot-command (reference, section 7).
@@ -40,7 +44,7 @@ extension Shell {
         case ".info":
             show(Info.text(session.corpus))
         case ".schema":
-            show(Info.schema(session.corpus))
+            show(try Info.schema(session, unit: argument))
         case ".format":
             if argument.isEmpty { write("format: \(format.rawValue)\n"); return true }
             guard let f = OutputFormat(rawValue: argument.lowercased()) else {

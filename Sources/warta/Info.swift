@@ -22,14 +22,46 @@ enum Info {
         return out
     }
 
-    static func schema(_ corpus: Corpus) -> String {
-        var out = "articles: one row per article\n"
-        let fields = Schema.articleFields.map { ($0.name, $0.type.rawValue, $0.summary) }
-            + corpus.metadataFields.map { ($0, "string", "metadata") }
-        let w = fields.map(\.0.count).max() ?? 0
-        let tw = fields.map(\.1.count).max() ?? 0
-        for (name, type, summary) in fields {
-            out += "  " + name.padding(w) + "  " + type.padding(tw) + "  " + summary + "\n"
+    /// What one row of each unit is (reference, section 3).
+    static let rows: [Unit: String] = [
+        .articles: "one row per article", .paragraphs: "one row per paragraph of an article's cleaned body",
+        .sentences: "one row per sentence", .quotes: "one row per direct quotation",
+        .entities: "one row per named entity", .terms: "one row per normalized word",
+    ]
+
+    /// `.schema [UNIT]`: the units this version answers and their fields.
+    static func schema(_ session: Session, unit: String = "") throws -> String {
+        let answered = Unit.allCases.filter {
+            if case .success = session.check("count \($0.rawValue)") { return true }
+            return false
+        }
+        var shown = answered
+        if !unit.isEmpty {
+            guard let u = Unit(rawValue: unit.lowercased()) else {
+                throw Diagnostic(.error, "unknown unit '\(unit)'; units: \(Schema.units.joined(separator: ", "))")
+            }
+            guard answered.contains(u) else { return "\(u.rawValue): not answered by this version of warta yet\n" }
+            shown = [u]
+        }
+        var out = ""
+        for u in shown {
+            out += "\(u.rawValue): \(rows[u] ?? "")\n"
+            let fields = Schema.fields(of: u, metadata: session.corpus.metadataFields)
+            // A paragraph's or a term's article fields are the article's own: one line says so.
+            var listed = fields.filter { if case .article = $0.column { return false }; return true }
+                .map { ($0.name, $0.type.rawValue, $0.summary) }
+            if listed.count < fields.count {
+                listed.append(("article.FIELD", "", "a field of its article: article.date, article.source, …"))
+            }
+            let w = listed.map(\.0.count).max() ?? 0
+            let tw = listed.map(\.1.count).max() ?? 0
+            for (name, type, summary) in listed {
+                out += "  " + name.padding(w) + "  " + type.padding(tw) + "  " + summary + "\n"
+            }
+        }
+        let missing = Unit.allCases.filter { !answered.contains($0) }.map(\.rawValue)
+        if unit.isEmpty && !missing.isEmpty {
+            out += "\(missing.joined(separator: ", ")): not answered by this version of warta yet\n"
         }
         out += "group by also takes date.year, date.month, date.week, date.day\n"
         return out
