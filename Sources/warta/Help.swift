@@ -49,6 +49,11 @@ enum Help {
               count articles group by date.month                          per month
               articles order by date desc, id limit 3 offset 1 show id, date
               explain articles where mentions "Kim Jong Un"               how it runs
+              paragraphs where mentions "Putin" and mentions "Vietnam"    paragraphs that say both
+              terms where article.date = 2024-06-20 order by count desc limit 20
+                                                                          a frequency list
+              articles where mentions "To Lam" show id, snippet           the best passage
+              articles where mentions "To Lam" order by right show kwic   keyword in context
               let visits = articles where mentions "Putin" and mentions "Vietnam"
               visits                                                      a set's articles
               visits where date = 2024-06-20                              a set as the unit
@@ -80,10 +85,11 @@ enum Help {
               group by FIELD                    count articles group by source   (count only;
                                                 also date.year, date.month, date.week, date.day)
               order by FIELD [asc|desc], …      articles order by date desc, id
-                                                (default: score when the query searches text, else id)
+                                                (default: score when the query searches text, else id;
+                                                keyword-in-context lines: order by left or right)
               limit N [offset M]                articles limit 2 offset 2
               show FIELD, …                     articles show id, title, words
-                                                (default: id, title, date, source)
+                                                (default: id, title, date, source; also snippet, kwic)
             """),
         ("sets", """
             A named set keeps the articles of a query for the session:
@@ -134,6 +140,8 @@ enum Help {
           count articles where mentions "Putin"
           count articles group by source
           articles order by date desc limit 3 show id, date, title
+          paragraphs where mentions "Putin" and mentions "Vietnam"
+          articles where mentions "To Lam" show kwic
           explain articles where mentions "Kim Jong Un"
           let visits = articles where mentions "Putin" and mentions "Vietnam"
           count visits

@@ -16,6 +16,8 @@ final class CompletionTests: XCTestCase {
     }
 
     let fields = ["date", "dates", "id", "lang", "matched", "raw", "score", "source", "text", "title", "url", "words"]
+    /// What `order by` takes: no lists, and the context of keyword-in-context lines.
+    let sortable = ["date", "id", "lang", "left", "raw", "right", "score", "source", "text", "title", "url", "words"]
 
     func testWordsAfterWhatCameBefore() {
         // One row per case: the text before the cursor, then exactly what Tab offers.
@@ -46,10 +48,11 @@ final class CompletionTests: XCTestCase {
             ("count articles where mentions \"x\" ", ["and", "at least", "group by", "limit", "near", "or", "order by", "show"]),
             ("articles where (mentions \"a\" or mentions \"b\") ", ["and", "limit", "or", "order by", "show"]),
             ("articles where (mentions \"a\" ", ["and", "at least", "near", "or"]),
-            ("articles where date = 2024-06-20 order by ", fields),
+            ("articles where date = 2024-06-20 order by ", sortable),
             ("articles order by date ", ["asc", "desc", "limit", "show"]),
             ("articles order by date desc ", ["limit", "show"]),
-            ("articles order by date desc, ", fields),
+            ("articles order by date desc, ", sortable),
+            ("count articles group by source order by ", ["count", "source"]),
             ("count articles group by da", ["date", "date.day", "date.month", "date.week", "date.year", "dates"]),
             ("articles limit 5 ", ["offset", "show"]),
             ("articles limit 5 offset 1 ", ["show"]),
@@ -78,6 +81,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(offered("paragraphs where id = "), [], "a paragraph's id is not an article's")
         XCTAssertEqual(offered("count terms group by article.date.m"), ["article.date.month"])
         XCTAssertEqual(offered("terms order by c"), ["count"])
+        XCTAssertEqual(offered("paragraphs order by r"), ["right"])
+        XCTAssertEqual(offered("terms order by r"), [], "terms have no keyword-in-context lines")
     }
 
     func testTheStartOfAStatement() {

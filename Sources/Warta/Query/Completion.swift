@@ -241,6 +241,8 @@ struct Completer {
         var isCount = false
         /// The unit queried (a named set holds articles).
         var unit = Unit.articles
+        /// The fields after `group by`.
+        var groups: [String] = []
         /// Index in `clauseNames` of the clause being read; -1 before any.
         var clause = -1
         var parentheses = 0
@@ -322,6 +324,7 @@ struct Completer {
             case .by:
                 return w == "by" ? .key : .nothing
             case .key:
+                if clause == 1 && t.kind == .word { groups.append(t.text) }
                 return t.kind == .word ? .afterKey : .nothing
             case .afterKey, .afterDirection:
                 if t.kind == .comma { return .key }
@@ -423,9 +426,18 @@ struct Completer {
         case .setName: out += setNames
         case .predicate: out += fieldNames(walk)
         case .showField: out += fields(walk).map(\.name)
-        case .key:
+        case .key where walk.clause == 1:
             let dates = walk.unit == .articles ? "date." : "article.date."
-            out += fieldNames(walk) + (walk.clause == 1 ? Schema.dateBuckets.map { dates + $0 } : [])
+            out += fieldNames(walk) + Schema.dateBuckets.map { dates + $0 }
+        case .key:
+            // What the checker sorts by: a grouped count by its count or group; else a
+            // field that is not a list, or the context of keyword-in-context lines.
+            if walk.isCount, let group = walk.groups.first {
+                out += ["count", group]
+            } else {
+                out += fields(walk).filter { ![.passage, .dateList, .stringList].contains($0.type) }.map(\.name)
+                    + (walk.unit == .articles || walk.unit.isSpan ? ["left", "right"] : [])
+            }
         default: break
         }
         return out
