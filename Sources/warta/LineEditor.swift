@@ -48,9 +48,10 @@ enum LineEditor {
         add_history(recallable(entry))
     }
 
-    /// A multi-line statement recalled as one line, which libedit edits
-    /// well (it shows a line break as `^J`), when joining its lines changes
-    /// nothing: not when a comment ends a line or a string holds a break.
+    /// How `entry` comes back with Up: a multi-line statement as one line,
+    /// easier to edit than lines joined by `^J` (libedit's view of a line
+    /// break), unless joining would change it: a comment ending a line, a
+    /// line break inside a string.
     static func recallable(_ entry: String) -> String {
         guard entry.contains("\n") else { return entry }
         let joined = entry.split(separator: "\n", omittingEmptySubsequences: true)
