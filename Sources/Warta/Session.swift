@@ -44,17 +44,29 @@ public final class Session {
     }
 
     /// Runs one statement (the whole `source`, or `range` of it).
-    /// - Throws: a `Diagnostic` for a statement that is wrong.
-    public func run(_ source: String, range: Range<Int>? = nil) throws -> QueryResult {
+    ///
+    /// `isCancelled` is polled while it runs (the shell's Ctrl-C); with
+    /// `settings.timeoutMilliseconds` set, it also stops at that limit.
+    /// - Throws: a `Diagnostic` for a statement that is wrong, cancelled or out of time.
+    public func run(_ source: String, range: Range<Int>? = nil, isCancelled: (@Sendable () -> Bool)? = nil) throws -> QueryResult {
         switch check(source, range: range) {
         case .failure(let d): throw d
-        case .success(let checked): return try execute(checked)
+        case .success(let checked): return try execute(checked, isCancelled: isCancelled)
         }
     }
 
     /// Runs a checked statement.
-    public func execute(_ statement: CheckedStatement) throws -> QueryResult {
-        let evaluator = Evaluator(corpus: corpus, sets: sets)
+    public func execute(_ statement: CheckedStatement, isCancelled: (@Sendable () -> Bool)? = nil) throws -> QueryResult {
+        let stop = StopSignal(isCancelled: isCancelled, timeoutMilliseconds: settings.timeoutMilliseconds)
+        let result = try execute(statement, stop: stop)
+        // A stopped statement has only part of its answer: give none.
+        if let reason = stop.reason { throw Diagnostic(.error, reason) }
+        return result
+    }
+
+    private func execute(_ statement: CheckedStatement, stop: StopSignal) throws -> QueryResult {
+        var evaluator = Evaluator(corpus: corpus, sets: sets)
+        evaluator.stop = stop
         switch statement {
         case .rows(let q):
             return evaluator.rows(q, settings: settings)
@@ -69,13 +81,16 @@ public final class Session {
             case .setOperation(let a, let op, let b): docs = combine(a, op, b)
             default: throw Diagnostic(.error, "a set is made from a query")
             }
+            // A set made from part of an answer would be wrong: keep the old one.
+            if let reason = stop.reason { throw Diagnostic(.error, reason) }
             sets[name] = docs
             return .message("\(name): \(docs.count) \(docs.count == 1 ? "article" : "articles")")
         case .setOperation(let a, let op, let b):
             let docs = combine(a, op, b)
             let q = CheckedQuery(unit: "articles", unitKind: .articles, setName: nil, condition: .all, rowFilter: .all,
                                  groupBy: [], order: [], limit: nil, offset: 0, columns: Schema.defaultArticleColumns, ranked: false)
-            let e = Evaluator(corpus: corpus, sets: sets.merging(["\u{0}result": docs]) { $1 })
+            var e = Evaluator(corpus: corpus, sets: sets.merging(["\u{0}result": docs]) { $1 })
+            e.stop = stop
             var rq = q
             rq.setName = "\u{0}result"
             rq.unit = "\(a) \(op) \(b)"

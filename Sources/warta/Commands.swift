@@ -54,6 +54,17 @@ extension Shell {
                     + "; formats: \(names.joined(separator: ", "))")
             }
             format = f
+            session.settings.kwicLines = f == .kwic
+        case ".context":
+            try context(argument, name)
+        case ".timeout":
+            switch argument.lowercased() {
+            case "": write("timeout: \(session.settings.timeoutMilliseconds.map { "\($0) ms" } ?? "off")\n")
+            case "off", "0": session.settings.timeoutMilliseconds = nil
+            default:
+                guard let ms = Int(argument), ms > 0 else { throw usage(name) }
+                session.settings.timeoutMilliseconds = ms
+            }
         case ".timer":
             timer = try onOff(argument, name, current: timer)
         case ".pager":
@@ -110,6 +121,25 @@ extension Shell {
     private func usage(_ name: String) -> Diagnostic {
         let c = Help.commands.first { $0.name == name }
         return Diagnostic(.error, "usage: \(c?.usage ?? name)")
+    }
+
+    /// `.context 8 words`, `.context left 40 chars`: both sides, or one.
+    private func context(_ argument: String, _ name: String) throws {
+        let words = argument.lowercased().split(separator: " ").map(String.init)
+        if words.isEmpty {
+            write("context: left \(session.settings.leftContext), right \(session.settings.rightContext)\n")
+            return
+        }
+        var side: String?
+        var rest = words[...]
+        if let first = rest.first, first == "left" || first == "right" { side = first; rest = rest.dropFirst() }
+        guard rest.count == 2, let n = Int(rest[rest.startIndex]), n >= 0, n <= 1000,
+              let unit = ContextWidth.Unit(rawValue: rest[rest.startIndex + 1] == "word" ? "words" : (rest[rest.startIndex + 1] == "char" ? "chars" : rest[rest.startIndex + 1])) else {
+            throw usage(name)
+        }
+        let width = ContextWidth(n, unit)
+        if side != "right" { session.settings.leftContext = width }
+        if side != "left" { session.settings.rightContext = width }
     }
 
     private func onOff(_ argument: String, _ name: String, current: Bool) throws -> Bool {

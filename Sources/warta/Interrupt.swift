@@ -25,6 +25,9 @@ enum Interrupt {
     /// Whether Ctrl-C was pressed since the last `clear()`.
     static var isPending: Bool { flag.load(ordering: .relaxed) }
 
+    /// The flag as a callback, for `Session.run(_:range:isCancelled:)`.
+    @Sendable static func pending() -> Bool { isPending }
+
     /// Reads and resets the flag.
     static func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
 

@@ -21,7 +21,10 @@ struct Runner {
         }
         for w in corpus.warnings { Terminal.error(w.description) }
         let interactive = options.statements.isEmpty && options.script == nil && Terminal.isInteractive(STDIN_FILENO)
-        let shell = Shell(session: Session(corpus: corpus), format: options.format ?? .table,
+        let session = Session(corpus: corpus)
+        session.settings.timeoutMilliseconds = options.timeout
+        session.settings.kwicLines = options.format == .kwic
+        let shell = Shell(session: session, format: options.format ?? .table,
                           keepGoing: options.keepGoing, interactive: interactive)
         if !options.statements.isEmpty {
             for s in options.statements {

@@ -65,7 +65,8 @@ final class Shell {
                     throw d
                 }
             }
-            let result = try session.run(source.text, range: range)
+            let cancel: (@Sendable () -> Bool)? = interactive ? Interrupt.pending : nil
+            let result = try session.run(source.text, range: range, isCancelled: cancel)
             emit(result)
             if timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6

@@ -25,8 +25,11 @@ struct WartaCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
-    @Option(name: .long, help: "Output format: table, json, jsonl, csv or markdown.")
+    @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown or kwic.")
     var format: OutputFormat?
+
+    @Option(name: .long, help: ArgumentHelp("Stop any statement that runs longer than this.", valueName: "milliseconds"))
+    var timeout: Int?
 
     @Flag(name: .long, help: "Report a failing statement and go on with the next.")
     var keepGoing = false

@@ -32,6 +32,7 @@ extension Evaluator {
         let index = corpus.index
         var table = AggregateTable()
         for (id, term) in index.termsByID.enumerated() {
+            if stop.shouldStop() { break }
             if !q.includeStopwords && StopWords.contains(term) { continue }
             var count = 0, articles = 0
             let title = index.postings[IndexedField.title.rawValue][id], text = index.postings[IndexedField.text.rawValue][id]
@@ -66,6 +67,7 @@ extension Evaluator {
         var articles = [Int](repeating: 0, count: corpus.entityTable.count)
         var mentions = [Int](repeating: 0, count: corpus.entityTable.count)
         for (d, s) in corpus.structures.enumerated() where inScope == nil || inScope![d] {
+            if stop.shouldStop() { break }
             var seen = Set<Int32>()
             for o in s.entities {
                 mentions[Int(o.entity)] += 1

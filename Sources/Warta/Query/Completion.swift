@@ -43,6 +43,7 @@ public struct CommandSpec: Sendable {
         CommandSpec(".help"), CommandSpec(".open", .path), CommandSpec(".info"), CommandSpec(".schema"),
         CommandSpec(".format", .choice(OutputFormat.allCases.map(\.rawValue))),
         CommandSpec(".timer", .choice(["on", "off"])), CommandSpec(".pager", .choice(["on", "off"])),
+        CommandSpec(".context", .choice(["left", "right"])), CommandSpec(".timeout", .choice(["off"])),
         CommandSpec(".read", .path), CommandSpec(".output", .path), CommandSpec(".sets"),
         CommandSpec(".history"), CommandSpec(".quit"), CommandSpec(".exit"),
     ]

@@ -10,6 +10,8 @@ struct Evaluator {
     let corpus: Corpus
     /// Named sets: ascending ordinals.
     let sets: [String: [Int]]
+    /// Polled in every loop that grows with the corpus.
+    var stop: StopSignal = .never
 
     /// Above this many expansions a prefix is merged into one posting list
     /// rather than unioned term by term at query time.
@@ -28,6 +30,7 @@ struct Evaluator {
         var d = it.next()
         while d != noMoreDocs {
             if it.matches() { out.append(d) }
+            if stop.shouldStop() { break }
             d = it.next()
         }
         return out

@@ -22,6 +22,7 @@ extension Evaluator {
                 let idf = log(1 + (n - df + 0.5) / (df + 0.5))
                 let it = PostingIterator(list)
                 for (k, d) in docs.enumerated() {
+                    if stop.shouldStop() { break }
                     var cur = it.doc
                     if cur < d { cur = it.advance(to: d) }
                     if cur == noMoreDocs { break }

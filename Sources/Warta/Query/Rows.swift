@@ -58,6 +58,7 @@ extension Evaluator {
         let matcher = UnitMatcher(evaluator: self, unit: q.unitKind)
         var out: [(doc: Int, index: Int)] = []
         for d in docs {
+            if stop.shouldStop() { break }
             let spans = corpus.structures[d].spans(of: q.unitKind)
             for k in spans.indices where matcher.matches(q.condition, doc: d, index: k) {
                 out.append((d, k))
@@ -154,6 +155,7 @@ extension Evaluator {
         var tokenized: (doc: Int, text: TokenizedText)?
         var hitsCache: (doc: Int, hits: [Range<Int>])?
         for i in byDoc {
+            if stop.shouldStop() { break }
             let (doc, span) = location(i)
             if tokenized?.doc != doc { tokenized = (doc, TokenizedText(corpus.articles[doc].text)) }
             if hitsCache?.doc != doc { hitsCache = (doc, finder.hits(in: doc)) }
@@ -225,6 +227,8 @@ public struct Settings: Sendable, Hashable {
     public var rightContext = ContextWidth(8, .words)
     /// Print rows with text matches as keyword-in-context lines (`.format kwic`).
     public var kwicLines = false
+    /// Stop a statement that runs longer than this (nil: no limit).
+    public var timeoutMilliseconds: Int?
 
     public init() {}
 }
