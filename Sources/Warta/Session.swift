@@ -40,7 +40,9 @@ public final class Session {
     }
 
     var checker: Checker {
-        Checker(metadataFields: corpus.metadataFields, setNames: Set(sets.keys))
+        let corpus = self.corpus
+        return Checker(metadataFields: corpus.metadataFields, setNames: Set(sets.keys),
+                       resolveEntity: { corpus.entity(named: $0) }, entityNames: corpus.gazetteer.entities.map(\.name))
     }
 
     /// Runs one statement (the whole `source`, or `range` of it).

@@ -58,7 +58,7 @@ final class CompletionTests: XCTestCase {
             ("articles limit 5 offset 1 ", ["show"]),
             ("articles show title, ", (fields + ["kwic", "snippet"]).sorted()),
             ("explain count articles ", ["group by", "limit", "order by", "show", "where"]),
-            ("explain ", ["articles", "count", "explain", "let", "paragraphs", "terms"]),
+            ("explain ", ["articles", "count", "entities", "explain", "let", "paragraphs", "quotes", "sentences", "terms"]),
             ("count articles; articles wh", ["where"]),
             ("articles where mentions \"To Lam\" and\nda", ["date", "dates"]),
             // Nothing sensible to offer: a value just ended, an unknown word, a regex being typed.
@@ -90,7 +90,7 @@ final class CompletionTests: XCTestCase {
         for word in ["count", "explain", "let", "articles", "paragraphs", "terms", ".help", ".open", ".quit"] {
             XCTAssertTrue(all.contains(word), word)
         }
-        XCTAssertFalse(all.contains("quotes"), "units this version does not answer are not offered")
+        for unit in ["sentences", "quotes", "entities"] { XCTAssertTrue(all.contains(unit), unit) }
     }
 
     func testTheRangeReplacedIsThePartialWord() {
@@ -121,7 +121,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(offered("count vi"), ["visits"])
         XCTAssertEqual(offered("visits "), ["except", "intersect", "limit", "order by", "show", "union", "where"])
         XCTAssertEqual(offered("visits union "), ["quoted", "visits"])
-        XCTAssertEqual(offered("let both = q"), ["quoted"])
+        XCTAssertEqual(offered("let both = q"), ["quoted", "quotes"])
         XCTAssertEqual(offered("visits where da"), ["date", "dates"])
     }
 

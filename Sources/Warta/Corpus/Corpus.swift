@@ -28,17 +28,29 @@ public final class Corpus: Sendable {
     let structures: [ArticleStructure]
     /// The entities mentioned in the corpus; `EntityOccurrence.entity` indexes it.
     let entityTable: [EntityRecord]
+    /// Ids of `entityTable` by canonical name.
+    let entityIDs: [String: Int32]
+    /// `entityPostings[field][entity]`.
+    let entityPostings: [[PostingList]]
+    /// The names entity predicates are resolved with.
+    public let gazetteer: Gazetteer
 
-    /// Indexes `articles` (ids must be unique).
-    public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = []) {
+    /// Indexes `articles` (ids must be unique), finding entities with `gazetteer`.
+    public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
+                gazetteer: Gazetteer = .standard) {
         self.name = name
         self.path = path
         self.articles = articles
         self.warnings = warnings
-        let built = CorpusBuilder.build(articles)
+        self.gazetteer = gazetteer
+        let built = CorpusBuilder.build(articles, gazetteer: gazetteer)
         index = built.index
         structures = built.structures
         entityTable = built.entities
+        entityPostings = built.entityPostings
+        var ids: [String: Int32] = [:]
+        for (i, e) in built.entities.enumerated() { ids[e.name] = Int32(i) }
+        entityIDs = ids
         dateColumn = articles.map { $0.date?.ordinal ?? Int32.min }
         var rank = [Int32](repeating: 0, count: articles.count)
         for (r, i) in articles.indices.sorted(by: { articles[$0].id < articles[$1].id }).enumerated() {
@@ -55,16 +67,27 @@ public final class Corpus: Sendable {
     }
 
     /// Loads and indexes a folder, a `.jsonl` file, or a single `.txt`/`.md` file.
-    public static func open(path: String) throws -> Corpus {
+    public static func open(path: String, gazetteer: Gazetteer = .standard) throws -> Corpus {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let result = try CorpusLoader.load(path: path)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings)
+        let corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings,
+                            gazetteer: gazetteer)
         if ProcessInfo.processInfo.environment["WARTA_TRACE"] != nil {
             let t2 = DispatchTime.now().uptimeNanoseconds
             FileHandle.standardError.write(Data("trace: load \((t1 - t0) / 1_000_000) ms, index \((t2 - t1) / 1_000_000) ms, \(corpus.articles.count) articles, \(corpus.index.termCount) terms\n".utf8))
         }
         return corpus
+    }
+
+    /// The entity a name refers to: the gazetteer first, then the names
+    /// found in the corpus (type other), compared without case.
+    public func entity(named name: String) -> (name: String, type: String, aliases: [String])? {
+        if let e = gazetteer.entity(named: name) { return (e.name, e.type.rawValue, e.aliases) }
+        if let id = entityIDs[name] { let e = entityTable[Int(id)]; return (e.name, e.type, e.aliases) }
+        let folded = Normalizer.fold(name)
+        if let e = entityTable.first(where: { Normalizer.fold($0.name) == folded }) { return (e.name, e.type, e.aliases) }
+        return nil
     }
 
     /// The Indonesian root of a folded term.

@@ -6,6 +6,50 @@ struct AnalyzedArticle: Sendable {
     var title: TokenizedText
     var text: TokenizedText
     var structure: ArticleStructure
+    /// Entity mentions before the corpus numbers its entities.
+    var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)]
+}
+
+/// The text analysis an article goes through, configured once per corpus.
+struct ArticleAnalyzer: Sendable {
+    let recognizer: EntityRecognizer
+    let quoteFinder: QuoteFinder
+
+    init(gazetteer: Gazetteer) {
+        recognizer = EntityRecognizer(gazetteer: gazetteer)
+        quoteFinder = QuoteFinder(recognizer: recognizer)
+    }
+
+    /// Words, paragraphs, sentences, quotes and entity mentions of one article.
+    func analyze(_ a: Article) -> AnalyzedArticle {
+        let title = TokenizedText(a.title)
+        let text = TokenizedText(a.text)
+        var structure = ArticleStructure()
+        let ranges = paragraphRanges(a.text)
+        let bytes = Array(a.text.utf8)
+        var paragraphs: [String] = []
+        func span(_ r: Range<Int>) -> TextSpan {
+            TextSpan(tokens: text.tokens(in: r), bytes: Int32(r.lowerBound)..<Int32(r.upperBound))
+        }
+        for r in ranges {
+            structure.paragraphs.append(span(r))
+            let paragraph = String(decoding: bytes[r], as: UTF8.self)
+            paragraphs.append(paragraph)
+            for s in SentenceSplitter.sentences(in: paragraph) {
+                structure.sentences.append(span((s.lowerBound + r.lowerBound)..<(s.upperBound + r.lowerBound)))
+            }
+        }
+        for (k, quotes) in quoteFinder.quotes(inParagraphs: paragraphs).enumerated() where k < ranges.count {
+            let base = ranges[k].lowerBound
+            for q in quotes {
+                structure.quotes.append(QuoteSpan(span: span((q.range.lowerBound + base)..<(q.range.upperBound + base)), speaker: q.speaker))
+            }
+        }
+        var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)] = []
+        for m in recognizer.mentions(in: a.title) { mentions.append((m, .title, title.tokens(in: m.range))) }
+        for m in recognizer.mentions(in: a.text) { mentions.append((m, .text, text.tokens(in: m.range))) }
+        return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions)
+    }
 }
 
 /// What the corpus builds from its articles.
@@ -13,6 +57,9 @@ struct BuiltCorpus: Sendable {
     var index: InvertedIndex
     var structures: [ArticleStructure]
     var entities: [EntityRecord]
+    /// `entityPostings[field][entity]`: where each entity is mentioned,
+    /// one position (the mention's first word) per mention.
+    var entityPostings: [[PostingList]]
 }
 
 /// An entity as the corpus knows it.
@@ -28,32 +75,40 @@ struct EntityRecord: Sendable, Hashable {
 enum CorpusBuilder {
     static let batchSize = 1024
 
-    static func build(_ articles: [Article], analyze: @Sendable (Article) -> AnalyzedArticle = analyzeArticle) -> BuiltCorpus {
+    static func build(_ articles: [Article], gazetteer: Gazetteer) -> BuiltCorpus {
+        let analyzer = ArticleAnalyzer(gazetteer: gazetteer)
         var builder = IndexBuilder()
         var structures: [ArticleStructure] = []
         structures.reserveCapacity(articles.count)
+        var entities: [EntityRecord] = []
+        var entityIDs: [String: Int32] = [:]
+        var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
         var start = 0
         while start < articles.count {
             let end = min(articles.count, start + batchSize)
-            let batch = parallelMap(articles[start..<end], analyze)
+            let batch = parallelMap(articles[start..<end]) { analyzer.analyze($0) }
             for a in batch {
-                builder.add(terms: [a.title.terms, a.text.terms])
-                structures.append(a.structure)
+                let doc = builder.add(terms: [a.title.terms, a.text.terms])
+                var structure = a.structure
+                for (m, field, tokens) in a.mentions {
+                    let id: Int32
+                    if let known = entityIDs[m.entity] {
+                        id = known
+                    } else {
+                        id = Int32(entities.count)
+                        entityIDs[m.entity] = id
+                        let aliases = gazetteer.entity(named: m.entity).map { $0.aliases } ?? []
+                        entities.append(EntityRecord(name: m.entity, type: m.type.rawValue, aliases: aliases))
+                        for f in entityPostings.indices { entityPostings[f].append(PostingList()) }
+                    }
+                    structure.entities.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
+                    entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
+                }
+                structures.append(structure)
             }
             start = end
         }
-        return BuiltCorpus(index: builder.build(), structures: structures, entities: [])
-    }
-
-    /// Words and paragraphs of one article.
-    @Sendable static func analyzeArticle(_ a: Article) -> AnalyzedArticle {
-        let title = TokenizedText(a.title)
-        let text = TokenizedText(a.text)
-        var structure = ArticleStructure()
-        for r in paragraphRanges(a.text) {
-            structure.paragraphs.append(TextSpan(tokens: text.tokens(in: r), bytes: Int32(r.lowerBound)..<Int32(r.upperBound)))
-        }
-        return AnalyzedArticle(title: title, text: text, structure: structure)
+        return BuiltCorpus(index: builder.build(), structures: structures, entities: entities, entityPostings: entityPostings)
     }
 }
 

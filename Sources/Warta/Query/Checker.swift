@@ -9,11 +9,20 @@ public struct Checker {
     /// The unit of the query being checked.
     var unit: Unit = .articles
     /// Units this version answers.
-    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .terms]
+    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .sentences, .quotes, .entities, .terms]
 
-    public init(metadataFields: [String] = [], setNames: Set<String> = []) {
+    /// Finds an entity by any of its names: canonical name, type, aliases.
+    public var resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)?
+    /// Names to suggest when an entity is not found.
+    public var entityNames: [String]
+
+    public init(metadataFields: [String] = [], setNames: Set<String> = [],
+                resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)? = nil,
+                entityNames: [String] = []) {
         self.metadataFields = metadataFields
         self.setNames = setNames
+        self.resolveEntity = resolveEntity
+        self.entityNames = entityNames
     }
 
     /// Checks a statement.
@@ -267,8 +276,21 @@ public struct Checker {
                 return .text(search)
             case .stem(let lit):
                 throw Diagnostic(.error, "'mentions stem' needs the Indonesian stemmer, which this version does not have yet; try a prefix: mentions \"\(stringValue(lit) ?? "kunjung")*\"", at: lit.range)
-            case .entity(let kind, _):
-                throw Diagnostic(.error, "'mentions \(kind.text)' needs the entity gazetteer, which this version does not have yet; search the name's words: mentions \"…\"", at: kind.range)
+            case .entity(let kind, let lit):
+                guard case .string(let written, let r) = lit else {
+                    throw Diagnostic(.error, "expected a name in quotes, found \(lit.display)", at: lit.range)
+                }
+                guard let found = resolveEntity?(written) else {
+                    let s = Suggest.closest(to: written, among: entityNames)
+                    throw Diagnostic(.error, "unknown entity '\(written)'" + (s.map { " (did you mean '\($0)'?)" } ?? "; search its words instead: mentions \"\(written)\""),
+                                     at: r, suggestion: s)
+                }
+                let wanted = kind.text.lowercased()
+                if wanted != "entity" && found.type != wanted {
+                    throw Diagnostic(.error, "'\(found.name)' is \(found.type == "org" ? "an org" : "a \(found.type)"), not \(wanted == "org" ? "an org" : "a \(wanted)"); write mentions \(found.type == "other" ? "entity" : found.type) \"\(written)\"", at: kind.range)
+                }
+                return .entity(EntitySearch(name: found.name, type: found.type, aliases: found.aliases, minimumCount: minimum,
+                                            scope: unit.isSpan ? .unit : .article, written: written))
             case .regex(let lit):
                 return try regex(lit, columns: unit.isSpan ? [.text] : [.title, .text])
             }

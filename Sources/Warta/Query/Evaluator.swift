@@ -51,6 +51,9 @@ struct Evaluator {
         case .text(var s):
             s.scope = .article
             return .text(s)
+        case .entity(var e):
+            e.scope = .article
+            return .entity(e)
         case .compare(let col, let op, let v): return col.isArticleColumn ? .compare(col.articleColumn, op, v) : .all
         case .dateRange(let col, let lo, let hi): return col.isArticleColumn ? .dateRange(col.articleColumn, lower: lo, upper: hi) : .all
         case .dateListContains(let col, let lo, let hi): return col.isArticleColumn ? .dateListContains(col.articleColumn, lower: lo, upper: hi) : .all
@@ -83,9 +86,20 @@ struct Evaluator {
             return ExclusionIterator(required: AllDocsIterator(count: n), excluded: iterator(for: inner))
         case .text(let search):
             return textIterator(search)
+        case .entity(let e):
+            return entityIterator(e)
         default:
             return AllDocsIterator(count: n, check: articleCheck(c))
         }
+    }
+
+    /// Articles mentioning an entity: its own postings, one per field.
+    func entityIterator(_ e: EntitySearch) -> DocIterator {
+        guard let id = corpus.entityIDs[e.name] else { return EmptyIterator() }
+        let fields: [IndexedField] = e.scope == .unit ? [.text] : IndexedField.allCases
+        let lists = fields.map { corpus.entityPostings[$0.rawValue][Int(id)] }.filter { $0.count > 0 }
+        if lists.isEmpty { return EmptyIterator() }
+        return FrequencyIterator(lists.map(PostingIterator.init), minimum: e.minimumCount)
     }
 
     func textIterator(_ s: TextSearch) -> DocIterator {
@@ -239,6 +253,7 @@ extension Condition {
         case .and(let ps), .or(let ps): return ps.contains { $0.readsUnit }
         case .not(let c): return c.readsUnit
         case .text(let s): return s.scope == .unit
+        case .entity(let e): return e.scope == .unit
         case .compare(let c, _, _), .isNull(let c), .columnWords(let c, _), .dateRange(let c, _, _), .dateListContains(let c, _, _):
             return !c.isArticleColumn
         case .regex(let cs, _, _): return cs.contains { !$0.isArticleColumn }
@@ -290,5 +305,37 @@ extension PostingList {
         var out = PostingList()
         for (d, p) in pairs { out.add(doc: d, position: p) }
         return out
+    }
+}
+
+/// Documents where posting lists occur at least `minimum` times together.
+final class FrequencyIterator: DocIterator {
+    let lists: [PostingIterator]
+    let minimum: Int
+    private let approximation: DocIterator
+
+    init(_ lists: [PostingIterator], minimum: Int) {
+        self.lists = lists
+        self.minimum = minimum
+        approximation = lists.count == 1 ? lists[0] : DisjunctionIterator(lists)
+    }
+
+    override func next() -> Int {
+        doc = approximation.next()
+        return doc
+    }
+
+    override func advance(to target: Int) -> Int {
+        doc = approximation.advance(to: target)
+        return doc
+    }
+
+    override var cost: Int { approximation.cost }
+
+    override func matches() -> Bool {
+        guard minimum > 1 else { return true }
+        var n = 0
+        for l in lists where l.doc == doc { n += l.frequency }
+        return n >= minimum
     }
 }

@@ -88,6 +88,14 @@ struct Explainer {
             out.append("\(pad)filter \(col.name) contains \(Day(ordinal: lo)) to \(Day(ordinal: hi))")
         case .isNull(let col):
             out.append("\(pad)filter \(col.name) is null")
+        case .entity(let e):
+            out.append("\(pad)entity \"\(e.written)\" → \(e.name) (\(e.type))\(e.minimumCount > 1 ? " at least \(e.minimumCount) times" : "")")
+            out.append("\(pad)  aliases: \(([e.name] + e.aliases).joined(separator: ", "))")
+            let id = evaluator.corpus.entityIDs[e.name]
+            for f in (e.scope == .unit ? [IndexedField.text] : IndexedField.allCases) {
+                let size = id.map { evaluator.corpus.entityPostings[f.rawValue][Int($0)].count } ?? 0
+                out.append("\(pad)  entity postings \(f.name) = \(size) docs")
+            }
         case .regex(let cols, let pattern, let ci):
             out.append("\(pad)filter /\(pattern)/\(ci ? "i" : "") on \(cols.map(\.name).joined(separator: ", ")) (linear-time scan)")
         case .columnWords(let col, let words):

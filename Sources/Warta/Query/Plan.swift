@@ -31,6 +31,19 @@ public struct TextSearch: Sendable, Hashable {
     }
 }
 
+/// A search for an entity under any of its names (`mentions entity "Korut"`).
+public struct EntitySearch: Sendable, Hashable {
+    /// The canonical name.
+    public var name: String
+    public var type: String
+    /// Every name it goes by, for explain.
+    public var aliases: [String]
+    public var minimumCount: Int = 1
+    public var scope: TextScope = .article
+    /// As the user wrote it.
+    public var written: String
+}
+
 /// Where a text search applies.
 public enum TextScope: Sendable, Hashable {
     case article
@@ -63,11 +76,29 @@ public indirect enum Condition: Sendable, Hashable {
     case columnWords(Column, [String])
     /// A regular expression (linear-time engine) matches one of the columns.
     case regex([Column], pattern: String, caseInsensitive: Bool)
+    /// The entity is mentioned, under any alias.
+    case entity(EntitySearch)
 }
 
 extension Condition {
     /// Whether any part is a `mentions entity` predicate.
-    public var hasEntityPredicate: Bool { false }
+    public var hasEntityPredicate: Bool {
+        switch self {
+        case .entity: return true
+        case .and(let ps), .or(let ps): return ps.contains { $0.hasEntityPredicate }
+        case .not(let c): return c.hasEntityPredicate
+        default: return false
+        }
+    }
+
+    /// The entity searches outside any `not`.
+    var positiveEntitySearches: [EntitySearch] {
+        switch self {
+        case .entity(let e): return [e]
+        case .and(let ps), .or(let ps): return ps.flatMap(\.positiveEntitySearches)
+        default: return []
+        }
+    }
 
     /// Whether it reads a column of an entity or term row (not of an article).
     var referencesRowColumns: Bool {
@@ -75,6 +106,7 @@ extension Condition {
         case .and(let ps), .or(let ps): return ps.contains { $0.referencesRowColumns }
         case .not(let c): return c.referencesRowColumns
         case .text(let s): return s.scope == .unit
+        case .entity(let e): return e.scope == .unit
         case .compare(let c, _, _), .isNull(let c), .columnWords(let c, _), .dateRange(let c, _, _), .dateListContains(let c, _, _):
             return c.isRowColumn
         case .regex(let cs, _, _): return cs.contains { $0.isRowColumn }
@@ -88,6 +120,7 @@ extension Condition {
         case .and(let ps), .or(let ps): return ps.contains { $0.referencesArticles }
         case .not(let c): return c.referencesArticles
         case .text(let s): return s.scope == .article
+        case .entity(let e): return e.scope == .article
         case .compare(let c, _, _), .isNull(let c), .columnWords(let c, _), .dateRange(let c, _, _), .dateListContains(let c, _, _):
             return !c.isRowColumn
         case .regex(let cs, _, _): return cs.contains { !$0.isRowColumn }

@@ -49,7 +49,13 @@ enum Projection {
 
     /// Aliases of the entities named by the condition's entity predicates, as found in article `d`.
     static func matchedAliases(_ c: Condition, _ corpus: Corpus, _ d: Int) -> [String] {
-        []
+        let ids = Set(c.positiveEntitySearches.compactMap { corpus.entityIDs[$0.name] })
+        guard !ids.isEmpty else { return [] }
+        var seen = Set<String>(), out: [String] = []
+        for o in corpus.structures[d].entities where ids.contains(o.entity) && seen.insert(o.alias).inserted {
+            out.append(o.alias)
+        }
+        return out
     }
 
     /// The column a grouping reads.
@@ -78,6 +84,16 @@ enum Projection {
             }
             if days.isEmpty { return [.null] }
             return Array(Set(days.map { bucketLabel($0, bucket) })).sorted().map(Value.string)
+        }
+    }
+
+    /// A group's value as first written: the raw string (or list item) whose folded form it is.
+    static func displayValue(_ group: Value, _ raw: Value) -> Value {
+        guard case .string(let g) = group else { return group }
+        switch raw {
+        case .string(let s) where s.lowercased() == g: return raw
+        case .strings(let ss): return ss.first { $0.lowercased() == g }.map(Value.string) ?? group
+        default: return group
         }
     }
 

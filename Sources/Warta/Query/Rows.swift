@@ -194,10 +194,16 @@ extension Evaluator {
         let source = rowSource(q, withScores: false)
         guard let key = q.groupBy.first else { return .count(source.count) }
         var counts: [Value: Int] = [:]
+        // Strings group without case; a group shows the spelling seen first.
+        var spelling: [Value: Value] = [:]
         for i in 0..<source.count {
-            for v in Projection.groupValues(key, source.value(Projection.groupColumn(key), i)) { counts[v, default: 0] += 1 }
+            let raw = source.value(Projection.groupColumn(key), i)
+            for v in Projection.groupValues(key, raw) {
+                counts[v, default: 0] += 1
+                if spelling[v] == nil { spelling[v] = Projection.displayValue(v, raw) }
+            }
         }
-        var groups = counts.map { GroupCount(group: $0.key, count: $0.value) }
+        var groups = counts.map { GroupCount(group: spelling[$0.key] ?? $0.key, count: $0.value) }
         groups.sort { a, b in
             if case .null = a.group { return false }
             if case .null = b.group { return true }

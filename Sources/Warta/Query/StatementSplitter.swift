@@ -48,11 +48,12 @@ public enum StatementSplitter {
             var lexer = Lexer(text, range: pos..<n)
             var depth = 0
             var last: Token?
+            var beforeLast: Token?
             while true {
                 let t = lexer.nextToken()
                 if t.kind == .end {
                     let end = last?.range.upperBound ?? start
-                    spans.append(StatementSpan(range: start..<end, isComplete: isComplete(depth: depth, last: last, lexer: lexer)))
+                    spans.append(StatementSpan(range: start..<end, isComplete: isComplete(depth: depth, last: last, before: beforeLast, lexer: lexer)))
                     pos = n
                     break
                 }
@@ -63,8 +64,9 @@ public enum StatementSplitter {
                 }
                 if t.kind == .leftParen { depth += 1 }
                 if t.kind == .rightParen { depth = max(0, depth - 1) }
+                beforeLast = last
                 last = t
-                if lineEndsAfter(bytes, t.range.upperBound), isComplete(depth: depth, last: t, lexer: lexer) {
+                if lineEndsAfter(bytes, t.range.upperBound), isComplete(depth: depth, last: t, before: beforeLast, lexer: lexer) {
                     spans.append(StatementSpan(range: start..<t.range.upperBound, isComplete: true))
                     pos = t.range.upperBound
                     break
@@ -79,11 +81,16 @@ public enum StatementSplitter {
         split(text).last?.isComplete ?? true
     }
 
-    private static func isComplete(depth: Int, last: Token?, lexer: Lexer) -> Bool {
+    private static func isComplete(depth: Int, last: Token?, before: Token?, lexer: Lexer) -> Bool {
         if depth > 0 || lexer.endsInsideLiteral { return false }
         guard let last else { return true }
         if continuationTokens.contains(last.kind) { return false }
-        if last.kind == .word && continuationWords.contains(last.text.lowercased()) { return false }
+        if last.kind == .word && continuationWords.contains(last.text.lowercased()) {
+            // A field that happens to share a keyword's name, in a list of
+            // fields (`show name, mentions`), ends the statement.
+            if let before, before.kind == .comma || before.isKeyword("show") || before.isKeyword("by") { return true }
+            return false
+        }
         return true
     }
 

@@ -23,6 +23,14 @@ final class UnitMatcher {
         case .and(let ps): return ps.allSatisfy { matches($0, doc: doc, index: k) }
         case .or(let ps): return ps.contains { matches($0, doc: doc, index: k) }
         case .not(let inner): return !matches(inner, doc: doc, index: k)
+        case .entity(let e):
+            if e.scope == .article { return articleMatches(c, doc) }
+            guard let id = evaluator.corpus.entityIDs[e.name] else { return false }
+            let span = evaluator.corpus.structures[doc].spans(of: unit)[k].tokens
+            let n = evaluator.corpus.structures[doc].entities.filter {
+                $0.entity == id && $0.field == .text && $0.tokens.lowerBound >= span.lowerBound && $0.tokens.upperBound <= span.upperBound
+            }.count
+            return n >= e.minimumCount
         case .text(let s):
             let span = evaluator.corpus.structures[doc].spans(of: unit)[k].tokens
             let lo = Int(span.lowerBound), hi = Int(span.upperBound)

@@ -1,0 +1,71 @@
+/// One direct quotation.
+public struct Quote: Sendable, Hashable {
+    /// The words quoted, without the quotation marks (and without the comma
+    /// that closes a quotation before "kata …").
+    public var text: String
+    /// UTF-8 byte range of `text` in its paragraph.
+    public var range: Range<Int>
+    /// Who said it: the entity's canonical name, or the name as written when
+    /// the gazetteer does not know it; `nil` when the text does not say.
+    public var speaker: String?
+
+    /// A quotation from its parts.
+    public init(text: String, range: Range<Int>, speaker: String?) {
+        self.text = text
+        self.range = range
+        self.speaker = speaker
+    }
+}
+
+/// Finds direct quotations in “…” or "…" and who the text says spoke them.
+///
+/// Speakers come from the attribution patterns of Indonesian and English news:
+/// `“…,” kata/ujar/ucap/tutur/ungkap/jelas/tegas X`, `“…,” X said`,
+/// `X mengatakan, “…”` (any speech verb, or a word shaped like one:
+/// "mengatatakan"), `menurut X, “…”`, `X: “…”`; and `“…,” katanya`, `kata dia`,
+/// `he said`, which point at the person named last before the quotation, in
+/// the same paragraph or an earlier one. `X mengatakan bahwa …` reports speech
+/// and gives no speaker to the words quoted inside it. Quotations of fewer than
+/// three words are terms ("diplomasi bambu"), not quotations, and are left out.
+/// Unmatched quotation marks are skipped.
+public struct QuoteFinder: Sendable {
+    /// Finds the names that can be speakers.
+    public let recognizer: EntityRecognizer
+
+    /// A finder that names speakers with `recognizer`'s entities.
+    public init(recognizer: EntityRecognizer = EntityRecognizer()) {
+        self.recognizer = recognizer
+    }
+
+    /// Quotations of one article: its paragraphs in order (a "katanya" speaker
+    /// may be named in an earlier sentence or paragraph). One list per paragraph.
+    public func quotes(inParagraphs paragraphs: [String]) -> [[Quote]] {
+        var referent: String?
+        return paragraphs.map { paragraph in
+            TextBytes.withBytes(paragraph) { buf in
+                quotes(utf8: buf, referent: &referent)
+            }
+        }
+    }
+
+    private func quotes(utf8 buf: UnsafeBufferPointer<UInt8>, referent: inout String?) -> [Quote] {
+        let spans = QuoteMarks.spans(buf)
+        let mentions = recognizer.mentions(utf8: buf)
+        let reading = AttributionReader(buf: buf, mentions: mentions, spans: spans)
+        var out: [Quote] = []
+        for span in spans {
+            let named = reading.lastReferent(before: span.open) ?? referent
+            let speaker = reading.speaker(of: span, referent: named)
+            guard let content = QuoteMarks.content(buf, span), QuoteMarks.wordCount(buf, content) >= 3 else { continue }
+            out.append(Quote(text: TextBytes.string(buf, content.lowerBound, content.upperBound),
+                             range: content, speaker: speaker))
+        }
+        // What a "katanya" in a later paragraph points at.
+        if let last = reading.lastReferent(before: buf.count) {
+            referent = last
+        } else if let lastSpeaker = out.last(where: { $0.speaker != nil })?.speaker {
+            referent = lastSpeaker
+        }
+        return out
+    }
+}
