@@ -23,6 +23,18 @@ public final class Session {
         sets = [:]
     }
 
+    /// Finds entities again with the standard gazetteer plus the entries of
+    /// `file` (TSV: name, type, aliases separated by `|`), keeping the named
+    /// sets: the articles are the same.
+    /// - Returns: how many entries the file added.
+    @discardableResult
+    public func addEntities(tsv: String, origin: String) throws -> Int {
+        let extra = try Gazetteer(tsv: tsv, origin: origin)
+        let merged = corpus.gazetteer.merging(extra)
+        corpus = Corpus(name: corpus.name, path: corpus.path, articles: corpus.articles, warnings: corpus.warnings, gazetteer: merged)
+        return extra.entities.count
+    }
+
     /// Parses and checks `range` of `source` without running it (for editors and linters).
     public func check(_ source: String, range: Range<Int>? = nil) -> Result<CheckedStatement, Diagnostic> {
         var parser = Parser(source, range: range)

@@ -41,6 +41,17 @@ extension Shell {
             session.open(corpus)
             write("opened \(corpus.name): \(corpus.articles.count) articles"
                 + (dropped > 0 ? " (named sets dropped)" : "") + "\n")
+        case ".entities":
+            guard !argument.isEmpty else { throw usage(name) }
+            guard let data = FileManager.default.contents(atPath: expandTilde(argument)) else {
+                throw Diagnostic(.error, "cannot read '\(argument)'")
+            }
+            do {
+                let n = try session.addEntities(tsv: String(decoding: data, as: UTF8.self), origin: argument)
+                write("added \(n) \(n == 1 ? "entity" : "entities") from \(argument)\n")
+            } catch let e as GazetteerError {
+                throw Diagnostic(.error, e.description)
+            }
         case ".info":
             show(Info.text(session.corpus))
         case ".schema":

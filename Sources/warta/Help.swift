@@ -22,6 +22,8 @@ enum Help {
                 examples: [".format jsonl", ".format kwic", ".format table"]),
         Command(name: ".context", usage: ".context [left|right] N words|chars", summary: "context shown around a match in kwic lines",
                 examples: [".context 8 words", ".context left 40 chars", ".context right 5 words"]),
+        Command(name: ".entities", usage: ".entities FILE", summary: "add your own entities (TSV: name, type, aliases separated by |)",
+                examples: [".entities newsroom.tsv"]),
         Command(name: ".timeout", usage: ".timeout [MILLISECONDS|off]", summary: "stop a statement that runs longer than this",
                 examples: [".timeout 2000", ".timeout off"]),
         Command(name: ".timer", usage: ".timer [on|off]", summary: "print how long each statement took",

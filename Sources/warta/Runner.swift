@@ -12,9 +12,22 @@ struct Runner {
             Terminal.error("warta: error: the bundled corpus (seeds/) was not found; give one with --corpus PATH")
             return 2
         }
+        var gazetteer = Gazetteer.standard
+        if let file = options.entities {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Terminal.error("warta: error: cannot read entities file '\(file)'")
+                return 2
+            }
+            do {
+                gazetteer = gazetteer.merging(try Gazetteer(tsv: String(decoding: data, as: UTF8.self), origin: file))
+            } catch {
+                Terminal.error("warta: error: \(error)")
+                return 2
+            }
+        }
         let corpus: Corpus
         do {
-            corpus = try Corpus.open(path: path)
+            corpus = try Corpus.open(path: path, gazetteer: gazetteer)
         } catch {
             Terminal.error("warta: error: \(error)")
             return 2

@@ -28,6 +28,9 @@ struct WartaCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown or kwic.")
     var format: OutputFormat?
 
+    @Option(name: .long, help: ArgumentHelp("Add entities from a TSV file (name, type, aliases separated by |).", valueName: "file"))
+    var entities: String?
+
     @Option(name: .long, help: ArgumentHelp("Stop any statement that runs longer than this.", valueName: "milliseconds"))
     var timeout: Int?
 

@@ -44,6 +44,7 @@ public struct CommandSpec: Sendable {
         CommandSpec(".format", .choice(OutputFormat.allCases.map(\.rawValue))),
         CommandSpec(".timer", .choice(["on", "off"])), CommandSpec(".pager", .choice(["on", "off"])),
         CommandSpec(".context", .choice(["left", "right"])), CommandSpec(".timeout", .choice(["off"])),
+        CommandSpec(".entities", .path),
         CommandSpec(".read", .path), CommandSpec(".output", .path), CommandSpec(".sets"),
         CommandSpec(".history"), CommandSpec(".quit"), CommandSpec(".exit"),
     ]
