@@ -36,6 +36,7 @@ struct Runner {
         let interactive = options.statements.isEmpty && options.script == nil && Terminal.isInteractive(STDIN_FILENO)
         let session = Session(corpus: corpus)
         session.settings.timeoutMilliseconds = options.timeout
+        session.settings.maxRows = options.maxRows
         session.settings.kwicLines = options.format == .kwic
         let shell = Shell(session: session, format: options.format ?? .table,
                           keepGoing: options.keepGoing, interactive: interactive)

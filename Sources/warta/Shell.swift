@@ -86,6 +86,9 @@ final class Shell {
         let toTerminal = output == nil && Terminal.isInteractive(STDOUT_FILENO)
         let options = RenderOptions(width: toTerminal ? Terminal.width : 100, color: toTerminal && Terminal.color)
         let text = Renderer.render(result, as: format, options: options)
+        if case .rows(let r) = result, r.leftOutByRowLimit > 0 {
+            Terminal.error("warning: \(r.leftOutByRowLimit) more rows left out by the row limit of \(session.settings.maxRows ?? 0) (--max-rows)")
+        }
         if interactive && Interrupt.isPending { return }  // Ctrl-C while it ran: the result is not wanted
         show(text)
     }

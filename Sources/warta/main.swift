@@ -34,6 +34,9 @@ struct WartaCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop any statement that runs longer than this.", valueName: "milliseconds"))
     var timeout: Int?
 
+    @Option(name: .customLong("max-rows"), help: ArgumentHelp("Print at most this many rows of any statement.", valueName: "n"))
+    var maxRows: Int?
+
     @Flag(name: .long, help: "Report a failing statement and go on with the next.")
     var keepGoing = false
 

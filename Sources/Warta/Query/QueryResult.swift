@@ -49,6 +49,8 @@ public struct RowSet: Sendable {
     public var ids: [String]
     /// How many rows matched before `limit` and `offset`.
     public var matched: Int
+    /// Rows the statement asked for but the session's row cap left out.
+    public var leftOutByRowLimit: Int = 0
 }
 
 /// One group of a grouped count.

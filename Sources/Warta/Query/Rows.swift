@@ -99,7 +99,12 @@ extension Evaluator {
             return kwic(q, source, order, location, settings)
         }
         let start = min(q.offset, order.count)
-        let end = q.limit.map { min(order.count, start + $0) } ?? order.count
+        var end = q.limit.map { min(order.count, start + $0) } ?? order.count
+        var leftOut = 0
+        if let cap = settings.maxRows, end - start > cap {
+            leftOut = end - start - cap
+            end = start + cap
+        }
         let shown = Array(order[start..<end])
         var snippets: [Int: Value] = [:]
         if q.columns.contains(.snippet), let location = source.location {
@@ -112,7 +117,8 @@ extension Evaluator {
             ids.append(source.id(i))
             rows.append(q.columns.map { $0 == .snippet ? snippets[i] ?? .null : source.value($0, i) })
         }
-        return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows, ids: ids, matched: source.count))
+        return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows, ids: ids,
+                            matched: source.count, leftOutByRowLimit: leftOut))
     }
 
     /// The best passage of each row, matches marked.
@@ -185,7 +191,8 @@ extension Evaluator {
             lines = idx.map { lines[$0] }
         }
         let start = min(q.offset, lines.count)
-        let end = q.limit.map { min(lines.count, start + $0) } ?? lines.count
+        var end = q.limit.map { min(lines.count, start + $0) } ?? lines.count
+        if let cap = settings.maxRows { end = min(end, start + cap) }
         if needed != nil { total = max(total, end) }
         return .kwic(Array(lines[start..<end]), matched: total)
     }
@@ -235,6 +242,8 @@ public struct Settings: Sendable, Hashable {
     public var kwicLines = false
     /// Stop a statement that runs longer than this (nil: no limit).
     public var timeoutMilliseconds: Int?
+    /// Return at most this many rows; the result says how many were left out (nil: no cap).
+    public var maxRows: Int?
 
     public init() {}
 }
