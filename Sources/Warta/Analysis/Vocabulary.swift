@@ -18,6 +18,14 @@ public struct Vocabulary: Sendable {
     /// An empty vocabulary: a stemmer built on it relies on its rules alone.
     public init() {}
 
+    /// A vocabulary from counts already made (the index counts every word).
+    init(words: [String], totals: [Int], capitalized: [Int]) {
+        counts.reserveCapacity(words.count)
+        for (i, w) in words.enumerated() where i < totals.count {
+            counts[w] = Counts(total: Int32(clamping: totals[i]), capitalized: Int32(clamping: i < capitalized.count ? capitalized[i] : 0))
+        }
+    }
+
     /// Records one occurrence of `folded`; `capitalizedMidSentence` when it was
     /// written with a capital not explained by the start of a sentence or a
     /// headline in title case.

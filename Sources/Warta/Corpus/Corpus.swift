@@ -34,6 +34,11 @@ public final class Corpus: Sendable {
     let entityPostings: [[PostingList]]
     /// The names entity predicates are resolved with.
     public let gazetteer: Gazetteer
+    /// The root of each term, by term id, and the terms of each root.
+    let stems: [String]
+    let termsByStem: [String: [String]]
+    /// The Indonesian stemmer, with the roots learned from these articles.
+    public let stemmer: Stemmer
 
     /// Indexes `articles` (ids must be unique), finding entities with `gazetteer`.
     public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
@@ -48,6 +53,12 @@ public final class Corpus: Sendable {
         structures = built.structures
         entityTable = built.entities
         entityPostings = built.entityPostings
+        stems = built.stems
+        stemmer = built.stemmer
+        var byStem: [String: [String]] = [:]
+        for (id, stem) in built.stems.enumerated() { byStem[stem, default: []].append(built.index.termsByID[id]) }
+        for k in byStem.keys { byStem[k]!.sort() }
+        termsByStem = byStem
         var ids: [String: Int32] = [:]
         for (i, e) in built.entities.enumerated() { ids[e.name] = Int32(i) }
         entityIDs = ids
@@ -91,7 +102,20 @@ public final class Corpus: Sendable {
     }
 
     /// The Indonesian root of a folded term.
-    func stem(_ term: String) -> String { term }
+    func stem(_ term: String) -> String {
+        if let id = index.termIDs[term] { return stems[Int(id)] }
+        return term
+    }
+
+    /// Every word form of the corpus with the same root as `word` (folded):
+    /// "kunjungan" gives kunjungan, mengunjungi, berkunjung….
+    public func wordForms(sameStemAs word: String) -> [String] {
+        let folded = Normalizer.fold(word)
+        var roots: Set<String> = [stem(folded)]
+        // A word the corpus lacks is stemmed by the corpus's own rules and roots.
+        if index.termIDs[folded] == nil { roots.insert(stemmer.stem(folded)) }
+        return roots.flatMap { termsByStem[$0] ?? [] }.sorted()
+    }
 
     /// The last path component without extension: `seeds`, `click_id`.
     static func displayName(_ path: String) -> String {

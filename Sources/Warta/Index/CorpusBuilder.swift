@@ -8,6 +8,8 @@ struct AnalyzedArticle: Sendable {
     var structure: ArticleStructure
     /// Entity mentions before the corpus numbers its entities.
     var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)]
+    /// Positions in the body of words capitalised mid-sentence.
+    var capitalized: [Int32]
 }
 
 /// The text analysis an article goes through, configured once per corpus.
@@ -48,7 +50,20 @@ struct ArticleAnalyzer: Sendable {
         var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)] = []
         for m in recognizer.mentions(in: a.title) { mentions.append((m, .title, title.tokens(in: m.range))) }
         for m in recognizer.mentions(in: a.text) { mentions.append((m, .text, text.tokens(in: m.range))) }
-        return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions)
+        // A capital at the start of a sentence says nothing about a name.
+        let sentenceStarts = Set(structure.sentences.map(\.tokens.lowerBound))
+        var capitalized: [Int32] = []
+        for (i, start) in text.starts.enumerated() where !sentenceStarts.contains(Int32(i)) && startsUppercase(bytes, Int(start)) {
+            capitalized.append(Int32(i))
+        }
+        return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized)
+    }
+
+    private func startsUppercase(_ bytes: [UInt8], _ i: Int) -> Bool {
+        guard i < bytes.count else { return false }
+        let b = bytes[i]
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+        return bytes.withUnsafeBufferPointer { Tokenizer.decode($0, at: i).0.properties.isUppercase }
     }
 }
 
@@ -60,6 +75,10 @@ struct BuiltCorpus: Sendable {
     /// `entityPostings[field][entity]`: where each entity is mentioned,
     /// one position (the mention's first word) per mention.
     var entityPostings: [[PostingList]]
+    /// The Indonesian root of each term, by term id.
+    var stems: [String]
+    /// The stemmer, with the roots it learned from the corpus.
+    var stemmer: Stemmer
 }
 
 /// An entity as the corpus knows it.
@@ -88,7 +107,7 @@ enum CorpusBuilder {
             let end = min(articles.count, start + batchSize)
             let batch = parallelMap(articles[start..<end]) { analyzer.analyze($0) }
             for a in batch {
-                let doc = builder.add(terms: [a.title.terms, a.text.terms])
+                let doc = builder.add(terms: [a.title.terms, a.text.terms], capitalizedInText: a.capitalized)
                 var structure = a.structure
                 for (m, field, tokens) in a.mentions {
                     let id: Int32
@@ -108,7 +127,13 @@ enum CorpusBuilder {
             }
             start = end
         }
-        return BuiltCorpus(index: builder.build(), structures: structures, entities: entities, entityPostings: entityPostings)
+        let index = builder.build()
+        // Roots are learned from this corpus's own words.
+        let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies, capitalized: builder.capitalized)
+        let stemmer = Stemmer(vocabulary: vocabulary)
+        let stems = parallelMap(index.termsByID) { stemmer.stem($0) }
+        return BuiltCorpus(index: index, structures: structures, entities: entities, entityPostings: entityPostings,
+                           stems: stems, stemmer: stemmer)
     }
 }
 

@@ -25,8 +25,18 @@ public final class InvertedIndex: Sendable {
     let postings: [[PostingList]]
     /// `fieldLengths[field][doc]`: words in that field of that document.
     let fieldLengths: [[UInt32]]
+    /// The forward index: the term id at each position of each field, all
+    /// documents one after another; `forwardStarts[field][doc]` is where a
+    /// document begins. Collocations and near-duplicate detection read it.
+    let forwardTerms: [[UInt32]]
+    let forwardStarts: [[Int]]
+    /// Occurrences of each term over all fields, by id.
+    let termFrequencies: [Int]
+    /// Words in all fields of all documents.
+    let totalWords: Int
 
-    init(documentCount: Int, termIDs: [String: UInt32], postings: [[PostingList]], fieldLengths: [[UInt32]]) {
+    init(documentCount: Int, termIDs: [String: UInt32], postings: [[PostingList]], fieldLengths: [[UInt32]],
+         forwardTerms: [[UInt32]], forwardStarts: [[Int]]) {
         self.documentCount = documentCount
         self.termIDs = termIDs
         self.sortedTerms = termIDs.keys.sorted()
@@ -35,6 +45,18 @@ public final class InvertedIndex: Sendable {
         self.termsByID = byID
         self.postings = postings
         self.fieldLengths = fieldLengths
+        self.forwardTerms = forwardTerms
+        self.forwardStarts = forwardStarts
+        var freqs = [Int](repeating: 0, count: termIDs.count)
+        for f in forwardTerms { for id in f { freqs[Int(id)] += 1 } }
+        termFrequencies = freqs
+        totalWords = forwardTerms.reduce(0) { $0 + $1.count }
+    }
+
+    /// The term ids of a field of a document, by position.
+    func forward(_ field: IndexedField, _ doc: Int) -> ArraySlice<UInt32> {
+        let starts = forwardStarts[field.rawValue]
+        return forwardTerms[field.rawValue][starts[doc]..<starts[doc + 1]]
     }
 
     /// Number of distinct terms.
@@ -74,6 +96,10 @@ struct IndexBuilder {
     private var postings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
     private var fieldLengths: [[UInt32]] = Array(repeating: [], count: IndexedField.allCases.count)
     private var documentCount = 0
+    /// Per term id: occurrences capitalised in mid-sentence (for the stemmer's names).
+    private(set) var capitalized: [Int] = []
+    private var forwardTerms: [[UInt32]] = Array(repeating: [], count: IndexedField.allCases.count)
+    private var forwardStarts: [[Int]] = Array(repeating: [0], count: IndexedField.allCases.count)
 
     /// Adds the next document; returns its ordinal.
     @discardableResult
@@ -89,6 +115,21 @@ struct IndexBuilder {
                 }
             }
             fieldLengths[field.rawValue].append(position)
+            forwardStarts[field.rawValue].append(forwardTerms[field.rawValue].count)
+        }
+        return doc
+    }
+
+    /// Adds a document whose words are already folded, per field, with the
+    /// positions of the body where a word was capitalised mid-sentence.
+    @discardableResult
+    mutating func add(terms: [[String]], capitalizedInText: [Int32]) -> UInt32 {
+        let doc = add(terms: terms)
+        let base = forwardStarts[IndexedField.text.rawValue][Int(doc)]
+        for p in capitalizedInText {
+            let id = Int(forwardTerms[IndexedField.text.rawValue][base + Int(p)])
+            if capitalized.count <= id { capitalized += [Int](repeating: 0, count: id + 1 - capitalized.count) }
+            capitalized[id] += 1
         }
         return doc
     }
@@ -104,6 +145,7 @@ struct IndexBuilder {
                 add(term: term, field: field, doc: doc, position: UInt32(p))
             }
             fieldLengths[field.rawValue].append(UInt32(words.count))
+            forwardStarts[field.rawValue].append(forwardTerms[field.rawValue].count)
         }
         return doc
     }
@@ -118,9 +160,11 @@ struct IndexBuilder {
             for f in 0..<postings.count { postings[f].append(PostingList()) }
         }
         postings[field.rawValue][Int(id)].add(doc: doc, position: position)
+        forwardTerms[field.rawValue].append(id)
     }
 
     func build() -> InvertedIndex {
-        InvertedIndex(documentCount: documentCount, termIDs: termIDs, postings: postings, fieldLengths: fieldLengths)
+        InvertedIndex(documentCount: documentCount, termIDs: termIDs, postings: postings, fieldLengths: fieldLengths,
+                      forwardTerms: forwardTerms, forwardStarts: forwardStarts)
     }
 }

@@ -275,7 +275,15 @@ public struct Checker {
                 if positive { ranked = true }
                 return .text(search)
             case .stem(let lit):
-                throw Diagnostic(.error, "'mentions stem' needs the Indonesian stemmer, which this version does not have yet; try a prefix: mentions \"\(stringValue(lit) ?? "kunjung")*\"", at: lit.range)
+                var search = try textSearch(lit, fields: mentionFields)
+                search.phrase = search.phrase.map { w in
+                    switch w {
+                    case .exact(let t), .prefix(let t), .stem(let t): return .stem(t)
+                    }
+                }
+                search.minimumCount = minimum
+                if positive { ranked = true }
+                return .text(search)
             case .entity(let kind, let lit):
                 guard case .string(let written, let r) = lit else {
                     throw Diagnostic(.error, "expected a name in quotes, found \(lit.display)", at: lit.range)

@@ -144,6 +144,10 @@ struct Evaluator {
             let lists = corpus.index.terms(withPrefix: p).map { corpus.index.postings(for: $0, in: field) }.filter { $0.count > 0 }
             if lists.count <= Evaluator.prefixUnionLimit { return lists }
             return [PostingList.merging(lists)]
+        case .stem(let word):
+            let lists = corpus.wordForms(sameStemAs: word).map { corpus.index.postings(for: $0, in: field) }.filter { $0.count > 0 }
+            if lists.count <= Evaluator.prefixUnionLimit { return lists }
+            return [PostingList.merging(lists)]
         }
     }
 

@@ -63,7 +63,8 @@ struct Explainer {
             out.append("\(pad)not")
             describe(inner, depth: depth + 1, into: &out)
         case .text(let s):
-            let kind = s.near != nil ? "near" : (s.phrase.count > 1 ? "phrase" : "term")
+            let isStem = s.phrase.contains { if case .stem = $0 { return true } else { return false } }
+            let kind = s.near != nil ? "near" : (isStem ? "stem" : (s.phrase.count > 1 ? "phrase" : "term"))
             let written = s.near != nil ? s.written : "\"\(s.written)\""
             var line = "\(pad)\(kind) \(written) in \(s.fields.map(\.name).joined(separator: ", "))"
             if s.minimumCount > 1 { line += " at least \(s.minimumCount) times" }
@@ -75,6 +76,10 @@ struct Explainer {
                     switch w {
                     case .exact(let t): out.append("\(pad)  postings \(f.name):\(t) = \(size) docs")
                     case .prefix(let p): out.append("\(pad)  postings \(f.name):\(p)* = \(lists.count) terms, \(size) docs")
+                    case .stem(let word):
+                        let forms = evaluator.corpus.wordForms(sameStemAs: word)
+                        out.append("\(pad)  postings \(f.name):stem(\(word)) → root \(evaluator.corpus.stemmer.stem(Normalizer.fold(word))) = \(lists.count) forms, \(size) docs")
+                        if f == s.fields.first { out.append("\(pad)    forms: \(forms.isEmpty ? "none in this corpus" : forms.joined(separator: ", "))") }
                     }
                 }
             }

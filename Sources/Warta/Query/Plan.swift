@@ -7,6 +7,8 @@ public enum WordPattern: Sendable, Hashable {
     case exact(String)
     /// `kunjung*`: any word starting with this.
     case prefix(String)
+    /// `stem "kunjungan"`: any word with the same Indonesian root.
+    case stem(String)
 }
 
 /// A search for words in indexed text (`mentions`, `title contains`).
