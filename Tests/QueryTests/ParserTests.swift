@@ -35,7 +35,7 @@ final class ParserTests: XCTestCase {
             return XCTFail()
         }
         XCTAssertEqual(q.orderBy.map(\.field.text), ["date", "id"])
-        XCTAssertEqual(q.orderBy.map(\.descending), [true, false])
+        XCTAssertEqual(q.orderBy.map(\.descending), [true, nil])
         XCTAssertEqual(q.limit, .integer(3, 63..<64))
         XCTAssertEqual(q.offset, .integer(2, 72..<73))
         XCTAssertEqual(q.show.map(\.text), ["id", "title"])

@@ -61,6 +61,8 @@ public enum Predicate: Sendable, Equatable {
     case isNull(Name, negated: Bool)
     case contains(Name, Literal)
     case matches(Name, Literal)
+    /// `collocates "Putin" within 5` (terms).
+    case collocates(Literal, within: Literal?)
 }
 
 /// A `where` expression.
@@ -81,7 +83,8 @@ public indirect enum Expression: Sendable, Equatable {
 /// `order by` key.
 public struct OrderKey: Sendable, Equatable {
     public var field: Name
-    public var descending: Bool
+    /// `desc` (true), `asc` (false), or neither written (nil).
+    public var descending: Bool?
 }
 
 /// `unit [where …] [group by …] [order by …] [limit … [offset …]] [show …]`.

@@ -87,7 +87,12 @@ public struct Checker {
         var ranked = false
         var condition = Condition.all
         var rowFilter = Condition.all
-        if let filter = q.filter {
+        var collocation: Collocation?
+        var filterExpression = q.filter
+        if unit == .terms, let f = q.filter {
+            (filterExpression, collocation) = try extractCollocation(f)
+        }
+        if let filter = filterExpression {
             condition = try check(filter, positive: true, ranked: &ranked)
             if unit.isAggregate { (condition, rowFilter) = try split(condition, filter) }
         }
@@ -106,15 +111,15 @@ public struct Checker {
         for k in q.orderBy {
             if counting && !groups.isEmpty {
                 let n = k.field.text.lowercased()
-                if n == "count" { order.append(SortKey(column: .metadata("count"), descending: k.descending)); continue }
-                if n == groups[0].name { order.append(SortKey(column: .metadata("group"), descending: k.descending)); continue }
+                if n == "count" { order.append(SortKey(column: .metadata("count"), descending: k.descending ?? false)); continue }
+                if n == groups[0].name { order.append(SortKey(column: .metadata("group"), descending: k.descending ?? false)); continue }
                 throw Diagnostic(.error, "a grouped count orders by 'count' or '\(groups[0].name)'", at: k.field.range)
             }
             if ["left", "right"].contains(k.field.text.lowercased()) {
                 guard unit == .articles || unit.isSpan else {
                     throw Diagnostic(.error, "'\(k.field.text)' orders keyword-in-context lines of articles, paragraphs, sentences or quotes", at: k.field.range)
                 }
-                order.append(SortKey(column: k.field.text.lowercased() == "left" ? .left : .right, descending: k.descending))
+                order.append(SortKey(column: k.field.text.lowercased() == "left" ? .left : .right, descending: k.descending ?? false))
                 continue
             }
             let f = try field(k.field)
@@ -127,7 +132,9 @@ public struct Checker {
             if f.column == .score && unit != .articles {
                 throw Diagnostic(.error, "score ranks articles; order \(unit.rawValue) by their fields", at: k.field.range)
             }
-            order.append(SortKey(column: f.column, descending: k.descending))
+            // Relevance and keyness read best first unless `asc` is written.
+            let bestFirst = f.column == .score || f.column == .keyness
+            order.append(SortKey(column: f.column, descending: k.descending ?? bestFirst))
         }
         var limit: Int?
         if let l = q.limit { limit = try count(l, "limit") }
@@ -145,9 +152,37 @@ public struct Checker {
         if unit == .articles, !q.show.isEmpty || !columns.contains(.matched), condition.hasEntityPredicate, q.show.isEmpty {
             columns.append(.matched)
         }
+        if unit == .terms, collocation != nil, q.show.isEmpty { columns = [.term, .count, .score] }
         return CheckedQuery(unit: unitName, unitKind: unit, setName: setName, condition: condition, rowFilter: rowFilter,
                             groupBy: groups, order: order, limit: limit, offset: offset, columns: columns, ranked: ranked,
-                            includeStopwords: q.includeStopwords)
+                            includeStopwords: q.includeStopwords, collocation: collocation)
+    }
+
+    /// Takes `collocates "…" within N` out of a terms query's top-level `and`.
+    private func extractCollocation(_ e: Expression) throws -> (Expression?, Collocation?) {
+        var rest: [Expression] = []
+        var found: Collocation?
+        func walk(_ e: Expression) throws {
+            if case .and(let a, let b) = e { try walk(a); try walk(b); return }
+            if case .predicate(.collocates(let node, let within), let r) = e {
+                guard found == nil else { throw Diagnostic(.error, "one 'collocates' per statement", at: r) }
+                var window = 5
+                if let within {
+                    guard case .integer(let w, _) = within, w >= 1, w <= 50 else {
+                        throw Diagnostic(.error, "'within' takes a word distance from 1 to 50", at: within.range)
+                    }
+                    window = Int(w)
+                }
+                var search = try textSearch(node, fields: IndexedField.allCases)
+                search.scope = .article
+                found = Collocation(node: search, window: window)
+                return
+            }
+            rest.append(e)
+        }
+        try walk(e)
+        let remaining = rest.isEmpty ? nil : rest.dropFirst().reduce(rest[0]) { .and($0, $1) }
+        return (remaining, found)
     }
 
     /// For entities and terms, the conjuncts about articles choose which
@@ -357,6 +392,8 @@ public struct Checker {
             default:
                 throw Diagnostic(.error, "'contains' looks for words in text or a date in a list; '\(f.name)' is \(article(f.type)) (use =, <, >)", at: name.range)
             }
+        case .collocates(let node, _):
+            throw Diagnostic(.error, "'collocates' lists terms: terms where collocates \"…\" within 5 (joined to other conditions with and)", at: node.range)
         case .matches(let name, let lit):
             let f = try comparable(name)
             guard f.type == .string || f.type == .text || f.type == .stringList else {

@@ -168,8 +168,8 @@ public struct Parser {
         repeat {
             if !keys.isEmpty { p += 1 }
             let f = try identifier(what: "a field to order by")
-            var desc = false
-            if current.isKeyword("desc") { desc = true; p += 1 } else if current.isKeyword("asc") { p += 1 }
+            var desc: Bool?
+            if current.isKeyword("desc") { desc = true; p += 1 } else if current.isKeyword("asc") { desc = false; p += 1 }
             keys.append(OrderKey(field: f, descending: desc))
         } while current.kind == .comma
         return keys
@@ -233,9 +233,20 @@ public struct Parser {
     }
 
     /// predicate = "mentions" mention_target [ "at" "least" INTEGER "times" ]
+    ///           | "collocates" STRING [ "within" INTEGER ]
     ///           | field comparison_tail
     mutating func predicate() throws -> Expression {
         let start = current.range.lowerBound
+        if current.isKeyword("collocates") {
+            p += 1
+            let node = try stringLiteral(what: "words in quotes after 'collocates'")
+            var within: Literal?
+            if current.isKeyword("within") {
+                p += 1
+                within = try integerLiteral(what: "a word distance after 'within'")
+            }
+            return .predicate(.collocates(node, within: within), start..<previousEnd)
+        }
         if current.isKeyword("mentions") {
             p += 1
             let target = try mentionTarget()
@@ -397,6 +408,7 @@ public struct Parser {
         let t = current
         var valid = candidates ?? (Parser.clauseKeywords + Parser.setOperators + ["and", "or", "by", "asc", "desc", "near", "at", "least", "times", "null", "mentions", "stem", "entity", "person", "place", "org"])
         valid.removeAll { $0 == "offset" }
+        valid += ["within", "collocates", "including", "stopwords"]
         if t.kind == .word, let s = Suggest.closest(to: t.text, among: valid), s != t.text.lowercased() {
             return Diagnostic(.error, "expected \(what), found \(t.display) (did you mean '\(s)'?)", at: t.range, suggestion: s)
         }

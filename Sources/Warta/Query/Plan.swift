@@ -135,7 +135,7 @@ extension Column {
     /// Columns of an entity or term row rather than of an article.
     var isRowColumn: Bool {
         switch self {
-        case .name, .type, .aliases, .articles, .mentions, .term, .stem, .count: return true
+        case .name, .type, .aliases, .articles, .mentions, .term, .stem, .count, .keyness: return true
         default: return false
         }
     }
@@ -183,6 +183,14 @@ public struct CheckedQuery: Sendable {
     public var ranked: Bool
     /// Terms: keep stop words (`including stopwords`).
     public var includeStopwords: Bool = false
+    /// Terms: the words near a node (`collocates "Putin" within 5`).
+    public var collocation: Collocation?
+}
+
+/// `collocates "Putin" within 5`: the words within a window of a node.
+public struct Collocation: Sendable, Hashable {
+    public var node: TextSearch
+    public var window: Int
 }
 
 /// A checked statement, ready for an executor.

@@ -19,7 +19,7 @@ public enum Printer {
         if let f = q.filter { out += " where " + print(f) }
         if !q.groupBy.isEmpty { out += " group by " + q.groupBy.map(\.text).joined(separator: ", ") }
         if !q.orderBy.isEmpty {
-            out += " order by " + q.orderBy.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+            out += " order by " + q.orderBy.map { $0.field.text + ($0.descending.map { $0 ? " desc" : " asc" } ?? "") }.joined(separator: ", ")
         }
         if let l = q.limit { out += " limit " + print(l) }
         if let o = q.offset { out += " offset " + print(o) }
@@ -56,6 +56,7 @@ public enum Printer {
         case .isNull(let f, let negated): return "\(f.text) is \(negated ? "not " : "")null"
         case .contains(let f, let v): return "\(f.text) contains \(print(v))"
         case .matches(let f, let v): return "\(f.text) matches \(print(v))"
+        case .collocates(let node, let within): return "collocates \(print(node))" + (within.map { " within \(print($0))" } ?? "")
         }
     }
 

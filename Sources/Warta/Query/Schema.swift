@@ -38,7 +38,7 @@ public indirect enum Column: Hashable, Sendable {
     /// Entities.
     case name, type, aliases, articles, mentions
     /// Terms.
-    case term, stem, count
+    case term, stem, count, keyness
     /// Articles: the aliases of the entity predicates found in the article.
     case matched
     /// The best passage with the matches highlighted.
@@ -128,6 +128,8 @@ public enum Schema {
                 FieldDefinition(column: .stem, type: .string, summary: "its Indonesian root"),
                 FieldDefinition(column: .count, type: .integer, summary: "occurrences"),
                 FieldDefinition(column: .articles, type: .integer, summary: "articles it occurs in"),
+                FieldDefinition(column: .score, type: .number, summary: "with collocates: association (logDice)"),
+                FieldDefinition(column: .keyness, type: .number, summary: "log-likelihood against the rest of the corpus"),
             ] + parent()
         }
     }
