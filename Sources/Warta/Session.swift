@@ -12,9 +12,27 @@ public final class Session {
     public private(set) var sets: [String: [Int]] = [:]
     /// Context widths and KWIC mode for the statements that follow.
     public var settings = Settings()
+    /// Safe mode, for a service that passes strangers' statements straight
+    /// in: every command that touches the file system (`fileSystemCommands`)
+    /// is refused with an error, and the session goes on.
+    public var safeMode = false
 
-    public init(corpus: Corpus) {
+    /// The commands that read or write files: refused in safe mode.
+    public static let fileSystemCommands: Set<String> = [".open", ".read", ".output", ".entities"]
+
+    public init(corpus: Corpus, safeMode: Bool = false) {
         self.corpus = corpus
+        self.safeMode = safeMode
+    }
+
+    /// Throws the safe-mode refusal if `command` (such as `.read`) touches
+    /// the file system and the session is in safe mode; a client that runs
+    /// commands itself (the shell) asks this first.
+    public func checkAllowed(command: String) throws {
+        let name = command.lowercased()
+        if safeMode && Session.fileSystemCommands.contains(name) {
+            throw Diagnostic(.error, "'\(name)' touches the file system; refused in safe mode")
+        }
     }
 
     /// Replaces the corpus; named sets are dropped, as they name articles of the old one.
@@ -110,6 +128,7 @@ public final class Session {
             rq.unit = "\(a) \(op) \(b)"
             return e.rows(rq)
         case .command(let name, _):
+            try checkAllowed(command: name)
             throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")
         }
     }

@@ -23,6 +23,7 @@ extension Shell {
         if case .none = spec.argument, !argument.isEmpty, name != ".history" {
             throw usage(name)
         }
+        try session.checkAllowed(command: name)
         switch name {
         case ".help":
             show(Help.text(topic: argument))
@@ -79,6 +80,10 @@ extension Shell {
         case ".timer":
             timer = try onOff(argument, name, current: timer)
         case ".pager":
+            // A pager such as less can run commands and save files (!, s, v).
+            if session.safeMode && argument.lowercased() == "on" {
+                throw Diagnostic(.error, "the pager can run commands and write files; refused in safe mode")
+            }
             pager = try onOff(argument, name, current: pager)
         case ".read":
             guard !argument.isEmpty else { throw usage(name) }
@@ -91,15 +96,12 @@ extension Shell {
             defer { readStack.removeLast() }
             return runScript(String(decoding: data, as: UTF8.self), name: argument)
         case ".output":
-            if let output { try? output.close() }
+            // The file written so far takes its place now (see OutputFile).
+            let previous = output
             output = nil
+            try previous?.commit()
             if !argument.isEmpty {
-                let path = expandTilde(argument)
-                guard FileManager.default.createFile(atPath: path, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: path) else {
-                    throw Diagnostic(.error, "cannot write '\(argument)'")
-                }
-                output = handle
+                output = try OutputFile(path: expandTilde(argument))
             }
         case ".sets":
             let sizes = session.setSizes

@@ -34,12 +34,18 @@ struct Runner {
         }
         for w in corpus.warnings { Terminal.error(w.description) }
         let interactive = options.statements.isEmpty && options.script == nil && Terminal.isInteractive(STDIN_FILENO)
-        let session = Session(corpus: corpus)
+        let session = Session(corpus: corpus, safeMode: options.safe)
         session.settings.timeoutMilliseconds = options.timeout
         session.settings.maxRows = options.maxRows
         session.settings.kwicLines = options.format == .kwic
         let shell = Shell(session: session, format: options.format ?? .table,
                           keepGoing: options.keepGoing, interactive: interactive)
+        let status = run(shell, interactive: interactive)
+        // An .output file still open takes its place only now.
+        return shell.finishOutput() ? status : max(status, 1)
+    }
+
+    private func run(_ shell: Shell, interactive: Bool) -> Int32 {
         if !options.statements.isEmpty {
             for s in options.statements {
                 let ok = shell.runScript(s, name: nil)
@@ -64,7 +70,8 @@ struct Runner {
             let text = Terminal.readAllStandardInput()
             return shell.runScript(text, name: "<stdin>") && !shell.failed ? 0 : 1
         }
-        return shell.runInteractive(history: !options.noHistory)
+        // Safe mode writes no file of its own either: no history.
+        return shell.runInteractive(history: !options.noHistory && !options.safe)
     }
 }
 

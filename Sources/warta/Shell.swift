@@ -15,7 +15,7 @@ final class Shell {
     /// `.pager on|off`: long results go through the pager (interactive shell only).
     var pager = true
     /// `.output FILE`: results go there instead of standard output.
-    var output: FileHandle?
+    var output: OutputFile?
     /// Set by `.quit`.
     var quitting = false
     /// Statements entered in the shell (and earlier sessions), for `.history`.
@@ -95,7 +95,7 @@ final class Shell {
 
     /// Writes a result, through the pager when the shell has one and the text is longer than the screen.
     func show(_ text: String) {
-        if interactive && pager && output == nil && Terminal.isInteractive(STDOUT_FILENO), let rows = Pager.rows,
+        if interactive && pager && !session.safeMode && output == nil && Terminal.isInteractive(STDOUT_FILENO), let rows = Pager.rows,
            Pager.isLong(text, rows: rows, columns: Terminal.width), Pager.show(text) {
             return
         }
@@ -104,7 +104,7 @@ final class Shell {
 
     func write(_ text: String) {
         if let output {
-            output.write(Data(text.utf8))
+            output.write(text)
             return
         }
         guard interactive else {
@@ -119,6 +119,20 @@ final class Shell {
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             offset += n
+        }
+    }
+
+    /// Puts the `.output` file in place, at exit.
+    /// - Returns: false (after saying why) if it could not be written.
+    func finishOutput() -> Bool {
+        let last = output
+        output = nil
+        do {
+            try last?.commit()
+            return true
+        } catch {
+            Terminal.error("\(error)")
+            return false
         }
     }
 

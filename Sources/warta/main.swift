@@ -43,6 +43,9 @@ struct WartaCommand: ParsableCommand {
     @Flag(name: .customLong("no-history"), help: "Do not read or write the shell's history file.")
     var noHistory = false
 
+    @Flag(name: .long, help: "Safe mode: refuse .open, .read, .output and .entities (statements from strangers); no history file, no pager.")
+    var safe = false
+
     @Argument(help: ArgumentHelp("A script of statements to run ('-' reads standard input).", valueName: "script"))
     var script: String?
 

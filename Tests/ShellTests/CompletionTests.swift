@@ -75,7 +75,7 @@ final class CompletionTests: XCTestCase {
     func testEachUnitHasItsFields() {
         XCTAssertEqual(offered("paragraphs where "), ["article.date", "article.dates", "article.id", "article.lang", "article.raw",
                                                       "article.source", "article.text", "article.title", "article.url",
-                                                      "article.words", "id", "mentions", "n", "not", "text"])
+                                                      "article.words", "copies", "copies_in", "id", "mentions", "n", "not", "text"])
         XCTAssertEqual(offered("paragraphs show k"), ["kwic"], "passages are shown, never compared")
         XCTAssertEqual(offered("paragraphs where article.source = \"m"), ["marwahkepri.com\""])
         XCTAssertEqual(offered("paragraphs where id = "), [], "a paragraph's id is not an article's")

@@ -39,6 +39,8 @@ public final class Corpus: Sendable {
     let termsByStem: [String: [String]]
     /// The Indonesian stemmer, with the roots learned from these articles.
     public let stemmer: Stemmer
+    /// Paragraphs printed in more than one article.
+    let copies: CopyDetector.Clusters
 
     /// Indexes `articles` (ids must be unique), finding entities with `gazetteer`.
     public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
@@ -55,6 +57,7 @@ public final class Corpus: Sendable {
         entityPostings = built.entityPostings
         stems = built.stems
         stemmer = built.stemmer
+        copies = built.copies
         var byStem: [String: [String]] = [:]
         for (id, stem) in built.stems.enumerated() { byStem[stem, default: []].append(built.index.termsByID[id]) }
         for k in byStem.keys { byStem[k]!.sort() }

@@ -1,4 +1,12 @@
 import Dispatch
+import Foundation
+
+let trace = ProcessInfo.processInfo.environment["WARTA_TRACE"] != nil
+
+/// Prints a timing line on standard error when WARTA_TRACE is set.
+func trace(_ message: String) {
+    FileHandle.standardError.write(Data(("trace: " + message + "\n").utf8))
+}
 
 /// One article taken apart for indexing: the words of each field and the
 /// structure of its body. Computed in parallel; consumed in order.
@@ -79,6 +87,8 @@ struct BuiltCorpus: Sendable {
     var stems: [String]
     /// The stemmer, with the roots it learned from the corpus.
     var stemmer: Stemmer
+    /// Paragraphs printed in more than one article.
+    var copies: CopyDetector.Clusters
 }
 
 /// An entity as the corpus knows it.
@@ -103,9 +113,13 @@ enum CorpusBuilder {
         var entityIDs: [String: Int32] = [:]
         var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
         var start = 0
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        var addNanos: UInt64 = 0
         while start < articles.count {
             let end = min(articles.count, start + batchSize)
             let batch = parallelMap(articles[start..<end]) { analyzer.analyze($0) }
+            let tAdd = DispatchTime.now().uptimeNanoseconds
+            defer { addNanos += DispatchTime.now().uptimeNanoseconds - tAdd }
             for a in batch {
                 let doc = builder.add(terms: [a.title.terms, a.text.terms], capitalizedInText: a.capitalized)
                 var structure = a.structure
@@ -127,13 +141,20 @@ enum CorpusBuilder {
             }
             start = end
         }
+        let tIndexed = DispatchTime.now().uptimeNanoseconds
         let index = builder.build()
         // Roots are learned from this corpus's own words.
         let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies, capitalized: builder.capitalized)
         let stemmer = Stemmer(vocabulary: vocabulary)
         let stems = parallelMap(index.termsByID) { stemmer.stem($0) }
+        let tStemmed = DispatchTime.now().uptimeNanoseconds
+        let copies = CopyDetector.find(index: index, structures: structures)
+        if trace {
+            let now = DispatchTime.now().uptimeNanoseconds
+            trace("analyse+add \((tIndexed - t0) / 1_000_000) ms (add alone \(addNanos / 1_000_000) ms), finish+stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((now - tStemmed) / 1_000_000) ms")
+        }
         return BuiltCorpus(index: index, structures: structures, entities: entities, entityPostings: entityPostings,
-                           stems: stems, stemmer: stemmer)
+                           stems: stems, stemmer: stemmer, copies: copies)
     }
 }
 

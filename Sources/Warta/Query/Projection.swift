@@ -33,6 +33,12 @@ enum Projection {
             let utf8 = Array(corpus.articles[d].text.utf8)
             let lo = max(0, min(Int(bytes.lowerBound), utf8.count)), hi = max(lo, min(Int(bytes.upperBound), utf8.count))
             return .string(String(decoding: utf8[lo..<hi], as: UTF8.self))
+        case .copies, .copiesIn:
+            guard unit == .paragraphs else { return .null }
+            let cluster = corpus.copies.clusterOf[d][k]
+            let docs = cluster >= 0 ? corpus.copies.articles[Int(cluster)] : [Int32(d)]
+            if c == .copies { return .integer(docs.count) }
+            return .strings(docs.filter { Int($0) != d }.map { corpus.articles[Int($0)].id })
         case .speaker:
             guard unit == .quotes else { return .null }
             return structure.quotes[k].speaker.map(Value.string) ?? .null

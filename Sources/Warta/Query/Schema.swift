@@ -35,6 +35,8 @@ public indirect enum Column: Hashable, Sendable {
     case n
     /// Quotes: who said it.
     case speaker
+    /// Paragraphs: in how many articles it appears (itself included), and the other articles.
+    case copies, copiesIn
     /// Entities.
     case name, type, aliases, articles, mentions
     /// Terms.
@@ -55,6 +57,7 @@ public indirect enum Column: Hashable, Sendable {
         switch self {
         case .metadata(let n): return n
         case .article(let c): return "article." + c.name
+        case .copiesIn: return "copies_in"
         default: return String(describing: self)
         }
     }
@@ -102,11 +105,15 @@ public enum Schema {
         case .articles:
             return articleFields + meta
         case .paragraphs, .sentences:
+            let copies = unit == .paragraphs ? [
+                FieldDefinition(column: .copies, type: .integer, summary: "articles printing it, itself included (near-duplicates count)"),
+                FieldDefinition(column: .copiesIn, type: .stringList, summary: "the other articles printing it"),
+            ] : []
             return [
                 FieldDefinition(column: .id, type: .string, summary: "article id and position (…#\(unit == .paragraphs ? "p" : "s")3)"),
                 FieldDefinition(column: .n, type: .integer, summary: "position in the article, from 1"),
                 FieldDefinition(column: .text, type: .text, summary: "the \(unit.singular)'s text"),
-            ] + passages + parent()
+            ] + copies + passages + parent()
         case .quotes:
             return [
                 FieldDefinition(column: .id, type: .string, summary: "article id and position (…#q1)"),
