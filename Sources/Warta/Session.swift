@@ -104,8 +104,8 @@ public final class Session {
             return evaluator.rows(q, settings: settings)
         case .count(let q):
             return evaluator.count(q)
-        case .explain(let inner, _):
-            return .message(Explainer(evaluator: evaluator).explain(inner))
+        case .explain(let inner, let written):
+            return .message("parsed: \(Printer.print(written))\n" + Explainer(evaluator: evaluator).explain(inner))
         case .let(let name, let value):
             let docs: [Int]
             switch value {

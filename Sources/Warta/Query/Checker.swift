@@ -270,9 +270,18 @@ public struct Checker {
     func check(_ e: Expression, positive: Bool, ranked: inout Bool) throws -> Condition {
         switch e {
         case .and(let a, let b):
-            return .and([try check(a, positive: positive, ranked: &ranked), try check(b, positive: positive, ranked: &ranked)])
+            // n-ary, so that a conjunction leapfrogs over all its lists at once.
+            var parts: [Condition] = []
+            for c in [try check(a, positive: positive, ranked: &ranked), try check(b, positive: positive, ranked: &ranked)] {
+                if case .and(let inner) = c { parts += inner } else { parts.append(c) }
+            }
+            return .and(parts)
         case .or(let a, let b):
-            return .or([try check(a, positive: positive, ranked: &ranked), try check(b, positive: positive, ranked: &ranked)])
+            var parts: [Condition] = []
+            for c in [try check(a, positive: positive, ranked: &ranked), try check(b, positive: positive, ranked: &ranked)] {
+                if case .or(let inner) = c { parts += inner } else { parts.append(c) }
+            }
+            return .or(parts)
         case .not(let inner, _):
             return .not(try check(inner, positive: !positive, ranked: &ranked))
         case .predicate(let p, _):

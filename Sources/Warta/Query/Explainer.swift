@@ -10,13 +10,33 @@ struct Explainer {
         switch statement {
         case .rows(let q), .count(let q):
             let isCount: Bool = { if case .count = statement { return true } else { return false } }()
-            out.append("statement: \(isCount ? "count" : "rows") of \(q.unit)")
+            out.append("checked: \(isCount ? "count" : "rows") of \(q.unit) (\(q.unitKind.rawValue))")
             out.append("plan:")
-            describe(q.condition, depth: 1, into: &out)
+            if q.unitKind.isSpan {
+                out.append("  articles that can hold a match (then each \(q.unitKind.singular) is checked by word positions):")
+                describe(Evaluator.articleLevel(q.condition), depth: 2, into: &out)
+                out.append("  \(q.unitKind.rawValue) matching:")
+            }
+            if let c = q.collocation {
+                out.append("  collocates of \"\(c.node.written)\" within \(c.window) words (logDice), in the articles where:")
+            }
+            if case .all = q.rowFilter {} else {
+                out.append("  rows where:")
+                describe(q.rowFilter, depth: 2, into: &out)
+                out.append("  counted over the articles where:")
+            }
+            describe(q.condition, depth: q.unitKind.isSpan ? 2 : 1, into: &out)
             if let set = q.setName { out.append("  within set \(set) (\(evaluator.sets[set]?.count ?? 0) articles)") }
             if !q.groupBy.isEmpty { out.append("group by: \(q.groupBy.map(\.name).joined(separator: ", "))") }
             if !isCount {
-                let order = q.order.isEmpty ? (q.ranked ? "score desc (BM25), id" : "id")
+                let natural: String
+                switch q.unitKind {
+                case .articles: natural = q.ranked ? "score desc (BM25), id" : "id"
+                case .terms: natural = q.collocation != nil ? "score desc (logDice), term" : "count desc, term"
+                case .entities: natural = "mentions desc, name"
+                default: natural = "article id, position"
+                }
+                let order = q.order.isEmpty ? natural
                     : q.order.map { "\($0.column.name)\($0.descending ? " desc" : "")" }.joined(separator: ", ")
                 out.append("order: \(order)")
                 if let l = q.limit { out.append("limit: \(l)\(q.offset > 0 ? " offset \(q.offset)" : "")") }
@@ -26,7 +46,13 @@ struct Explainer {
             let docs = evaluator.matchingDocuments(q)
             let t1 = DispatchTime.now().uptimeNanoseconds
             out.append("matched: \(docs.count) of \(evaluator.corpus.articles.count) articles")
-            out.append("time: match \(ms(t1 - t0))")
+            out.append("time: match articles \(ms(t1 - t0))")
+            if q.unitKind != .articles {
+                let u0 = DispatchTime.now().uptimeNanoseconds
+                let rows = evaluator.rowSource(q, withScores: false).count
+                out.append("rows: \(rows) \(q.unitKind.rawValue)")
+                out.append("time: \(q.unitKind.rawValue) \(ms(DispatchTime.now().uptimeNanoseconds - u0))")
+            }
             if q.ranked && !isCount {
                 let s0 = DispatchTime.now().uptimeNanoseconds
                 _ = evaluator.scores(docs, for: q.condition)
