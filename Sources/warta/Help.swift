@@ -55,7 +55,7 @@ enum Help {
               count articles group by date.month                          per month
               articles order by date desc, id limit 3 offset 1 show id, date
               explain articles where mentions "Kim Jong Un"               how it runs
-              paragraphs where mentions "Putin" and mentions "Vietnam"    paragraphs that say both
+              paragraphs where mentions "Putin" and mentions "Vietnam"    both in one paragraph
               terms where article.date = 2024-06-20 order by count desc limit 20
                                                                           a frequency list
               articles where mentions "To Lam" show id, snippet           the best passage
@@ -74,10 +74,12 @@ enum Help {
               mentions /Putin\\s+tiba/i               a regular expression
               mentions "pakta" near 5 "pertahanan"   within 5 words, in either order
               mentions "Putin" at least 5 times      a count threshold
+              mentions entity "Korut"                any alias: Korea Utara, Korut, DPRK, North Korea
+              mentions person "Putin"                also place "…", org "…": the type is checked
               title contains "Vietnam"               the words in one field
               title matches /^Putin/                 a regular expression on one field
             Fields:
-              date = 2024-06-20     date = 2024-06 (the month)     date = 2024 (the year)
+              date = 2024-06-20     date = 2024-06     date = 2024       a day, a month, a year
               date between 2024-06-19 and 2024-06-20      words > 500      id != "000_fb609a331a1786d6"
               source in ("virprom.com", "marwahkepri.com")     source not in ("virprom.com")
               date is null     source is not null     dates contains 2024-06-19
@@ -96,6 +98,22 @@ enum Help {
               limit N [offset M]                articles limit 2 offset 2
               show FIELD, …                     articles show id, title, words
                                                 (default: id, title, date, source; also snippet, kwic)
+            """),
+        ("units", """
+            A row can be an article, or a stretch of one, or a count over articles:
+              paragraphs where copies > 1 show id, copies, copies_in     wire copy, shared captions
+              sentences where mentions "Putin" and mentions "Kim"        both in one sentence
+              sentences where mentions "Mr" show text                    "Mr." does not end a sentence
+              quotes where speaker = "To Lam"                            direct quotations and who said them
+              count quotes group by speaker
+              entities where name = "Korea Utara" show name, type, aliases
+              entities where article.date = 2024-06-20 limit 10         the most mentioned that day
+              terms limit 20                                             a frequency list, stop words left out
+              terms limit 20 including stopwords
+              terms where collocates "Putin" within 5 limit 10           collocations, scored by logDice
+              terms where article.date = 2024-06-19 order by keyness     what sets a subset apart
+            Paragraphs, sentences and quotes reach their article's fields as article.FIELD.
+            .schema UNIT lists a unit's fields.
             """),
         ("sets", """
             A named set keeps the articles of a query for the session:
@@ -154,7 +172,7 @@ enum Help {
 
         Commands:
         \(commandList)
-        More help: .help statements | conditions | clauses | sets | keys | .help COMMAND
+        More help: .help statements | conditions | units | clauses | sets | keys | .help COMMAND
 
         """
     }
