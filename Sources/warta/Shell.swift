@@ -74,12 +74,19 @@ final class Shell {
             }
             return true
         } catch let d as Diagnostic {
-            Terminal.error(DiagnosticRenderer.render(d, in: source))
+            report(d, in: source)
             return false
         } catch {
-            Terminal.error("error: \(error)")
+            report(Diagnostic(.error, "\(error)"), in: SourceText(""))
             return false
         }
+    }
+
+    /// Prints a diagnostic on standard error: the caret view, or with
+    /// `--format json`/`jsonl` one JSON object a line (docs/output.md).
+    func report(_ d: Diagnostic, in source: SourceText) {
+        let machine = format == .json || format == .jsonl
+        Terminal.error(machine ? DiagnosticRenderer.json(d, in: source) : DiagnosticRenderer.render(d, in: source))
     }
 
     func emit(_ result: QueryResult) {
@@ -87,7 +94,8 @@ final class Shell {
         let options = RenderOptions(width: toTerminal ? Terminal.width : 100, color: toTerminal && Terminal.color)
         let text = Renderer.render(result, as: format, options: options)
         if case .rows(let r) = result, r.leftOutByRowLimit > 0 {
-            Terminal.error("warning: \(r.leftOutByRowLimit) more rows left out by the row limit of \(session.settings.maxRows ?? 0) (--max-rows)")
+            report(Diagnostic(.warning, "\(r.leftOutByRowLimit) more rows left out by the row limit of \(session.settings.maxRows ?? 0) (--max-rows)"),
+                   in: SourceText(""))
         }
         if interactive && Interrupt.isPending { return }  // Ctrl-C while it ran: the result is not wanted
         show(text)
