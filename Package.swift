@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target Warta` builds the DocC catalog.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // The embeddable engine: corpus → analysis → index → query → output.
@@ -29,7 +31,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Warta"], path: "Tests/AnalysisTests"),
         .testTarget(name: "IndexTests", dependencies: ["Warta"], path: "Tests/IndexTests"),
         .testTarget(name: "QueryTests", dependencies: ["Warta"], path: "Tests/QueryTests"),
-        .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests"),
+        .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests", exclude: ["golden"]),
         .testTarget(name: "CLITests", dependencies: ["Warta"], path: "Tests/CLITests"),
         .testTarget(name: "ShellTests", dependencies: ["Warta", "warta"], path: "Tests/ShellTests"),
     ],
