@@ -19,7 +19,8 @@ struct WartaCommand: ParsableCommand {
             """,
         version: wartaVersion)
 
-    @Option(name: .long, help: ArgumentHelp("A folder of .txt/.md files, a .jsonl file, or one article file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A folder of .txt/.md files, a .jsonl file, or one article file.", valueName: "path"),
+            completion: .file())
     var corpus: String?
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
@@ -28,7 +29,8 @@ struct WartaCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown or kwic.")
     var format: OutputFormat?
 
-    @Option(name: .long, help: ArgumentHelp("Add entities from a TSV file (name, type, aliases separated by |).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Add entities from a TSV file (name, type, aliases separated by |).", valueName: "file"),
+            completion: .file())
     var entities: String?
 
     @Option(name: .long, help: ArgumentHelp("Stop any statement that runs longer than this.", valueName: "milliseconds"))
@@ -46,7 +48,8 @@ struct WartaCommand: ParsableCommand {
     @Flag(name: .long, help: "Safe mode: refuse .open, .read, .output and .entities (statements from strangers); no history file, no pager.")
     var safe = false
 
-    @Argument(help: ArgumentHelp("A script of statements to run ('-' reads standard input).", valueName: "script"))
+    @Argument(help: ArgumentHelp("A script of statements to run ('-' reads standard input).", valueName: "script"),
+              completion: .file())
     var script: String?
 
     func run() throws {
