@@ -53,9 +53,15 @@ struct Explainer {
                 out.append("rows: \(rows) \(q.unitKind.rawValue)")
                 out.append("time: \(q.unitKind.rawValue) \(ms(DispatchTime.now().uptimeNanoseconds - u0))")
             }
-            if q.ranked && !isCount {
+            if q.ranked && !isCount && q.unitKind == .articles {
                 let s0 = DispatchTime.now().uptimeNanoseconds
-                _ = evaluator.scores(docs, for: q.condition)
+                if let limit = q.limit, q.order.isEmpty {
+                    let (_, scored) = evaluator.topScores(docs, for: q.condition, k: q.offset + limit)
+                    out.append("top \(q.offset + limit) by BM25 block-max bounds: scored \(scored) of \(docs.count) matches")
+                } else {
+                    _ = evaluator.scores(docs, for: q.condition)
+                    out.append("scored every match (no limit)")
+                }
                 out.append("time: score \(ms(DispatchTime.now().uptimeNanoseconds - s0))")
             }
         case .let(let name, let inner):

@@ -70,6 +70,7 @@ extension Evaluator {
     // MARK: - Rows, counts, groups
 
     func rows(_ q: CheckedQuery, settings: Settings = Settings()) -> QueryResult {
+        if let top = topRows(q, settings) { return top }
         let needScores = q.unitKind == .articles && q.ranked
             && (q.order.isEmpty || q.order.contains { $0.column == .score } || q.columns.contains(.score))
         let source = rowSource(q, withScores: needScores)
@@ -119,6 +120,31 @@ extension Evaluator {
         }
         return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows, ids: ids,
                             matched: source.count, leftOutByRowLimit: leftOut))
+    }
+
+    /// A ranked page of articles (`… limit 10`, ordered by score): only the
+    /// documents that can reach the page are scored.
+    private func topRows(_ q: CheckedQuery, _ settings: Settings) -> QueryResult? {
+        guard q.unitKind == .articles, q.ranked, let limit = q.limit, q.order.isEmpty || q.order == [SortKey(column: .score, descending: true)],
+              !q.columns.contains(.kwic), !settings.kwicLines else { return nil }
+        let docs = matchingDocuments(q)
+        var k = q.offset + limit
+        if let cap = settings.maxRows { k = min(k, q.offset + cap) }
+        let (best, _) = topScores(docs, for: q.condition, k: k)
+        let page = Array(best.dropFirst(q.offset))
+        var snippets: [Int: Value] = [:]
+        if q.columns.contains(.snippet) {
+            snippets = self.snippets(q, page.map(\.0)) { i in (docs[i], 0..<Int(self.corpus.index.fieldLengths[IndexedField.text.rawValue][docs[i]])) }
+        }
+        let rows = page.map { (i, score) in
+            q.columns.map { c -> Value in
+                c == .snippet ? snippets[i] ?? .null : Projection.value(c, corpus, docs[i], score: score, matchedFor: q.condition)
+            }
+        }
+        let wanted = min(limit, max(0, docs.count - q.offset))
+        return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows,
+                            ids: page.map { corpus.articles[docs[$0.0]].id }, matched: docs.count,
+                            leftOutByRowLimit: max(0, wanted - page.count)))
     }
 
     /// The best passage of each row, matches marked.
