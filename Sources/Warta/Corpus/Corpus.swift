@@ -41,6 +41,8 @@ public final class Corpus: Sendable {
     public let stemmer: Stemmer
     /// Paragraphs printed in more than one article.
     let copies: CopyDetector.Clusters
+    /// Ranking bounds of posting lists, made on first use.
+    let impacts = ImpactCache()
 
     /// Indexes `articles` (ids must be unique), finding entities with `gazetteer`.
     public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
