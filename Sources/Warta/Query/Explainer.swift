@@ -57,7 +57,7 @@ struct Explainer {
                 let s0 = DispatchTime.now().uptimeNanoseconds
                 if let limit = q.limit, q.order.isEmpty {
                     let (_, scored) = evaluator.topScores(docs, for: q.condition, k: q.offset + limit)
-                    out.append("top \(q.offset + limit) by BM25 block-max bounds: scored \(scored) of \(docs.count) matches")
+                    out.append("top \(q.offset + limit) by BM25 (champions, then block-max bounds): scored \(scored) of \(docs.count) matches")
                 } else {
                     _ = evaluator.scores(docs, for: q.condition)
                     out.append("scored every match (no limit)")
