@@ -31,6 +31,26 @@ class DocIterator {
     var cost: Int { 0 }
 }
 
+/// An iterator that moves over another's documents and adds a check of its
+/// own (positions, counts): the two-phase shape, written once.
+class FilteringIterator: DocIterator {
+    let approximation: DocIterator
+
+    init(approximation: DocIterator) { self.approximation = approximation }
+
+    override func next() -> Int {
+        doc = approximation.next()
+        return doc
+    }
+
+    override func advance(to target: Int) -> Int {
+        doc = approximation.advance(to: target)
+        return doc
+    }
+
+    override var cost: Int { approximation.cost }
+}
+
 /// The documents of one posting list.
 final class PostingIterator: DocIterator {
     let list: PostingList

@@ -5,9 +5,8 @@
 /// positions are read only in `matches()`, for documents that survived it.
 /// Each word is a *slot* that may hold several terms (a prefix `kunjung*`
 /// expands to every indexed term starting with it).
-final class PhraseIterator: DocIterator {
+final class PhraseIterator: FilteringIterator {
     let slots: [[PostingIterator]]
-    private let approximation: DocIterator
     /// For `near`: slots `0..<split` are the first phrase, the rest the second.
     let near: (split: Int, gap: Int)?
 
@@ -15,20 +14,8 @@ final class PhraseIterator: DocIterator {
         self.slots = slots
         self.near = near
         let perSlot: [DocIterator] = slots.map { $0.count == 1 ? $0[0] : DisjunctionIterator($0) }
-        approximation = perSlot.count == 1 ? perSlot[0] : ConjunctionIterator(perSlot)
+        super.init(approximation: perSlot.count == 1 ? perSlot[0] : ConjunctionIterator(perSlot))
     }
-
-    override func next() -> Int {
-        doc = approximation.next()
-        return doc
-    }
-
-    override func advance(to target: Int) -> Int {
-        doc = approximation.advance(to: target)
-        return doc
-    }
-
-    override var cost: Int { approximation.cost }
 
     override func matches() -> Bool {
         guard approximation.matches() else { return false }
@@ -107,28 +94,15 @@ final class PhraseIterator: DocIterator {
 
 /// Documents where a phrase occurs at least `minimum` times over all its
 /// fields (`mentions "Putin" at least 5 times`).
-final class MinimumCountIterator: DocIterator {
+final class MinimumCountIterator: FilteringIterator {
     let phrases: [PhraseIterator]
     let minimum: Int
-    private let approximation: DocIterator
 
     init(phrases: [PhraseIterator], minimum: Int) {
         self.phrases = phrases
         self.minimum = minimum
-        approximation = phrases.count == 1 ? phrases[0] : DisjunctionIterator(phrases)
+        super.init(approximation: phrases.count == 1 ? phrases[0] : DisjunctionIterator(phrases))
     }
-
-    override func next() -> Int {
-        doc = approximation.next()
-        return doc
-    }
-
-    override func advance(to target: Int) -> Int {
-        doc = approximation.advance(to: target)
-        return doc
-    }
-
-    override var cost: Int { approximation.cost }
 
     override func matches() -> Bool {
         var n = 0

@@ -313,28 +313,15 @@ extension PostingList {
 }
 
 /// Documents where posting lists occur at least `minimum` times together.
-final class FrequencyIterator: DocIterator {
+final class FrequencyIterator: FilteringIterator {
     let lists: [PostingIterator]
     let minimum: Int
-    private let approximation: DocIterator
 
     init(_ lists: [PostingIterator], minimum: Int) {
         self.lists = lists
         self.minimum = minimum
-        approximation = lists.count == 1 ? lists[0] : DisjunctionIterator(lists)
+        super.init(approximation: lists.count == 1 ? lists[0] : DisjunctionIterator(lists))
     }
-
-    override func next() -> Int {
-        doc = approximation.next()
-        return doc
-    }
-
-    override func advance(to target: Int) -> Int {
-        doc = approximation.advance(to: target)
-        return doc
-    }
-
-    override var cost: Int { approximation.cost }
 
     override func matches() -> Bool {
         guard minimum > 1 else { return true }
