@@ -27,6 +27,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/warta"),
+        // libFuzzer targets (Fuzz/run builds them with -sanitize=fuzzer; a plain build links no-op programs).
+        .executableTarget(name: "FuzzStatement", dependencies: ["Warta"], path: "Fuzz/Sources/FuzzStatement"),
+        .executableTarget(name: "FuzzLoader", dependencies: ["Warta"], path: "Fuzz/Sources/FuzzLoader"),
+        .executableTarget(name: "FuzzRegex", dependencies: ["Warta"], path: "Fuzz/Sources/FuzzRegex"),
         .testTarget(name: "CorpusTests", dependencies: ["Warta"], path: "Tests/CorpusTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Warta"], path: "Tests/AnalysisTests"),
         .testTarget(name: "IndexTests", dependencies: ["Warta"], path: "Tests/IndexTests"),
