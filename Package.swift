@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests", exclude: ["golden"]),
         .testTarget(name: "CLITests", dependencies: ["Warta"], path: "Tests/CLITests"),
         .testTarget(name: "ShellTests", dependencies: ["Warta", "warta"], path: "Tests/ShellTests"),
+        .testTarget(name: "ReliabilityTests", dependencies: ["Warta", "warta"], path: "Tests/ReliabilityTests"),
     ],
     swiftLanguageModes: [.v5]
 )

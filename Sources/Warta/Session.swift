@@ -101,7 +101,7 @@ public final class Session {
         evaluator.stop = stop
         switch statement {
         case .rows(let q):
-            return evaluator.rows(q, settings: settings)
+            return evaluator.rows(q, settings: boundedSettings)
         case .count(let q):
             return evaluator.count(q)
         case .explain(let inner, let written):
@@ -131,6 +131,14 @@ public final class Session {
             try checkAllowed(command: name)
             throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")
         }
+    }
+
+    /// The settings as the evaluator takes them: a row cap from 0 to 2^31
+    /// (a negative cap set by an embedding tool shows no rows rather than trapping).
+    private var boundedSettings: Settings {
+        var bounded = settings
+        bounded.maxRows = settings.maxRows.map { min(max(0, $0), Int(Int32.max)) }
+        return bounded
     }
 
     private func combine(_ a: String, _ op: String, _ b: String) -> [Int] {

@@ -74,7 +74,7 @@ extension Shell {
             case "": write("timeout: \(session.settings.timeoutMilliseconds.map { "\($0) ms" } ?? "off")\n")
             case "off", "0": session.settings.timeoutMilliseconds = nil
             default:
-                guard let ms = Int(argument), ms > 0 else { throw usage(name) }
+                guard let ms = Int(argument), (1...Runner.maxTimeout).contains(ms) else { throw usage(name) }
                 session.settings.timeoutMilliseconds = ms
             }
         case ".timer":

@@ -6,7 +6,18 @@ import Warta
 struct Runner {
     let options: WartaCommand
 
+    /// The longest time limit accepted (about 24 days), in milliseconds.
+    static let maxTimeout = Int(Int32.max)
+
     func run() -> Int32 {
+        if let t = options.timeout, !(1...Runner.maxTimeout).contains(t) {
+            Terminal.error("warta: error: --timeout takes milliseconds from 1 to \(Runner.maxTimeout), not \(t)")
+            return 2
+        }
+        if let n = options.maxRows, n < 0 {
+            Terminal.error("warta: error: --max-rows takes 0 or more, not \(n)")
+            return 2
+        }
         let path = options.corpus ?? BundledCorpus.path
         guard let path else {
             Terminal.error("warta: error: the bundled corpus (seeds/) was not found; give one with --corpus PATH")
