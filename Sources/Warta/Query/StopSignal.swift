@@ -15,7 +15,8 @@ final class StopSignal: @unchecked Sendable {
     init(isCancelled: (@Sendable () -> Bool)? = nil, timeoutMilliseconds: Int? = nil) {
         self.isCancelled = isCancelled
         limitMilliseconds = timeoutMilliseconds
-        deadline = timeoutMilliseconds.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0)) * 1_000_000 }
+        // Capped at 2^40 ms (35 years), so that nanoseconds cannot overflow.
+        deadline = timeoutMilliseconds.map { DispatchTime.now().uptimeNanoseconds + UInt64(min(max(0, $0), 1 << 40)) * 1_000_000 }
     }
 
     /// Never stops.
