@@ -17,12 +17,17 @@ final class OutputFile {
     /// Starts a new version of `path`.
     /// - Throws: a message when the folder cannot hold a new file.
     init(path: String) throws {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
+        // Through a symbolic link to the file it names: the rename replaces that file, not the link.
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        self.path = url.path
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).warta-\(getpid()).tmp").path
         // Keep the permissions of a file being replaced; a new one gets the usual 0666 minus the umask.
         var existing = stat()
-        let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666
+        let exists = stat(url.path, &existing) == 0
+        if exists && existing.st_mode & S_IFMT == S_IFDIR {
+            throw Diagnostic(.error, "cannot write '\(path)': it is a folder")
+        }
+        let mode: mode_t = exists ? existing.st_mode & 0o7777 : 0o666
         fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw OutputFile.error(path) }
     }

@@ -84,6 +84,22 @@ final class NothingLostTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "5\n")
         XCTAssertTrue(r.stderr.hasPrefix("error: cannot write '/no/such/folder/x.txt': No such file or directory\n"), r.stderr)
+        let folder = try WartaBinary.run(["--keep-going", "-c", ".output /tmp", "-c", "count articles"])
+        XCTAssertEqual(folder.status, 1)
+        XCTAssertEqual(folder.stdout, "5\n")
+        XCTAssertTrue(folder.stderr.hasPrefix("error: cannot write '/tmp': it is a folder\n"), folder.stderr)
+    }
+
+    /// Through a symbolic link, the file it names is replaced; the link stays.
+    func testOutputThroughASymbolicLink() throws {
+        let dir = try temporaryFolder(self)
+        let target = dir.appendingPathComponent("target.txt"), link = dir.appendingPathComponent("link.txt")
+        try Data("old\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let r = try WartaBinary.run(["-c", ".output \(link.path)", "-c", "count articles"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "5\n")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), target.path)
     }
 
     /// SIGKILL in the middle of a shell session: every history entry written
