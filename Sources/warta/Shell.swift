@@ -66,7 +66,14 @@ final class Shell {
                 }
             }
             let cancel: (@Sendable () -> Bool)? = interactive ? Interrupt.pending : nil
-            let result = try session.run(source.text, range: range, isCancelled: cancel)
+            let result: QueryResult
+            do {
+                result = try session.run(source.text, range: range, isCancelled: cancel)
+            } catch var d as Diagnostic {
+                // A stop (time limit, Ctrl-C) knows no position: point at the statement, so a script says which.
+                if d.range == nil { d.range = statement.range }
+                throw d
+            }
             emit(result)
             if timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
