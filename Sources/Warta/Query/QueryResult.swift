@@ -1,11 +1,18 @@
 /// A typed value in a result row.
 public enum Value: Sendable, Hashable, Codable {
+    /// A missing value: an article without a date, a quote without a speaker.
     case null
+    /// Text: a title, an id, a source.
     case string(String)
+    /// A whole number: a count, a position, a number of words.
     case integer(Int)
+    /// A number with a fraction: a relevance score, an association.
     case number(Double)
+    /// A calendar day.
     case date(Day)
+    /// Every date of a list field (`dates`), in order.
     case dates([Day])
+    /// A list of strings (`aliases`, `matched`, `copies_in`).
     case strings([String])
     /// A passage with highlighted matches.
     case marked(MarkedText)
@@ -44,6 +51,7 @@ public struct RowSet: Sendable {
     public var unitKind: Unit = .articles
     /// Column names, in order.
     public var columns: [String]
+    /// The rows, each with one value per column of `columns`.
     public var rows: [[Value]]
     /// The article id of each row, whether or not `columns` shows it.
     public var ids: [String]
@@ -55,7 +63,9 @@ public struct RowSet: Sendable {
 
 /// One group of a grouped count.
 public struct GroupCount: Sendable, Hashable {
+    /// The group's value (null for rows without one).
     public var group: Value
+    /// How many rows are in the group.
     public var count: Int
 }
 
@@ -63,6 +73,7 @@ public struct GroupCount: Sendable, Hashable {
 public struct GroupedCounts: Sendable {
     /// The grouping key as written (`source`, `date.month`).
     public var key: String
+    /// The groups, in the statement's order (value order unless `order by count`).
     public var groups: [GroupCount]
     /// Rows counted (an article in several groups of a list field counts once here).
     public var total: Int
@@ -70,8 +81,11 @@ public struct GroupedCounts: Sendable {
 
 /// The answer to one statement.
 public enum QueryResult: Sendable {
+    /// Rows of a unit: `articles where …`, `sentences …`, `entities …`.
     case rows(RowSet)
+    /// A number: `count articles where …`.
     case count(Int)
+    /// One count per group: `count … group by FIELD`.
     case groups(GroupedCounts)
     /// A text for people: explain output, a command's answer.
     case message(String)
