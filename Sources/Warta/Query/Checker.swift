@@ -207,7 +207,8 @@ public struct Checker {
     func count(_ l: Literal, _ what: String) throws -> Int {
         guard case .integer(let v, let r) = l else { throw Diagnostic(.error, "\(what) takes a whole number", at: l.range) }
         guard v >= 0 else { throw Diagnostic(.error, "\(what) must be 0 or more, not \(v)", at: r) }
-        return Int(v)
+        // Past 2^31 every limit or offset means the same (no corpus has that many rows); capped, offset + limit cannot overflow.
+        return Int(min(v, Int64(Int32.max)))
     }
 
     func groupKey(_ name: Name) throws -> GroupKey {
