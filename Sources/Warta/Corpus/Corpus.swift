@@ -134,16 +134,21 @@ public final class Corpus: Sendable {
 
 /// Statistics of a corpus, for `.info`.
 public struct CorpusSummary: Sendable {
+    /// Articles in the corpus.
     public var articles: Int
     /// Words in titles and bodies.
     public var words: Int
+    /// Distinct words (after folding case and diacritics).
     public var terms: Int
+    /// The earliest article date, if any article has one.
     public var firstDate: Day?
+    /// The latest article date, if any article has one.
     public var lastDate: Day?
     /// Articles with no date found.
     public var undated: Int
     /// Articles per source, most first; `nil` source not included.
     public var sources: [(name: String, articles: Int)]
+    /// Articles per language (`id`, `en`), most first; articles of unknown language not included.
     public var languages: [(name: String, articles: Int)]
 }
 
