@@ -22,6 +22,7 @@ public struct RenderOptions: Sendable {
     /// Bold headers when printing to a terminal.
     public var color: Bool
 
+    /// Options for a table `width` columns wide, in bold or not.
     public init(width: Int = 100, color: Bool = false) {
         self.width = width
         self.color = color
