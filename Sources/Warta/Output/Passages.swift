@@ -1,20 +1,27 @@
 /// How much context a keyword-in-context line shows on each side.
 public struct ContextWidth: Sendable, Hashable, CustomStringConvertible {
+    /// What the width counts: whole words, or characters.
     public enum Unit: String, Sendable, Hashable { case words, chars }
+    /// How many words or characters.
     public var count: Int
+    /// Whether `count` is in words or characters.
     public var unit: Unit
 
+    /// A width of `count` words or characters: `ContextWidth(8, .words)`.
     public init(_ count: Int, _ unit: Unit) {
         self.count = count
         self.unit = unit
     }
 
+    /// `8 words`, `40 chars`: as the shell's `.context` prints it.
     public var description: String { "\(count) \(unit.rawValue)" }
 }
 
 /// Text with highlighted stretches (byte ranges into `text`).
 public struct MarkedText: Sendable, Hashable, Codable {
+    /// The passage, on one line (`…` where it was cut).
     public var text: String
+    /// The highlighted stretches: UTF-8 byte ranges into `text`, in order.
     public var marks: [Range<Int>]
 
     /// The text with each mark wrapped in `open` and `close` (`[[`, `]]`).
@@ -42,8 +49,11 @@ public struct MarkedText: Sendable, Hashable, Codable {
 public struct KWICLine: Sendable, Hashable {
     /// The row the hit is in (`002_886ca11fc7c36e11#s3` or an article id).
     public var id: String
+    /// The context before the match (possibly empty).
     public var left: String
+    /// The words matched, as the text writes them.
     public var match: String
+    /// The context after the match (possibly empty).
     public var right: String
 }
 
