@@ -13,6 +13,7 @@ public struct Completion: Sendable, Equatable {
     /// The replacements, sorted, without duplicates.
     public var candidates: [String]
 
+    /// Candidates that replace `range` of the text.
     public init(range: Range<Int>, candidates: [String]) {
         self.range = range
         self.candidates = candidates
@@ -23,6 +24,7 @@ public struct Completion: Sendable, Equatable {
 public struct CommandSpec: Sendable {
     /// What follows a command's name.
     public enum Argument: Sendable {
+        /// Nothing: `.info`, `.quit`.
         case none
         /// A file or folder (`.open`, `.read`, `.output`).
         case path
@@ -30,9 +32,12 @@ public struct CommandSpec: Sendable {
         case choice([String])
     }
 
+    /// The command as typed, with its dot: `.open`.
     public var name: String
+    /// What its argument is, for completing it.
     public var argument: Argument
 
+    /// A command named `name` (with its dot) taking `argument`.
     public init(_ name: String, _ argument: Argument = .none) {
         self.name = name
         self.argument = argument
