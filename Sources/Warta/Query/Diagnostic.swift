@@ -3,15 +3,19 @@
 /// Lexer, parser and checker all produce diagnostics as values; one renderer
 /// (`DiagnosticRenderer`) turns them into the caret view users read.
 public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How bad it is: an `error` stops the statement; a `warning` or a `note` does not.
     public enum Severity: String, Sendable, Codable { case error, warning, note }
 
+    /// Whether the statement failed (`error`) or only deserves a look.
     public var severity: Severity
+    /// What is wrong, for people; a "did you mean" comes at its end.
     public var message: String
     /// UTF-8 byte offsets into the source text the statement came from.
     public var range: Range<Int>?
     /// A replacement the user probably meant ("date" for "dat").
     public var suggestion: String?
 
+    /// A diagnostic about `range` (UTF-8 offsets), with the replacement probably meant.
     public init(_ severity: Severity = .error, _ message: String, at range: Range<Int>? = nil, suggestion: String? = nil) {
         self.severity = severity
         self.message = message
@@ -19,17 +23,20 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         self.suggestion = suggestion
     }
 
+    /// `error: MESSAGE`, without the position.
     public var description: String { "\(severity.rawValue): \(message)" }
 }
 
 /// Positions in a source text: turns byte offsets into lines and columns.
 public struct SourceText: Sendable {
+    /// The whole source: a statement, or a script.
     public let text: String
     /// Name shown in front of messages from a file (`FILE:LINE:COL:`), or nil.
     public let name: String?
     private let bytes: [UInt8]
     private let lineStarts: [Int]
 
+    /// Indexes the lines of `text`; `name` (a script's path) goes in front of messages.
     public init(_ text: String, name: String? = nil) {
         self.text = text
         self.name = name
@@ -67,6 +74,7 @@ public struct SourceText: Sendable {
 ///       articles where dat = 2024-06-20
 ///                      ^~~
 public enum DiagnosticRenderer {
+    /// The caret view: `error: MESSAGE`, then the line and a caret under the range; `FILE:LINE:COL:` first for a named source.
     public static func render(_ d: Diagnostic, in source: SourceText) -> String {
         var head = ""
         var lineText: String?
