@@ -271,5 +271,6 @@ public struct Settings: Sendable, Hashable {
     /// Return at most this many rows; the result says how many were left out (nil: no cap).
     public var maxRows: Int?
 
+    /// The defaults: 8 words of context each side, no KWIC mode, no time limit, no row cap.
     public init() {}
 }
