@@ -20,6 +20,7 @@ public final class Session {
     /// The commands that read or write files: refused in safe mode.
     public static let fileSystemCommands: Set<String> = [".open", ".read", ".output", ".entities"]
 
+    /// A session over `corpus`, with no named sets and the default ``Settings``.
     public init(corpus: Corpus, safeMode: Bool = false) {
         self.corpus = corpus
         self.safeMode = safeMode
