@@ -3,8 +3,11 @@
 /// News dates are days ("Rabu (19/6/2024)"), so warta keeps them as days:
 /// comparable, hashable, and cheap to store in a column as an ordinal.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, 1 to 9999.
     public let year: Int
+    /// The month, 1 (January) to 12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// A checked day: `nil` for dates that do not exist (2024-02-30, 2024-13-01).
@@ -24,12 +27,15 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses `YYYY-MM-DD` exactly: `Day(iso: "2024-06-20")`.
     public init?(iso text: String) { self.init(iso: Substring(text)) }
 
+    /// Whether `year` has a 29 February.
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
+    /// How many days `month` of `year` has.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
