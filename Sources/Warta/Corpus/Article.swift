@@ -17,12 +17,14 @@ public struct Article: Sendable, Hashable {
     public var dates: [Day]
     /// The outlet: from metadata, else a domain named in the dateline.
     public var source: String?
+    /// Where it was published, when the metadata says.
     public var url: String?
     /// "id" (Indonesian) or "en" (English), or `nil` when unsure.
     public var lang: String?
     /// Other metadata (extra JSON keys, extra front-matter keys), as text.
     public var fields: [String: String]
 
+    /// An article as given; nothing is cleaned or found (``CorpusLoader`` does that when loading).
     public init(id: String, title: String, text: String, raw: String, date: Day? = nil,
                 dates: [Day] = [], source: String? = nil, url: String? = nil,
                 lang: String? = nil, fields: [String: String] = [:]) {
