@@ -3,6 +3,7 @@
 /// with parentheses. Parsing the printed text gives the same tree (less the
 /// source ranges), which the round-trip tests and the fuzzers rely on.
 public enum Printer {
+    /// A statement as canonical text.
     public static func print(_ s: Statement) -> String {
         switch s {
         case .query(let q): return print(q)
@@ -14,6 +15,7 @@ public enum Printer {
         }
     }
 
+    /// A query as canonical text, its clauses in the order the grammar gives.
     public static func print(_ q: Query) -> String {
         var out = q.unit.text
         if let f = q.filter { out += " where " + print(f) }
@@ -28,6 +30,7 @@ public enum Printer {
         return out
     }
 
+    /// An expression, each `and` and `or` in parentheses.
     public static func print(_ e: Expression) -> String {
         switch e {
         case .and(let a, let b): return "(\(print(a)) and \(print(b)))"
@@ -60,6 +63,7 @@ public enum Printer {
         }
     }
 
+    /// A literal as it would be written: strings quoted and escaped.
     public static func print(_ l: Literal) -> String {
         switch l {
         case .integer(let v, _): return String(v)
