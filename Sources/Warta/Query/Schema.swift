@@ -4,10 +4,15 @@ public enum FieldType: String, Sendable, Codable {
     case string
     /// Indexed text (title, body, a sentence): `contains` uses the index.
     case text
+    /// A day: compared as dates, partial dates as spans.
     case date
+    /// A list of days (`dates`): `contains` looks for one.
     case dateList = "list of dates"
+    /// A list of strings (`aliases`, `matched`).
     case stringList = "list of strings"
+    /// A whole number: compared as numbers.
     case integer
+    /// A number with a fraction (`score`, `keyness`).
     case number
     /// Shown, never compared: `snippet`, `kwic`.
     case passage
@@ -15,6 +20,7 @@ public enum FieldType: String, Sendable, Codable {
 
 /// What a row of a query is (reference, section 3).
 public enum Unit: String, Sendable, CaseIterable {
+    /// The units of the language, as they are written in a statement.
     case articles, paragraphs, sentences, quotes, entities, terms
 
     /// Units whose rows are stretches of an article's body.
@@ -28,6 +34,7 @@ public enum Unit: String, Sendable, CaseIterable {
 
 /// A column of a unit, independent of how an executor stores it.
 public indirect enum Column: Hashable, Sendable {
+    /// The fields of an article (and `id`, `text`, `score` of other units).
     case id, title, text, raw, date, dates, source, url, lang, words, score
     /// A metadata field of the corpus (an extra JSON key, a front-matter key).
     case metadata(String)
@@ -65,10 +72,14 @@ public indirect enum Column: Hashable, Sendable {
 
 /// A field as the schema describes it.
 public struct FieldDefinition: Sendable {
+    /// The column it names.
     public var column: Column
+    /// What it holds, which decides the comparisons it allows.
     public var type: FieldType
+    /// One line for `.schema`: what the field holds.
     public var summary: String
 
+    /// The field's name in the language.
     public var name: String { column.name }
 }
 
