@@ -2,6 +2,7 @@
 /// (`terms … including stopwords`): Indonesian first, then English.
 /// Folded (lower case, no diacritics), as the index stores words.
 public enum StopWords {
+    /// Indonesian function words: yang, dan, di, ini, itu….
     public static let indonesian: Set<String> = [
         "ada", "adalah", "agar", "akan", "aku", "anda", "antara", "apa", "apakah", "atas", "atau", "bagi", "bahkan",
         "bahwa", "banyak", "baru", "beberapa", "belum", "berada", "bersama", "beserta", "bisa", "bukan", "dalam", "dan",
@@ -16,6 +17,7 @@ public enum StopWords {
         "pernah", "begitu", "hampir", "agak", "sementara", "jelas", "dimana", "bila", "apabila", "sehingga", "olehnya",
     ]
 
+    /// English function words: the, of, and….
     public static let english: Set<String> = [
         "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "but", "by",
         "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
