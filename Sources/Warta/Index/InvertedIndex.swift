@@ -1,7 +1,9 @@
 /// A text field the index keeps positional postings for. A phrase never spans
 /// two fields, so each field has its own postings and positions.
 public enum IndexedField: Int, CaseIterable, Sendable {
+    /// The headline.
     case title = 0
+    /// The cleaned body.
     case text = 1
 
     /// The field's name in the query language.
