@@ -4,13 +4,19 @@
 /// are the word positions of the term in `docs[i]`, ascending. Positions are
 /// only read for documents that survive the document-level join.
 public struct PostingList: Sendable {
+    /// The documents, ascending ordinals.
     public private(set) var docs: [UInt32] = []
+    /// How often the term occurs in each document of `docs`.
     public private(set) var freqs: [UInt32] = []
+    /// Where the positions of each document start in `positions`, plus one entry past the last.
     public private(set) var positionStarts: [UInt32] = [0]
+    /// Word positions, ascending within each document.
     public private(set) var positions: [UInt32] = []
 
+    /// An empty list.
     public init() {}
 
+    /// How many documents the term occurs in.
     public var count: Int { docs.count }
 
     /// Adds one occurrence; documents must arrive in ascending order.
