@@ -16,6 +16,7 @@ public struct Checker {
     /// Names to suggest when an entity is not found.
     public var entityNames: [String]
 
+    /// A checker for a corpus with these metadata fields and named sets, resolving entity names with `resolveEntity`.
     public init(metadataFields: [String] = [], setNames: Set<String> = [],
                 resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)? = nil,
                 entityNames: [String] = []) {
