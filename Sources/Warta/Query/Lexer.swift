@@ -7,6 +7,7 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var i: Int
     private let end: Int
+    /// Problems met so far (an unterminated string, a stray character), in order.
     public private(set) var diagnostics: [Diagnostic] = []
     /// True when the text stops inside a string, a regex or a comment-free
     /// open construct, so that more input could complete it.
@@ -42,6 +43,7 @@ public struct Lexer {
         diagnostics.append(Diagnostic(.error, message, at: r))
     }
 
+    /// The next token; `.end` at the end of the range, and again after it.
     public mutating func nextToken() -> Token {
         skipSpaceAndComments()
         let start = i
