@@ -4,6 +4,7 @@
 
 /// One word of a text search after normalization.
 public enum WordPattern: Sendable, Hashable {
+    /// The word itself, folded.
     case exact(String)
     /// `kunjung*`: any word starting with this.
     case prefix(String)
@@ -27,8 +28,11 @@ public struct TextSearch: Sendable, Hashable {
     /// a paragraph, a quote) or anywhere in its article.
     public var scope: TextScope = .article
 
+    /// The second phrase of `near`, and how far it may be.
     public struct Near: Sendable, Hashable {
+        /// At most this many other words between the two phrases.
         public var distance: Int
+        /// The second phrase's words.
         public var phrase: [WordPattern]
     }
 }
@@ -37,10 +41,13 @@ public struct TextSearch: Sendable, Hashable {
 public struct EntitySearch: Sendable, Hashable {
     /// The canonical name.
     public var name: String
+    /// Its type: `person`, `place`, `org` or `other`.
     public var type: String
     /// Every name it goes by, for explain.
     public var aliases: [String]
+    /// `at least N times` (1 by default).
     public var minimumCount: Int = 1
+    /// Within the row's own span, or anywhere in its article.
     public var scope: TextScope = .article
     /// As the user wrote it.
     public var written: String
@@ -48,6 +55,7 @@ public struct EntitySearch: Sendable, Hashable {
 
 /// Where a text search applies.
 public enum TextScope: Sendable, Hashable {
+    /// Anywhere in the row's article.
     case article
     /// Within the paragraph, sentence or quote that is the row.
     case unit
@@ -55,16 +63,23 @@ public enum TextScope: Sendable, Hashable {
 
 /// A value a condition compares against.
 public enum ScalarValue: Sendable, Hashable {
+    /// A string (compared without case).
     case string(String)
+    /// An integer.
     case integer(Int64)
 }
 
 /// A condition over one unit's rows.
 public indirect enum Condition: Sendable, Hashable {
+    /// Every row.
     case all
+    /// Every one of the conditions.
     case and([Condition])
+    /// At least one of the conditions.
     case or([Condition])
+    /// Rows the condition rejects.
     case not(Condition)
+    /// Words in indexed text.
     case text(TextSearch)
     /// A string or integer column compared with a value (strings case-insensitively).
     case compare(Column, ComparisonOperator, ScalarValue)
@@ -143,10 +158,12 @@ extension Column {
 
 /// Bucketing for `group by`.
 public enum GroupKey: Sendable, Hashable {
+    /// The column's values as they are.
     case column(Column)
     /// `date.year`, `date.month`, `date.week`, `date.day`.
     case dateBucket(Column, String)
 
+    /// The key as written: `source`, `date.month`.
     public var name: String {
         switch self {
         case .column(let c): return c.name
@@ -157,7 +174,9 @@ public enum GroupKey: Sendable, Hashable {
 
 /// A sort key.
 public struct SortKey: Sendable, Hashable {
+    /// The column sorted on.
     public var column: Column
+    /// Largest first.
     public var descending: Bool
 }
 
@@ -169,15 +188,20 @@ public struct CheckedQuery: Sendable {
     public var unitKind: Unit
     /// Documents of a named set, when the unit is one (ordinals).
     public var setName: String?
+    /// Which rows (or, for entities and terms, which articles) the query keeps.
     public var condition: Condition
     /// For entities and terms: the condition on their own fields (the
     /// `condition` chooses the articles they are counted over).
     public var rowFilter: Condition
+    /// The `group by` keys of a count; empty otherwise.
     public var groupBy: [GroupKey]
     /// Empty: by score when `ranked`, else by id.
     public var order: [SortKey]
+    /// `limit N`, if any.
     public var limit: Int?
+    /// `offset N`, 0 when not written.
     public var offset: Int
+    /// The columns to show, in order.
     public var columns: [Column]
     /// Whether the query has a positive text predicate to rank by.
     public var ranked: Bool
@@ -189,16 +213,22 @@ public struct CheckedQuery: Sendable {
 
 /// `collocates "Putin" within 5`: the words within a window of a node.
 public struct Collocation: Sendable, Hashable {
+    /// The word or phrase whose neighbours are counted.
     public var node: TextSearch
+    /// How many words on each side count as near.
     public var window: Int
 }
 
 /// A checked statement, ready for an executor.
 public enum CheckedStatement: Sendable {
+    /// A query for rows.
     case rows(CheckedQuery)
+    /// A count, or grouped counts.
     case count(CheckedQuery)
     indirect case explain(CheckedStatement, Statement)
     indirect case `let`(String, CheckedStatement)
+    /// `a union b`: the two set names and the operator between them.
     case setOperation(String, String, String)
+    /// A dot-command and its argument text.
     case command(String, String)
 }
