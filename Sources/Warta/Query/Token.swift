@@ -10,7 +10,9 @@ public enum TokenKind: Sendable, Equatable {
     case date
     /// `5`, `-1`.
     case integer
+    /// `(`, `)`, `,`, `;`.
     case leftParen, rightParen, comma, semicolon
+    /// `=` or `==`, `!=` or `<>`, `<`, `<=`, `>`, `>=`.
     case equal, notEqual, less, lessEqual, greater, greaterEqual
     /// End of the statement text.
     case end
@@ -19,7 +21,9 @@ public enum TokenKind: Sendable, Equatable {
 /// A token: a kind and where it stands in the source (UTF-8 byte offsets).
 /// Literal tokens also carry their decoded value.
 public struct Token: Sendable, Equatable {
+    /// What it is.
     public var kind: TokenKind
+    /// Where it is: UTF-8 byte offsets into the source.
     public var range: Range<Int>
     /// The word's spelling, a string's decoded value, a regex's pattern.
     public var text: String
