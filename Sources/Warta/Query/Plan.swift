@@ -225,7 +225,9 @@ public enum CheckedStatement: Sendable {
     case rows(CheckedQuery)
     /// A count, or grouped counts.
     case count(CheckedQuery)
+    /// `explain …`: the statement checked, and as parsed (explain prints both).
     indirect case explain(CheckedStatement, Statement)
+    /// `let NAME = …`: the set's name and what makes it.
     indirect case `let`(String, CheckedStatement)
     /// `a union b`: the two set names and the operator between them.
     case setOperation(String, String, String)
