@@ -11,28 +11,28 @@ struct Runner {
 
     func run() -> Int32 {
         if let t = options.timeout, !(1...Runner.maxTimeout).contains(t) {
-            Terminal.error("warta: error: --timeout takes milliseconds from 1 to \(Runner.maxTimeout), not \(t)")
+            fail("--timeout takes milliseconds from 1 to \(Runner.maxTimeout), not \(t)")
             return 2
         }
         if let n = options.maxRows, n < 0 {
-            Terminal.error("warta: error: --max-rows takes 0 or more, not \(n)")
+            fail("--max-rows takes 0 or more, not \(n)")
             return 2
         }
         let path = options.corpus ?? BundledCorpus.path
         guard let path else {
-            Terminal.error("warta: error: the bundled corpus (seeds/) was not found; give one with --corpus PATH")
+            fail("the bundled corpus (seeds/) was not found; give one with --corpus PATH")
             return 2
         }
         var gazetteer = Gazetteer.standard
         if let file = options.entities {
             guard let data = FileManager.default.contents(atPath: file) else {
-                Terminal.error("warta: error: cannot read entities file '\(file)'")
+                fail("cannot read entities file '\(file)'")
                 return 2
             }
             do {
                 gazetteer = gazetteer.merging(try Gazetteer(tsv: String(decoding: data, as: UTF8.self), origin: file))
             } catch {
-                Terminal.error("warta: error: \(error)")
+                fail("\(error)")
                 return 2
             }
         }
@@ -40,10 +40,10 @@ struct Runner {
         do {
             corpus = try Corpus.open(path: path, gazetteer: gazetteer)
         } catch {
-            Terminal.error("warta: error: \(error)")
+            fail("\(error)")
             return 2
         }
-        for w in corpus.warnings { Terminal.error(w.description) }
+        for w in corpus.warnings { Terminal.error(machine ? DiagnosticRenderer.json(w) : w.description) }
         let interactive = options.statements.isEmpty && options.script == nil && Terminal.isInteractive(STDIN_FILENO)
         let session = Session(corpus: corpus, safeMode: options.safe)
         session.settings.timeoutMilliseconds = options.timeout
@@ -54,6 +54,15 @@ struct Runner {
         let status = run(shell, interactive: interactive)
         // An .output file still open takes its place only now.
         return shell.finishOutput() ? status : max(status, 1)
+    }
+
+    /// Whether errors go to standard error as JSON (docs/output.md).
+    private var machine: Bool { options.format == .json || options.format == .jsonl }
+
+    /// Reports an error that stops warta before or around its statements (exit status 2).
+    private func fail(_ message: String) {
+        Terminal.error(machine ? DiagnosticRenderer.json(Diagnostic(.error, message), in: SourceText(""))
+                               : "warta: error: " + message)
     }
 
     private func run(_ shell: Shell, interactive: Bool) -> Int32 {
@@ -70,7 +79,7 @@ struct Runner {
                 text = Terminal.readAllStandardInput()
             } else {
                 guard let data = FileManager.default.contents(atPath: script) else {
-                    Terminal.error("warta: error: cannot read script '\(script)'")
+                    fail("cannot read script '\(script)'")
                     return 2
                 }
                 text = String(decoding: data, as: UTF8.self)

@@ -90,6 +90,14 @@ final class SchemaGoldenTests: XCTestCase {
         let warning = Diagnostic(.warning, "4 more rows left out by the row limit of 1 (--max-rows)")
         try assertGolden(DiagnosticRenderer.json(warning, in: SourceText("")) + "\n", "warning.json")
 
+        // A line skipped while loading a corpus: its file and line, no column.
+        let corpusFile = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(getpid()).jsonl")
+        try "{\"id\": \"a\", \"title\": \"t\", \"text\": \"x\"}\nnot json\n".write(to: corpusFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: corpusFile) }
+        var loadWarning = try XCTUnwrap(try Corpus.open(path: corpusFile.path).warnings.first)
+        loadWarning.file = "news.jsonl"
+        try assertGolden(DiagnosticRenderer.json(loadWarning) + "\n", "load-warning.json")
+
         let object = try JSONSerialization.jsonObject(with: Data(error("articles wher").utf8)) as? [String: Any]
         XCTAssertEqual(object?["warta_schema"] as? Int, OutputSchema.version)
         XCTAssertEqual(object?["line"] as? Int, 1)
@@ -106,8 +114,10 @@ final class SchemaGoldenTests: XCTestCase {
             let first = String(golden.prefix { $0 != "\n" })
             XCTAssertTrue(page.contains(first), "docs/output.md lacks the first line of \(shape.name).jsonl")
         }
-        let error = try String(contentsOf: Self.golden.appendingPathComponent("error-statement.json"), encoding: .utf8)
-        XCTAssertTrue(page.contains(error.trimmingCharacters(in: .newlines)), "docs/output.md lacks error-statement.json")
+        for name in ["error-statement", "error-script", "warning", "load-warning"] {
+            let error = try String(contentsOf: Self.golden.appendingPathComponent(name + ".json"), encoding: .utf8)
+            XCTAssertTrue(page.contains(error.trimmingCharacters(in: .newlines)), "docs/output.md lacks \(name).json")
+        }
     }
 
     /// Typed results are Codable: they come back as the same values.

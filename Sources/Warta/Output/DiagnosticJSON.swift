@@ -52,19 +52,34 @@ extension DiagnosticRenderer {
     /// `range` is in UTF-8 bytes of the source text, columns in characters.
     public static func json(_ d: Diagnostic, in source: SourceText) -> String {
         let location = d.location(in: source)
+        return object(severity: d.severity.rawValue, message: d.message, suggestion: d.suggestion, file: source.name,
+                      line: location?.line, column: location?.column, endLine: location?.endLine,
+                      endColumn: location?.endColumn, range: d.range)
+    }
+
+    /// A corpus's load warning (a file or a line skipped) as the same JSON
+    /// object: `file` and `line` as the warning gives them, no column.
+    public static func json(_ w: LoadWarning) -> String {
+        object(severity: Diagnostic.Severity.warning.rawValue, message: w.reason, suggestion: nil, file: w.file,
+               line: w.line, column: nil, endLine: nil, endColumn: nil, range: nil)
+    }
+
+    /// The one shape of every error and warning object; keys in this order, always present.
+    private static func object(severity: String, message: String, suggestion: String?, file: String?,
+                               line: Int?, column: Int?, endLine: Int?, endColumn: Int?, range: Range<Int>?) -> String {
         func number(_ n: Int?) -> String { n.map(String.init) ?? "null" }
         func string(_ s: String?) -> String { s.map(JSONRenderer.string) ?? "null" }
         let fields: [(String, String)] = [
             ("warta_schema", String(OutputSchema.version)),
-            ("severity", string(d.severity.rawValue)),
-            ("message", string(d.message)),
-            ("suggestion", string(d.suggestion)),
-            ("file", string(source.name)),
-            ("line", number(location?.line)),
-            ("column", number(location?.column)),
-            ("end_line", number(location?.endLine)),
-            ("end_column", number(location?.endColumn)),
-            ("range", d.range.map { "[\($0.lowerBound), \($0.upperBound)]" } ?? "null"),
+            ("severity", string(severity)),
+            ("message", string(message)),
+            ("suggestion", string(suggestion)),
+            ("file", string(file)),
+            ("line", number(line)),
+            ("column", number(column)),
+            ("end_line", number(endLine)),
+            ("end_column", number(endColumn)),
+            ("range", range.map { "[\($0.lowerBound), \($0.upperBound)]" } ?? "null"),
         ]
         return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
