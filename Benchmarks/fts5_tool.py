@@ -3,6 +3,7 @@
 
     fts5_tool.py build EXPORT.jsonl DB     index warta's exported text
     fts5_tool.py serve DB < requests       answer requests, one write each
+    fts5_tool.py probe                     the tokenization probes (shapes.py)
 
 The table: fts5(title, text, id UNINDEXED, date UNINDEXED) with
 tokenize='unicode61 remove_diacritics 2'.  title and text are separate
@@ -21,7 +22,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import serving  # noqa: E402
-from shapes import TOP_K  # noqa: E402
+from shapes import TOKEN_PROBES, TOP_K, probe_articles  # noqa: E402
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 
@@ -89,9 +90,23 @@ def answer(con, kind, shape):
     return "".join('{"id": %s}\n' % json.dumps(i) for (i,) in con.execute(sql, params))
 
 
+def probe():
+    """Which probe words match their article: {key: bool}."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(title, text, id UNINDEXED, tokenize='%s')" % TOKENIZE)
+    for a in probe_articles():
+        con.execute("INSERT INTO t(title, text, id) VALUES (?, ?, ?)", (a["title"], a["text"], a["id"]))
+    out = {}
+    for key, _, words, _ in TOKEN_PROBES:
+        phrase = '"%s"' % " ".join(words).replace('"', '""')
+        out[key] = con.execute("SELECT count(*) FROM t WHERE t MATCH ? AND id = ?", (phrase, key)).fetchone()[0] > 0
+    json.dump(out, sys.stdout)
+    print()
+
+
 def serve(db):
     serving.serve(lambda: open_db(db), answer)
 
 
 if __name__ == "__main__":
-    serving.main(__doc__, build, serve)
+    serving.main(__doc__, build, serve, probe=probe)

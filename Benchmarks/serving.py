@@ -26,14 +26,14 @@ def serve(open_index, answer):
             data = data[os.write(1, data):]
 
 
-def main(doc, build, serve_path, version=None):
-    """build(export, path) | serve_path(path) | version(), from the command line."""
+def main(doc, build, serve_path, probe):
+    """build(export, path) | serve_path(path) | probe(), from the command line."""
     args = sys.argv[1:]
     if len(args) == 3 and args[0] == "build":
         build(args[1], args[2])
     elif len(args) == 2 and args[0] == "serve":
         serve_path(args[1])
-    elif args == ["version"] and version:
-        print(version())
+    elif args == ["probe"]:
+        probe()
     else:
         sys.exit(doc)

@@ -99,3 +99,29 @@ def warta_top(shape):
 
 def warta_ids(shape):
     return "articles where %s show id" % shape["warta"]
+
+
+# Where the three analyzers can part: does the query word match the text?
+# (key, text, query words, what it shows).  bench.py asks each tool on a tiny
+# corpus, one article per case, and prints the answers in the report, so a
+# tokenization difference is shown whatever the counts say.
+TOKEN_PROBES = [
+    ("latin", "Café", ["cafe"], "precomposed Latin diacritic"),
+    ("combining", "Cafe\u0301s", ["cafes"], "e + combining acute (U+0301) inside a word"),
+    ("greek", "\u03ac\u03bb\u03c6\u03b1", ["\u03b1\u03bb\u03c6\u03b1"], "Greek with tonos"),
+    ("eszett", "Straße", ["strasse"], "German ß"),
+    ("ligature", "\ufb01nal", ["final"], "ligature ﬁ (U+FB01)"),
+    ("fullwidth", "\uff2a\uff41\uff4b\uff41\uff52\uff54\uff41", ["jakarta"], "full-width letters"),
+    ("superscript", "km\u00b2", ["km2"], "superscript two"),
+    ("softhyphen", "Ja\u00adkarta", ["jakarta"], "soft hyphen (U+00AD) inside a word"),
+    ("zerowidth", "Ja\u200bkarta", ["jakarta"], "zero-width space (U+200B) inside a word"),
+    ("apostrophe", "Jokowi\u2019s", ["jokowi"], "apostrophe splits"),
+    ("hyphen", "Kim Jong-un", ["jong", "un"], "hyphen splits"),
+    ("digits", "2019Jakarta", ["jakarta"], "letters glued to digits: one token"),
+    ("dotted", "\u0130stanbul", ["istanbul"], "Turkish dotted capital I"),
+]
+
+
+def probe_articles():
+    """The probe corpus: one article per case, in the export's shape."""
+    return [{"id": k, "title": "probe", "text": text, "date": "2019-01-01"} for k, text, _, _ in TOKEN_PROBES]

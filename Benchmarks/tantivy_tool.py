@@ -3,6 +3,7 @@
 
     tantivy_tool.py build EXPORT.jsonl DIR   index warta's exported text
     tantivy_tool.py serve DIR < requests     answer requests, one write each
+    tantivy_tool.py probe                    the tokenization probes (shapes.py)
 
 Schema: id (stored), title and text (stored, positions, analyzer "fold"),
 day (YYYYMMDD integer: indexed, fast, stored).  The analyzer is the closest to
@@ -27,7 +28,7 @@ from tantivy import Document, Filter, FieldType, Index, Occur, Query, SchemaBuil
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import serving  # noqa: E402
-from shapes import TOP_K  # noqa: E402
+from shapes import TOKEN_PROBES, TOP_K, probe_articles  # noqa: E402
 
 TITLE_BOOST = 2.0
 
@@ -132,6 +133,27 @@ def answer(searcher, builder, kind, shape):
     return "".join('{"id": %s}\n' % json.dumps(searcher.doc(a)["id"][0]) for _, a in hits)
 
 
+def probe():
+    """Which probe words match their article: {key: bool}."""
+    index = Index(schema())
+    index.register_tokenizer("fold", analyzer())
+    writer = index.writer()
+    for a in probe_articles():
+        writer.add_document(Document(id=a["id"], title=a["title"], text=a["text"], day=day_of(a["date"])))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+    s = index.schema
+    out = {}
+    for key, _, words, _ in TOKEN_PROBES:
+        q = Query.term_query(s, "text", words[0]) if len(words) == 1 else Query.phrase_query(s, "text", words)
+        q = Query.boolean_query([(Occur.Must, q), (Occur.Must, Query.term_query(s, "id", key))])
+        out[key] = searcher.search(q, 1, count=True).count > 0
+    json.dump(out, sys.stdout)
+    print()
+
+
 class Handle:
     def __init__(self, path):
         self.index = open_index(path)
@@ -144,4 +166,4 @@ def serve(path):
 
 
 if __name__ == "__main__":
-    serving.main(__doc__, build, serve, version=lambda: getattr(tantivy, "__version__", "unknown"))
+    serving.main(__doc__, build, serve, probe=probe)
