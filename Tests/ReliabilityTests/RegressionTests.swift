@@ -46,6 +46,27 @@ final class RegressionTests: XCTestCase {
         try runInChildProcess("LibraryProbes/testNegativeRowCap")
     }
 
+    /// Found by hand: control characters from a corpus or a script reach the
+    /// terminal raw, so a scraped article (or a script from someone else)
+    /// could send escape sequences (ESC: colours, the window title, OSC 52
+    /// clipboard writes). The table, snippets, KWIC lines and the echo of
+    /// an error should show them as U+FFFD (or a space), never as bytes.
+    func testControlCharactersNeverReachTheTerminal() throws {
+        let dir = try temporaryFolder(self)
+        let line = #"{"id": "e", "title": "Judul \u001b[31mmerah\u001b]0;pwned\u0007", "text": "Putin tiba \u001b[2J di Hanoi \u009b31m hari ini."}"#
+        try Data(line.utf8).write(to: dir.appendingPathComponent("esc.jsonl"))
+        let corpus = dir.appendingPathComponent("esc.jsonl").path
+        for args in [["-c", "articles show id, title, text"], ["-c", "articles where mentions \"Putin\" show snippet"],
+                     ["-c", "articles where mentions \"Putin\" show kwic"], ["--format", "kwic", "-c", "articles where mentions \"Hanoi\""]] {
+            let r = try WartaBinary.run(["--corpus", corpus] + args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertFalse(r.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{07}" }, "\(args): \(r.stdout.debugDescription)")
+        }
+        let typed = try WartaBinary.run(["-c", "articles where \u{1B}]0;pwned\u{07}"])
+        XCTAssertEqual(typed.status, 1)
+        XCTAssertFalse(typed.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, typed.stderr.debugDescription)
+    }
+
     /// Runs one test of `LibraryProbes` in a new process of this test bundle.
     func runInChildProcess(_ test: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let p = Process()
