@@ -91,6 +91,7 @@ extension Shell {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Diagnostic(.error, "cannot read '\(argument)'")
             }
+            guard !data.contains(0) else { throw Diagnostic(.error, "cannot read '\(argument)': it looks like a binary file (it contains NUL bytes)") }
             guard !readStack.contains(path) else { throw Diagnostic(.error, "'\(argument)' is already being read (a script cannot read itself)") }
             readStack.append(path)
             defer { readStack.removeLast() }

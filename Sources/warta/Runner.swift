@@ -82,6 +82,10 @@ struct Runner {
                     fail("cannot read script '\(script)'")
                     return 2
                 }
+                guard !data.contains(0) else {
+                    fail("cannot read script '\(script)': it looks like a binary file (it contains NUL bytes)")
+                    return 2
+                }
                 text = String(decoding: data, as: UTF8.self)
             }
             return shell.runScript(text, name: script == "-" ? "<stdin>" : script) && !shell.failed ? 0 : 1

@@ -98,6 +98,17 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("news.jsonl:3: warning: duplicate id 'a'"), r.stderr)
     }
 
+    /// A binary given as a script: refused before any of it runs.
+    func testABinaryScript() throws {
+        let read = try WartaBinary.run(["--keep-going", "-c", ".read /bin/true", "-c", "count articles"])
+        XCTAssertEqual(read.status, 1)
+        XCTAssertEqual(read.stdout, "5\n")
+        XCTAssertTrue(read.stderr.hasPrefix("error: cannot read '/bin/true': it looks like a binary file (it contains NUL bytes)\n"), read.stderr)
+        let script = try WartaBinary.run(["/bin/true"])
+        XCTAssertEqual(script.status, 2)
+        XCTAssertEqual(script.stderr, "warta: error: cannot read script '/bin/true': it looks like a binary file (it contains NUL bytes)\n")
+    }
+
     // MARK: statements
 
     func testTenThousandNestedParentheses() throws {
