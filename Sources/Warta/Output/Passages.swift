@@ -24,17 +24,18 @@ public struct MarkedText: Sendable, Hashable, Codable {
     /// The highlighted stretches: UTF-8 byte ranges into `text`, in order.
     public var marks: [Range<Int>]
 
-    /// The text with each mark wrapped in `open` and `close` (`[[`, `]]`).
-    public func rendered(open: String = "[[", close: String = "]]") -> String {
+    /// The text with each mark wrapped in `open` and `close` (`[[`, `]]`);
+    /// `segment` transforms the text between (to make it safe to print).
+    public func rendered(open: String = "[[", close: String = "]]", segment: (String) -> String = { $0 }) -> String {
         let bytes = Array(text.utf8)
         var out = ""
         var at = 0
         for m in marks where m.lowerBound >= at && m.upperBound <= bytes.count {
-            out += String(decoding: bytes[at..<m.lowerBound], as: UTF8.self)
-            out += open + String(decoding: bytes[m], as: UTF8.self) + close
+            out += segment(String(decoding: bytes[at..<m.lowerBound], as: UTF8.self))
+            out += open + segment(String(decoding: bytes[m], as: UTF8.self)) + close
             at = m.upperBound
         }
-        return out + String(decoding: bytes[at...], as: UTF8.self)
+        return out + segment(String(decoding: bytes[at...], as: UTF8.self))
     }
 
     /// Marks as code-point offsets, for JSON consumers.
@@ -123,7 +124,6 @@ enum Passages {
 
     /// Line breaks and tabs become spaces: a passage is one line.
     static func flatten(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-        return String(s.map { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        TerminalText.safe(s, lineBreaks: false)
     }
 }

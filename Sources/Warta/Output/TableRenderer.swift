@@ -10,14 +10,14 @@ struct TableRenderer {
     func render(_ result: QueryResult) -> String {
         switch result {
         case .message(let text):
-            return text.isEmpty ? "" : text + "\n"
+            return text.isEmpty ? "" : TerminalText.safe(text, lineBreaks: true) + "\n"
         case .count(let n):
             return "\(n)\n"
         case .kwic(let lines, let matched):
             return kwic(lines) + footer(lines.count, "match", matched)
         case .groups(let g):
             let total = max(1, g.total)
-            let rows: [[String]] = g.groups.map { [$0.group.text, String($0.count), percent(Double($0.count) / Double(total))] }
+            let rows: [[String]] = g.groups.map { [cellText($0.group), String($0.count), percent(Double($0.count) / Double(total))] }
             return table([g.key, "count", "share"], rows, rightAligned: [1, 2]) + footer(g.groups.count, "group", nil)
         case .rows(let set):
             let rows = set.rows.map { $0.map(cellText) }
@@ -45,6 +45,7 @@ struct TableRenderer {
     /// start; the right context cut at its end.
     private func kwic(_ lines: [KWICLine]) -> String {
         guard !lines.isEmpty else { return "" }
+        let lines = lines.map { KWICLine(id: TerminalText.safe($0.id, lineBreaks: false), left: $0.left, match: $0.match, right: $0.right) }
         let idWidth = lines.map(\.id.count).max() ?? 0
         let matchWidth = min(30, lines.map(\.match.count).max() ?? 0)
         let room = max(20, options.width - idWidth - matchWidth - 6)
@@ -91,13 +92,10 @@ struct TableRenderer {
 
     private func cellText(_ v: Value) -> String {
         if case .marked(let m) = v {
-            return options.color ? Passages.flatten(m.rendered(open: "\u{1B}[1m", close: "\u{1B}[0m")) : Passages.flatten(m.rendered())
+            let safe = { (s: String) in TerminalText.safe(s, lineBreaks: false) }
+            return options.color ? m.rendered(open: "\u{1B}[1m", close: "\u{1B}[0m", segment: safe) : m.rendered(segment: safe)
         }
-        var s = v.text
-        if s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
-            s = String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-        }
-        return s
+        return TerminalText.safe(v.text, lineBreaks: false)
     }
 
     private func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {

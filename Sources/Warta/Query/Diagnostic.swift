@@ -94,9 +94,10 @@ public enum DiagnosticRenderer {
         } else if let name = source.name {
             head = "\(name): "
         }
-        var out = "\(head)\(d.severity.rawValue): \(d.message)"
+        // What the user typed or a file held may carry control characters: never echo them raw.
+        var out = "\(head)\(d.severity.rawValue): \(TerminalText.safe(d.message, lineBreaks: false))"
         if let lineText {
-            out += "\n  \(lineText)\n  \(caretLine)"
+            out += "\n  \(TerminalText.safe(lineText, lineBreaks: false))\n  \(caretLine)"
         }
         return out
     }
