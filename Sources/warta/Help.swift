@@ -88,7 +88,7 @@ enum Help {
             .schema lists the fields.
             """),
         ("clauses", """
-            Clauses come in this order:
+            Clauses, in any order, each once:
               where CONDITION                   articles where mentions "Putin"
               group by FIELD                    count articles group by source   (count only;
                                                 also date.year, date.month, date.week, date.day)

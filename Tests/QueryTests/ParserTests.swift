@@ -30,6 +30,12 @@ final class ParserTests: XCTestCase {
               case .and(.or, _)? = p.filter else { return XCTFail("parentheses ignored") }
     }
 
+    func testClausesInAnyOrder() throws {
+        guard case .query(let a) = try parse("articles show id limit 3 where mentions \"Putin\" order by date"),
+              case .query(let b) = try parse("articles where mentions \"Putin\" order by date limit 3 show id") else { return XCTFail() }
+        XCTAssertEqual(Printer.print(a), Printer.print(b))
+    }
+
     func testClauses() throws {
         guard case .query(let q) = try parse("ARTICLES WHERE source is not null ORDER BY date DESC, id LIMIT 3 OFFSET 2 SHOW id, title") else {
             return XCTFail()
@@ -80,7 +86,7 @@ final class ParserTests: XCTestCase {
             ("articles where date", "expected a comparison after 'date' (=, !=, <, <=, >, >=, between, in, is null, contains, matches), found end of statement", 19..<20),
             ("articles where date = ", "expected a value after '=', found end of statement", 22..<23),
             ("articles limit \"x\"", "expected a row count after 'limit', found string \"x\"", 15..<18),
-            ("articles show id order by id", "'order by' must come before 'show' (clauses go in the order where, group by, order by, limit, show)", 17..<22),
+            ("articles limit 2 show id limit 3", "'limit' is given twice; a statement has one limit clause", 25..<30),
             ("articles where mentions \"a\" naer 5 \"b\"", "expected end of statement, found 'naer' (did you mean 'near'?)", 28..<32),
             ("count articles gruop by source", "expected end of statement, found 'gruop' (did you mean 'group'?)", 15..<20),
         ]

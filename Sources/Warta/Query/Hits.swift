@@ -4,12 +4,15 @@ struct HitFinder {
     let evaluator: Evaluator
     let searches: [TextSearch]
     private var iterators: [[PhraseIterator]]
+    /// Entities of the `mentions entity` predicates: their mentions are hits too.
+    private let entities: Set<Int32>
 
     init(evaluator: Evaluator, condition: Condition) {
         self.evaluator = evaluator
         var found: [TextSearch] = []
         HitFinder.collect(condition, positive: true, into: &found)
         searches = found
+        entities = Set(condition.positiveEntitySearches.compactMap { evaluator.corpus.entityIDs[$0.name] })
         iterators = found.map { s in
             var body = s
             body.fields = [.text]
@@ -30,6 +33,11 @@ struct HitFinder {
     /// not overlapping. Articles must be asked for in ascending order.
     mutating func hits(in doc: Int) -> [Range<Int>] {
         var all: [Range<Int>] = []
+        if !entities.isEmpty {
+            for o in evaluator.corpus.structures[doc].entities where o.field == .text && entities.contains(o.entity) && !o.tokens.isEmpty {
+                all.append(Int(o.tokens.lowerBound)..<Int(o.tokens.upperBound))
+            }
+        }
         for i in iterators.indices {
             for it in iterators[i] {
                 var d = it.doc

@@ -108,17 +108,19 @@ public struct Parser {
         return .setOperation(left, op, right, left.range.lowerBound..<right.range.upperBound)
     }
 
-    /// query = unit [ where_clause ] [ group_clause ] [ order_clause ] [ limit_clause ] [ show_clause ]
-    ///         [ "including" "stopwords" ]
+    /// query = unit { where_clause | group_clause | order_clause | limit_clause | show_clause
+    ///                | "including" "stopwords" }   (each clause at most once, in any order)
     mutating func query() throws -> Query {
         let unit = try identifier(what: "a unit (articles, paragraphs, sentences, quotes, entities, terms) or a set name")
         var q = Query(unit: unit, range: unit.range)
         var seen: [String] = []
+        // Each clause starts with its own keyword, so any order reads
+        // unambiguously (`show id limit 3` as well as `limit 3 show id`);
+        // a clause given twice is an error.
         func checkOrder(_ keyword: String, _ token: Token) throws {
-            let order = ["where", "group", "order", "limit", "show"]
-            if let later = seen.first(where: { order.firstIndex(of: $0)! >= order.firstIndex(of: keyword)! }) {
-                let clause = later == "group" || later == "order" ? "\(later) by" : later
-                throw Diagnostic(.error, "'\(keyword == "group" || keyword == "order" ? keyword + " by" : keyword)' must come before '\(clause)' (clauses go in the order where, group by, order by, limit, show)", at: token.range)
+            if seen.contains(keyword) {
+                let name = keyword == "group" || keyword == "order" ? keyword + " by" : keyword
+                throw Diagnostic(.error, "'\(name)' is given twice; a statement has one \(name) clause", at: token.range)
             }
             seen.append(keyword)
         }
