@@ -40,17 +40,23 @@ public struct QuoteFinder: Sendable {
     /// Quotations of one article: its paragraphs in order (a "katanya" speaker
     /// may be named in an earlier sentence or paragraph). One list per paragraph.
     public func quotes(inParagraphs paragraphs: [String]) -> [[Quote]] {
+        quotes(inParagraphs: paragraphs, mentions: nil)
+    }
+
+    /// The same, with each paragraph's entity mentions already found (byte
+    /// ranges within the paragraph), so the recognizer does not run twice.
+    public func quotes(inParagraphs paragraphs: [String], mentions: [[EntityMention]]?) -> [[Quote]] {
         var referent: String?
-        return paragraphs.map { paragraph in
+        return paragraphs.enumerated().map { k, paragraph in
             TextBytes.withBytes(paragraph) { buf in
-                quotes(utf8: buf, referent: &referent)
+                quotes(utf8: buf, known: mentions.flatMap { k < $0.count ? $0[k] : nil }, referent: &referent)
             }
         }
     }
 
-    private func quotes(utf8 buf: UnsafeBufferPointer<UInt8>, referent: inout String?) -> [Quote] {
+    private func quotes(utf8 buf: UnsafeBufferPointer<UInt8>, known: [EntityMention]?, referent: inout String?) -> [Quote] {
         let spans = QuoteMarks.spans(buf)
-        let mentions = recognizer.mentions(utf8: buf)
+        let mentions = known ?? recognizer.mentions(utf8: buf)
         let reading = AttributionReader(buf: buf, mentions: mentions, spans: spans)
         var out: [Quote] = []
         for span in spans {

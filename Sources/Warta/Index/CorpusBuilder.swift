@@ -49,7 +49,18 @@ struct ArticleAnalyzer: Sendable {
                 structure.sentences.append(span((s.lowerBound + r.lowerBound)..<(s.upperBound + r.lowerBound)))
             }
         }
-        for (k, quotes) in quoteFinder.quotes(inParagraphs: paragraphs).enumerated() where k < ranges.count {
+        // The body's entity mentions, found once, serve the quote finder per paragraph.
+        let textMentions = recognizer.mentions(in: a.text)
+        var perParagraph = [[EntityMention]](repeating: [], count: ranges.count)
+        var p = 0
+        for m in textMentions {
+            while p < ranges.count && ranges[p].upperBound <= m.range.lowerBound { p += 1 }
+            guard p < ranges.count, m.range.lowerBound >= ranges[p].lowerBound, m.range.upperBound <= ranges[p].upperBound else { continue }
+            var local = m
+            local.range = (m.range.lowerBound - ranges[p].lowerBound)..<(m.range.upperBound - ranges[p].lowerBound)
+            perParagraph[p].append(local)
+        }
+        for (k, quotes) in quoteFinder.quotes(inParagraphs: paragraphs, mentions: perParagraph).enumerated() where k < ranges.count {
             let base = ranges[k].lowerBound
             for q in quotes {
                 structure.quotes.append(QuoteSpan(span: span((q.range.lowerBound + base)..<(q.range.upperBound + base)), speaker: q.speaker))
@@ -57,7 +68,7 @@ struct ArticleAnalyzer: Sendable {
         }
         var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)] = []
         for m in recognizer.mentions(in: a.title) { mentions.append((m, .title, title.tokens(in: m.range))) }
-        for m in recognizer.mentions(in: a.text) { mentions.append((m, .text, text.tokens(in: m.range))) }
+        for m in textMentions { mentions.append((m, .text, text.tokens(in: m.range))) }
         // A capital at the start of a sentence says nothing about a name.
         let sentenceStarts = Set(structure.sentences.map(\.tokens.lowerBound))
         var capitalized: [Int32] = []
