@@ -50,7 +50,7 @@ public final class Session {
     public func addEntities(tsv: String, origin: String) throws -> Int {
         let extra = try Gazetteer(tsv: tsv, origin: origin)
         let merged = corpus.gazetteer.merging(extra)
-        corpus = Corpus(name: corpus.name, path: corpus.path, articles: corpus.articles, warnings: corpus.warnings, gazetteer: merged)
+        corpus = Corpus(name: corpus.name, path: corpus.path, articles: Array(corpus.articles), warnings: corpus.warnings, gazetteer: merged)
         return extra.entities.count
     }
 
@@ -91,7 +91,11 @@ public final class Session {
     /// Runs a checked statement.
     public func execute(_ statement: CheckedStatement, isCancelled: (@Sendable () -> Bool)? = nil) throws -> QueryResult {
         let stop = StopSignal(isCancelled: isCancelled, timeoutMilliseconds: settings.timeoutMilliseconds)
+        let damaged = corpus.damage.count
         let result = try execute(statement, stop: stop)
+        // A statement that read damaged bytes of an index file gives no answer.
+        let damage = corpus.damage
+        if damage.count != damaged { throw Diagnostic(.error, damage.message ?? "the index file is damaged") }
         // A stopped statement has only part of its answer: give none.
         if let reason = stop.reason { throw Diagnostic(.error, reason) }
         return result

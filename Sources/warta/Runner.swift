@@ -37,9 +37,20 @@ struct Runner {
             }
         }
         let corpus: Corpus
+        // Indexing a big folder or .jsonl takes a while: say how far it is, on a terminal only.
+        let progress = Terminal.isInteractive(STDERR_FILENO)
+        if progress { Corpus.progress = { Terminal.progress($0) } }
+        defer { if progress { Corpus.progress = nil } }
         do {
             corpus = try Corpus.open(path: path, gazetteer: gazetteer)
+            if progress { Terminal.progress(nil) }
+        } catch let e as IndexFileError {
+            // A damaged index file is a failure of the data, not of the command line (status 1).
+            if progress { Terminal.progress(nil) }
+            fail("\(e)")
+            return 1
         } catch {
+            if progress { Terminal.progress(nil) }
             fail("\(error)")
             return 2
         }

@@ -23,6 +23,15 @@ enum Terminal {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
+    /// Replaces the progress line on standard error; nil clears it.
+    static func progress(_ line: String?) {
+        guard line != nil || progressShown else { return }
+        progressShown = line != nil
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (line ?? "")).utf8))
+    }
+
+    nonisolated(unsafe) private static var progressShown = false
+
     static func readAllStandardInput() -> String {
         String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }

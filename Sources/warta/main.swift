@@ -62,6 +62,28 @@ extension OutputFormat: ExpressibleByArgument {}
 
 let wartaVersion = "0.1.0"
 
+// `warta index` and `warta check` are commands of their own; anything else is the main command.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let first = arguments.first, first == "index" || first == "check" {
+    let rest = Array(arguments.dropFirst())
+    do {
+        var command: ParsableCommand = first == "index" ? try IndexCommand.parseAsRoot(rest) : try CheckCommand.parseAsRoot(rest)
+        try command.run()
+        exit(0)
+    } catch let code as ExitCode {
+        exit(code.rawValue)
+    } catch {
+        let type: ParsableCommand.Type = first == "index" ? IndexCommand.self : CheckCommand.self
+        let code = type.exitCode(for: error)
+        if code == .success {
+            print(type.fullMessage(for: error))
+            exit(0)
+        }
+        FileHandle.standardError.write(Data(("warta: " + type.message(for: error) + "\n" + type.usageString() + "\n").utf8))
+        exit(2)
+    }
+}
+
 // Usage errors exit with 2 (reference, section 9), not ArgumentParser's 64.
 do {
     var command = try WartaCommand.parseAsRoot()

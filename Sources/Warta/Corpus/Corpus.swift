@@ -2,98 +2,182 @@ import Foundation
 
 /// A loaded, indexed corpus: the articles and everything built from them.
 ///
+/// Everything is read through views over the bytes of an index file: a
+/// file mapped by `open(path:)` (nothing that grows with the corpus is read
+/// at open), or one laid out in memory when a folder or `.jsonl` file is
+/// indexed on the spot, so both are read the same way.
+///
 /// Immutable once built, so any number of queries may read it at once.
 public final class Corpus: Sendable {
     /// Shown in the shell's prompt: the folder or file name.
     public let name: String
     /// Where it was loaded from, if anywhere.
     public let path: String?
-    /// The articles, by ordinal.
-    public let articles: [Article]
+    /// The articles, by ordinal, decoded when read.
+    public let articles: ArticleStore
     /// The positional index over title and text.
     public let index: InvertedIndex
     /// Metadata fields found beyond the built-in ones, sorted.
     public let metadataFields: [String]
-    /// Problems met while loading (files skipped, lines skipped).
-    public let warnings: [LoadWarning]
-
-    /// `date` as day ordinals, `Int32.min` for null: a column to filter on
-    /// without touching the articles.
-    let dateColumn: [Int32]
-    /// The rank of each article's id in id order, for the default order.
-    let idRank: [Int32]
-    /// Ordinal of each id.
-    let ordinalByID: [String: Int]
-    /// Paragraphs, sentences, quotes and entity mentions of each article.
-    let structures: [ArticleStructure]
-    /// The entities mentioned in the corpus; `EntityOccurrence.entity` indexes it.
-    let entityTable: [EntityRecord]
-    /// Ids of `entityTable` by canonical name.
-    let entityIDs: [String: Int32]
-    /// `entityPostings[field][entity]`.
-    let entityPostings: [[PostingList]]
     /// The names entity predicates are resolved with.
     public let gazetteer: Gazetteer
-    /// The root of each term, by term id, and the terms of each root.
-    let stems: [String]
-    let termsByStem: [String: [String]]
-    /// The Indonesian stemmer, with the roots learned from these articles.
-    public let stemmer: Stemmer
-    /// Paragraphs printed in more than one article.
-    let copies: CopyDetector.Clusters
+    /// Paragraphs, sentences, quotes and entity mentions of each article.
+    let structures: StructureStore
+    /// `entityPostings[field][entity]`.
+    let entityPostings: [PostingTable]
+    /// The root of each term, by term id.
+    let stems: StringTable
     /// Ranking bounds of posting lists, made on first use.
     let impacts = ImpactCache()
+    let storage: IndexStorage
+    private let lazyWarnings: Lazy<[LoadWarning]>
+    private let lazyDates: Lazy<ValueColumn<Int32>>
+    private let lazyRanks: Lazy<ValueColumn<Int32>>
+    private let lazyEntities: Lazy<[EntityRecord]>
+    private let lazyEntityIDs: Lazy<[String: Int32]>
+    private let lazyStems: Lazy<[String: [String]]>
+    private let lazyStemmer: Lazy<Stemmer>
+    private let lazyCopies: Lazy<CopyDetector.Clusters>
 
     /// Indexes `articles` (ids must be unique), finding entities with `gazetteer`.
-    public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
-                gazetteer: Gazetteer = .standard) {
-        self.name = name
-        self.path = path
-        self.articles = articles
-        self.warnings = warnings
-        self.gazetteer = gazetteer
+    public convenience init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
+                            gazetteer: Gazetteer = .standard) {
         let built = CorpusBuilder.build(articles, gazetteer: gazetteer)
-        index = built.index
-        structures = built.structures
-        entityTable = built.entities
-        entityPostings = built.entityPostings
-        stems = built.stems
-        stemmer = built.stemmer
-        copies = built.copies
-        var byStem: [String: [String]] = [:]
-        for (id, stem) in built.stems.enumerated() { byStem[stem, default: []].append(built.index.termsByID[id]) }
-        for k in byStem.keys { byStem[k]!.sort() }
-        termsByStem = byStem
-        var ids: [String: Int32] = [:]
-        for (i, e) in built.entities.enumerated() { ids[e.name] = Int32(i) }
-        entityIDs = ids
-        dateColumn = articles.map { $0.date?.ordinal ?? Int32.min }
-        var rank = [Int32](repeating: 0, count: articles.count)
-        for (r, i) in articles.indices.sorted(by: { articles[$0].id < articles[$1].id }).enumerated() {
-            rank[i] = Int32(r)
-        }
-        idRank = rank
-        var byID: [String: Int] = [:]
-        for (i, a) in articles.enumerated() { byID[a.id] = i }
-        ordinalByID = byID
+        let bytes = Corpus.indexFile(built, articles: articles, warnings: warnings, source: path)
+        // Bytes this process just laid out: reading their header cannot fail.
+        try! self.init(storage: IndexStorage.memory(bytes), name: name, path: path, gazetteer: gazetteer, stemmer: built.stemmer)
+    }
+
+    /// The bytes of the index file of `articles`.
+    static func indexFile(_ built: BuiltCorpus, articles: [Article], warnings: [LoadWarning], source: String?) -> [UInt8] {
         var extra = Set<String>()
         let builtIn = Set(Schema.articleFields.map(\.name))
         for a in articles { for k in a.fields.keys where !builtIn.contains(k) { extra.insert(k) } }
-        metadataFields = extra.sorted()
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let bytes = IndexWriter.write(built, articles: articles, warnings: warnings, metadataFields: extra.sorted(), source: source)
+        if trace { trace("layout \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms, \(bytes.count) bytes") }
+        return bytes
     }
 
-    /// Loads and indexes a folder, a `.jsonl` file, or a single `.txt`/`.md` file.
+    /// A corpus read from the bytes of an index file.
+    init(storage: IndexStorage, name: String, path: String?, gazetteer: Gazetteer, stemmer: Stemmer? = nil) throws {
+        self.storage = storage
+        self.name = name
+        self.path = path
+        self.gazetteer = gazetteer
+        var r = ByteReader(storage.bytes(storage[.meta]))
+        let meta = IndexMeta.decode(&r)
+        let index = try InvertedIndex(storage: storage)
+        self.index = index
+        metadataFields = meta.metadataFields
+        let docs = meta.documentCount, terms = meta.termCount, entities = meta.entityCount
+        articles = ArticleStore(records: RecordTable(storage, .articles, count: docs))
+        structures = StructureStore(records: RecordTable(storage, .structures, count: docs))
+        entityPostings = [PostingTable(RecordTable(storage, .entityPostingsTitle, count: entities)),
+                          PostingTable(RecordTable(storage, .entityPostingsText, count: entities))]
+        let stems = StringTable(records: RecordTable(storage, .stems, count: terms))
+        self.stems = stems
+        func blob<T>(_ s: Section, _ decode: @escaping (inout ByteReader) -> T, empty: T) -> Lazy<T> {
+            Lazy({
+                guard storage.verify(storage[s]) else { return nil }
+                var r = ByteReader(storage.bytes(storage[s]))
+                let v = decode(&r)
+                if r.failed { storage.report("is damaged (section \(s) does not decode)"); return nil }
+                return v
+            }, fallback: { empty })
+        }
+        lazyWarnings = blob(.warnings, LoadWarning.decode, empty: [])
+        lazyDates = Lazy({ ValueColumn<Int32>.read(storage, .dates, count: docs) }, fallback: { .zeros(docs) })
+        lazyRanks = Lazy({ ValueColumn<Int32>.read(storage, .idRanks, count: docs) }, fallback: { .zeros(docs) })
+        let table = blob(.entities, EntityRecord.decode, empty: [])
+        lazyEntities = table
+        lazyEntityIDs = Lazy({
+            var ids: [String: Int32] = [:]
+            for (i, e) in table.value.enumerated() { ids[e.name] = Int32(i) }
+            return ids
+        }, fallback: { [:] })
+        lazyStems = Lazy({
+            var byStem: [String: [String]] = [:]
+            for id in 0..<terms { byStem[stems[id], default: []].append(index.termsByID[id]) }
+            return byStem  // term ids are in sorted order: each list is sorted
+        }, fallback: { [:] })
+        lazyStemmer = stemmer.map { s in Lazy({ s }, fallback: { s }) } ?? Lazy({
+            // Roots are learned from this corpus's own words.
+            Stemmer(vocabulary: Vocabulary(words: Array(index.termsByID), totals: Array(index.termFrequencies),
+                                           capitalized: Array(index.capitalized)))
+        }, fallback: { Stemmer(vocabulary: Vocabulary()) })
+        lazyCopies = blob(.copies, CopyDetector.Clusters.decode, empty: CopyDetector.Clusters(clusterOf: [], articles: []))
+    }
+
+    /// Problems met while loading (files skipped, lines skipped).
+    public var warnings: [LoadWarning] { lazyWarnings.value }
+    /// `date` as day ordinals, `Int32.min` for null: a column to filter on
+    /// without touching the articles.
+    var dateColumn: ValueColumn<Int32> { lazyDates.value }
+    /// The rank of each article's id in id order, for the default order.
+    var idRank: ValueColumn<Int32> { lazyRanks.value }
+    /// The entities mentioned in the corpus; `EntityOccurrence.entity` indexes it.
+    var entityTable: [EntityRecord] { lazyEntities.value }
+    /// Ids of `entityTable` by canonical name.
+    var entityIDs: [String: Int32] { lazyEntityIDs.value }
+    /// The terms of each root.
+    var termsByStem: [String: [String]] { lazyStems.value }
+    /// The Indonesian stemmer, with the roots learned from these articles.
+    public var stemmer: Stemmer { lazyStemmer.value }
+    /// Paragraphs printed in more than one article.
+    var copies: CopyDetector.Clusters { lazyCopies.value }
+
+    /// Told how far a build is, a line at a time ("indexed 3072 of 25421
+    /// articles"); the command line shows it on a terminal.
+    public nonisolated(unsafe) static var progress: ((String) -> Void)?
+
+    /// Reads that met damaged bytes so far, and the message of the last
+    /// (always 0 for a corpus indexed in memory).
+    public var damage: (count: Int, message: String?) { storage.damage }
+
+    /// Opens an index file (`warta index` makes one), or loads and indexes a
+    /// folder, a `.jsonl` file, or a single `.txt`/`.md` file.
+    /// - Throws: `IndexFileError` for an index file that is truncated,
+    ///   damaged or of another format version.
     public static func open(path: String, gazetteer: Gazetteer = .standard) throws -> Corpus {
+        if IndexStorage.isIndexFile(path: path) {
+            let storage = try IndexStorage.map(path: path)
+            let corpus = try Corpus(storage: storage, name: displayName(path), path: path, gazetteer: gazetteer)
+            // Entities added on the command line are found by indexing the articles again.
+            if gazetteer.entities.count != Gazetteer.standard.entities.count {
+                return Corpus(name: corpus.name, path: path, articles: Array(corpus.articles), warnings: corpus.warnings,
+                              gazetteer: gazetteer)
+            }
+            return corpus
+        }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let result = try CorpusLoader.load(path: path)
         let t1 = DispatchTime.now().uptimeNanoseconds
         let corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings,
                             gazetteer: gazetteer)
-        if ProcessInfo.processInfo.environment["WARTA_TRACE"] != nil {
+        if trace {
             let t2 = DispatchTime.now().uptimeNanoseconds
             FileHandle.standardError.write(Data("trace: load \((t1 - t0) / 1_000_000) ms, index \((t2 - t1) / 1_000_000) ms, \(corpus.articles.count) articles, \(corpus.index.termCount) terms\n".utf8))
         }
         return corpus
+    }
+
+    /// Loads and indexes `path` (a folder, `.jsonl` or text file) and writes
+    /// its index file to `output`, atomically.
+    public static func writeIndex(of path: String, to output: String, gazetteer: Gazetteer = .standard) throws {
+        let result = try CorpusLoader.load(path: path)
+        let built = CorpusBuilder.build(result.articles, gazetteer: gazetteer)
+        progress?("writing \(output)")
+        let source = URL(fileURLWithPath: path).standardizedFileURL.path
+        try IndexWriter.save(indexFile(built, articles: result.articles, warnings: result.warnings, source: source), to: output)
+    }
+
+    /// Verifies every checksum of an index file (`warta check`).
+    /// - Returns: the damaged blocks' numbers (empty: the file is sound) and how many blocks there are.
+    public static func check(indexFile path: String) throws -> (damaged: [Int], blocks: Int, message: String?) {
+        let storage = try IndexStorage.map(path: path)
+        let bad = storage.verifyAll()
+        return (bad, storage.blockCount, storage.damage.message)
     }
 
     /// The entity a name refers to: the gazetteer first, then the names
@@ -108,7 +192,7 @@ public final class Corpus: Sendable {
 
     /// The Indonesian root of a folded term.
     func stem(_ term: String) -> String {
-        if let id = index.termIDs[term] { return stems[Int(id)] }
+        if let id = index.termID(term) { return stems[Int(id)] }
         return term
     }
 
@@ -118,7 +202,7 @@ public final class Corpus: Sendable {
         let folded = Normalizer.fold(word)
         var roots: Set<String> = [stem(folded)]
         // A word the corpus lacks is stemmed by the corpus's own rules and roots.
-        if index.termIDs[folded] == nil { roots.insert(stemmer.stem(folded)) }
+        if index.termID(folded) == nil { roots.insert(stemmer.stem(folded)) }
         return roots.flatMap { termsByStem[$0] ?? [] }.sorted()
     }
 

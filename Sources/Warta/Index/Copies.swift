@@ -28,7 +28,7 @@ struct CopyDetector {
         var articles: [[Int32]]
     }
 
-    static func find(index: InvertedIndex, structures: [ArticleStructure]) -> Clusters {
+    static func find(index: BuiltIndex, structures: [ArticleStructure]) -> Clusters {
         // Signatures per paragraph, computed on every core.
         let signatures: [[[UInt64]?]] = parallelMap(Array(structures.indices)) { d in
             let words = index.forward(.text, d)

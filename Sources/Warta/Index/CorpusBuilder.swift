@@ -88,18 +88,18 @@ struct ArticleAnalyzer: Sendable {
 
 /// What the corpus builds from its articles.
 struct BuiltCorpus: Sendable {
-    var index: InvertedIndex
-    var structures: [ArticleStructure]
-    var entities: [EntityRecord]
+    var index: BuiltIndex
+    var structures: [ArticleStructure] = []
+    var entities: [EntityRecord] = []
     /// `entityPostings[field][entity]`: where each entity is mentioned,
     /// one position (the mention's first word) per mention.
-    var entityPostings: [[PostingList]]
+    var entityPostings: [[PostingList]] = [[], []]
     /// The Indonesian root of each term, by term id.
-    var stems: [String]
+    var stems: [String] = []
     /// The stemmer, with the roots it learned from the corpus.
-    var stemmer: Stemmer
+    var stemmer = Stemmer(vocabulary: Vocabulary())
     /// Paragraphs printed in more than one article.
-    var copies: CopyDetector.Clusters
+    var copies = CopyDetector.Clusters(clusterOf: [], articles: [])
 }
 
 /// An entity as the corpus knows it.
@@ -151,11 +151,12 @@ enum CorpusBuilder {
                 structures.append(structure)
             }
             start = end
+            if articles.count > batchSize { Corpus.progress?("indexed \(end) of \(articles.count) articles") }
         }
         let tIndexed = DispatchTime.now().uptimeNanoseconds
-        let index = builder.build()
+        let index = builder.finish()
         // Roots are learned from this corpus's own words.
-        let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies, capitalized: builder.capitalized)
+        let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies, capitalized: index.capitalized)
         let stemmer = Stemmer(vocabulary: vocabulary)
         let stems = parallelMap(index.termsByID) { stemmer.stem($0) }
         let tStemmed = DispatchTime.now().uptimeNanoseconds

@@ -10,163 +10,134 @@ public enum IndexedField: Int, CaseIterable, Sendable {
     public var name: String { self == .title ? "title" : "text" }
 }
 
-/// A positional inverted index over the title and body of every article.
+/// A positional inverted index over the title and body of every article,
+/// read in place from the bytes of an index file (mapped, or built in
+/// memory): the term dictionary is searched where it lies, a posting list is
+/// decoded when a statement first asks for it.
 ///
-/// Immutable once built and shared by every query (`Sendable`). The term
-/// dictionary is shared by the fields; a term absent from a field has an
-/// empty posting list there.
+/// Immutable and shared by every query (`Sendable`). Term ids are the terms'
+/// ranks in UTF-8 byte order, so the dictionary is its own sorted list. A
+/// term absent from a field has an empty posting list there.
 public final class InvertedIndex: Sendable {
     /// Number of documents (articles); ordinals run 0..<documentCount.
     public let documentCount: Int
-    let termIDs: [String: UInt32]
-    /// Every term in ascending order, for prefix expansion.
-    let sortedTerms: [String]
-    /// Every term by its id.
-    let termsByID: [String]
+    /// Every term by its id, ascending.
+    let termsByID: StringTable
     /// `postings[field][termID]`.
-    let postings: [[PostingList]]
-    /// `fieldLengths[field][doc]`: words in that field of that document.
-    let fieldLengths: [[UInt32]]
-    /// The forward index: the term id at each position of each field, all
-    /// documents one after another; `forwardStarts[field][doc]` is where a
-    /// document begins. Collocations and near-duplicate detection read it.
-    let forwardTerms: [[UInt32]]
-    let forwardStarts: [[Int]]
-    /// Occurrences of each term over all fields, by id.
-    let termFrequencies: [Int]
+    let postings: [PostingTable]
     /// Words in all fields of all documents.
     let totalWords: Int
+    let storage: IndexStorage
+    private let forwardTables: [RecordTable]
+    private let lengths: Lazy<[ValueColumn<UInt32>]>
+    private let averages: Lazy<[Double]>
+    private let totals: Lazy<ValueColumn<Int>>
+    private let capitals: Lazy<ValueColumn<Int>>
 
-    init(documentCount: Int, termIDs: [String: UInt32], postings: [[PostingList]], fieldLengths: [[UInt32]],
-         forwardTerms: [[UInt32]], forwardStarts: [[Int]]) {
-        self.documentCount = documentCount
-        self.termIDs = termIDs
-        self.sortedTerms = termIDs.keys.sorted()
-        var byID = [String](repeating: "", count: termIDs.count)
-        for (t, id) in termIDs { byID[Int(id)] = t }
-        self.termsByID = byID
-        self.postings = postings
-        self.fieldLengths = fieldLengths
-        self.forwardTerms = forwardTerms
-        self.forwardStarts = forwardStarts
-        var freqs = [Int](repeating: 0, count: termIDs.count)
-        for f in forwardTerms { for id in f { freqs[Int(id)] += 1 } }
-        termFrequencies = freqs
-        totalWords = forwardTerms.reduce(0) { $0 + $1.count }
+    /// The index of an index file's sections; reads only the meta section.
+    init(storage: IndexStorage) throws {
+        self.storage = storage
+        var r = ByteReader(storage.bytes(storage[.meta]))
+        let meta = IndexMeta.decode(&r)
+        guard !r.failed else { throw IndexFileError(storage.file, "is damaged (its meta section does not decode)", source: storage.source) }
+        documentCount = meta.documentCount
+        totalWords = meta.totalWords
+        let terms = meta.termCount, docs = meta.documentCount
+        termsByID = StringTable(records: RecordTable(storage, .terms, count: terms))
+        postings = [PostingTable(RecordTable(storage, .postingsTitle, count: terms)),
+                    PostingTable(RecordTable(storage, .postingsText, count: terms))]
+        forwardTables = [RecordTable(storage, .forwardTitle, count: docs), RecordTable(storage, .forwardText, count: docs)]
+        let lengths = Lazy<[ValueColumn<UInt32>]>({
+            guard let t = ValueColumn<UInt32>.read(storage, .lengthsTitle, count: docs),
+                  let b = ValueColumn<UInt32>.read(storage, .lengthsText, count: docs) else { return nil }
+            return [t, b]
+        }, fallback: { [.zeros(docs), .zeros(docs)] })
+        self.lengths = lengths
+        averages = Lazy({
+            let l = lengths.value
+            return l.map { c in c.isEmpty ? 0 : Double(c.reduce(0) { $0 + Int($1) }) / Double(c.count) }
+        }, fallback: { [0, 0] })
+        totals = Lazy({ ValueColumn<Int>.read(storage, .termTotals, count: terms) }, fallback: { .zeros(terms) })
+        capitals = Lazy({ ValueColumn<Int>.read(storage, .termCapitalized, count: terms) }, fallback: { .zeros(terms) })
     }
 
-    /// The term ids of a field of a document, by position.
-    func forward(_ field: IndexedField, _ doc: Int) -> ArraySlice<UInt32> {
-        let starts = forwardStarts[field.rawValue]
-        return forwardTerms[field.rawValue][starts[doc]..<starts[doc + 1]]
+    /// Every term in ascending order, for prefix expansion.
+    var sortedTerms: StringTable { termsByID }
+
+    /// `fieldLengths[field][doc]`: words in that field of that document.
+    var fieldLengths: [ValueColumn<UInt32>] { lengths.value }
+
+    /// Occurrences of each term over all fields, by id.
+    var termFrequencies: ValueColumn<Int> { totals.value }
+
+    /// Occurrences of each term capitalised mid-sentence, by id (for the stemmer).
+    var capitalized: ValueColumn<Int> { capitals.value }
+
+    /// The id of an already folded term.
+    func termID(_ term: String) -> UInt32? { termsByID.find(term).map(UInt32.init) }
+
+    /// The term ids of a field of a document, by position. Collocations and
+    /// near-duplicate detection read it.
+    func forward(_ field: IndexedField, _ doc: Int) -> [UInt32] {
+        forwardTables[field.rawValue].decode(doc, fallback: []) { r in
+            var ids: [UInt32] = []
+            let n = r.count()
+            ids.reserveCapacity(n)
+            for _ in 0..<n { ids.append(UInt32(truncatingIfNeeded: r.varint())) }
+            return ids
+        }
     }
 
     /// Number of distinct terms.
-    public var termCount: Int { termIDs.count }
+    public var termCount: Int { termsByID.count }
 
     /// The posting list of an already folded term in a field (empty when absent).
     public func postings(for term: String, in field: IndexedField) -> PostingList {
-        guard let id = termIDs[term] else { return PostingList() }
+        guard let id = termID(term) else { return PostingList() }
         return postings[field.rawValue][Int(id)]
     }
 
     /// All terms starting with the folded `prefix`, ascending.
-    public func terms(withPrefix prefix: String) -> ArraySlice<String> {
-        var lo = 0, hi = sortedTerms.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sortedTerms[mid] < prefix { lo = mid + 1 } else { hi = mid }
-        }
-        var end = lo
-        while end < sortedTerms.count && sortedTerms[end].hasPrefix(prefix) { end += 1 }
-        return sortedTerms[lo..<end]
+    public func terms(withPrefix prefix: String) -> [String] {
+        termsByID.range(withPrefix: prefix).map { termsByID[$0] }
     }
 
     /// Average length of a field over all documents (for BM25).
     public func averageLength(of field: IndexedField) -> Double {
-        let lengths = fieldLengths[field.rawValue]
-        guard !lengths.isEmpty else { return 0 }
-        var total = 0
-        for l in lengths { total += Int(l) }
-        return Double(total) / Double(lengths.count)
+        averages.value[field.rawValue]
     }
 }
 
-/// Builds an `InvertedIndex` from the texts of documents added in order.
-struct IndexBuilder {
-    private var termIDs: [String: UInt32] = [:]
-    private var postings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
-    private var fieldLengths: [[UInt32]] = Array(repeating: [], count: IndexedField.allCases.count)
-    private var documentCount = 0
-    /// Per term id: occurrences capitalised in mid-sentence (for the stemmer's names).
-    private(set) var capitalized: [Int] = []
-    private var forwardTerms: [[UInt32]] = Array(repeating: [], count: IndexedField.allCases.count)
-    private var forwardStarts: [[Int]] = Array(repeating: [0], count: IndexedField.allCases.count)
+/// The meta section: counts, the path the index was built from, the
+/// metadata fields.
+struct IndexMeta {
+    var documentCount = 0
+    var source: String?
+    var termCount = 0
+    var entityCount = 0
+    var totalWords = 0
+    var metadataFields: [String] = []
 
-    /// Adds the next document; returns its ordinal.
-    @discardableResult
-    mutating func add(fields texts: [IndexedField: String]) -> UInt32 {
-        let doc = UInt32(documentCount)
-        documentCount += 1
-        for field in IndexedField.allCases {
-            var position: UInt32 = 0
-            if let text = texts[field] {
-                Tokenizer.forEachWord(text) { term, _ in
-                    add(term: term, field: field, doc: doc, position: position)
-                    position += 1
-                }
-            }
-            fieldLengths[field.rawValue].append(position)
-            forwardStarts[field.rawValue].append(forwardTerms[field.rawValue].count)
-        }
-        return doc
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.varint(documentCount)
+        w.optionalString(source)
+        w.varint(termCount)
+        w.varint(entityCount)
+        w.varint(totalWords)
+        w.varint(metadataFields.count)
+        for f in metadataFields { w.string(f) }
+        return w.bytes
     }
 
-    /// Adds a document whose words are already folded, per field, with the
-    /// positions of the body where a word was capitalised mid-sentence.
-    @discardableResult
-    mutating func add(terms: [[String]], capitalizedInText: [Int32]) -> UInt32 {
-        let doc = add(terms: terms)
-        let base = forwardStarts[IndexedField.text.rawValue][Int(doc)]
-        for p in capitalizedInText {
-            let id = Int(forwardTerms[IndexedField.text.rawValue][base + Int(p)])
-            if capitalized.count <= id { capitalized += [Int](repeating: 0, count: id + 1 - capitalized.count) }
-            capitalized[id] += 1
-        }
-        return doc
-    }
-
-    /// Adds a document whose words are already folded, per field.
-    @discardableResult
-    mutating func add(terms: [[String]]) -> UInt32 {
-        let doc = UInt32(documentCount)
-        documentCount += 1
-        for field in IndexedField.allCases {
-            let words = field.rawValue < terms.count ? terms[field.rawValue] : []
-            for (p, term) in words.enumerated() {
-                add(term: term, field: field, doc: doc, position: UInt32(p))
-            }
-            fieldLengths[field.rawValue].append(UInt32(words.count))
-            forwardStarts[field.rawValue].append(forwardTerms[field.rawValue].count)
-        }
-        return doc
-    }
-
-    private mutating func add(term: String, field: IndexedField, doc: UInt32, position: UInt32) {
-        let id: UInt32
-        if let known = termIDs[term] {
-            id = known
-        } else {
-            id = UInt32(termIDs.count)
-            termIDs[term] = id
-            for f in 0..<postings.count { postings[f].append(PostingList()) }
-        }
-        postings[field.rawValue][Int(id)].add(doc: doc, position: position)
-        forwardTerms[field.rawValue].append(id)
-    }
-
-    func build() -> InvertedIndex {
-        InvertedIndex(documentCount: documentCount, termIDs: termIDs, postings: postings, fieldLengths: fieldLengths,
-                      forwardTerms: forwardTerms, forwardStarts: forwardStarts)
+    static func decode(_ r: inout ByteReader) -> IndexMeta {
+        var m = IndexMeta()
+        m.documentCount = r.int()
+        m.source = r.optionalString()
+        m.termCount = r.int()
+        m.entityCount = r.int()
+        m.totalWords = r.int()
+        for _ in 0..<r.count() { m.metadataFields.append(r.string()) }
+        return m
     }
 }

@@ -16,6 +16,14 @@ public struct PostingList: Sendable {
     /// An empty list.
     public init() {}
 
+    /// A list already decoded (from an index file).
+    init(docs: [UInt32], freqs: [UInt32], positionStarts: [UInt32], positions: [UInt32]) {
+        self.docs = docs
+        self.freqs = freqs
+        self.positionStarts = positionStarts
+        self.positions = positions
+    }
+
     /// How many documents the term occurs in.
     public var count: Int { docs.count }
 

@@ -94,7 +94,7 @@ struct ScoredList {
     let list: PostingList
     let idf: Double
     let weight: Double
-    let lengths: [UInt32]
+    let lengths: ValueColumn<UInt32>
     let average: Double
     let impacts: Impacts
 

@@ -1,0 +1,196 @@
+import Foundation
+
+/// CRC-32 (IEEE 802.3, the polynomial of zlib and PNG), slicing by eight:
+/// the checksum of every 64 KiB block of an index file.
+enum CRC32 {
+    static let table: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 8 * 256)
+        for i in 0..<256 {
+            var c = UInt32(i)
+            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            t[i] = c
+        }
+        for i in 0..<256 {
+            for k in 1..<8 { t[k * 256 + i] = (t[(k - 1) * 256 + i] >> 8) ^ t[Int(t[(k - 1) * 256 + i] & 0xFF)] }
+        }
+        return t
+    }()
+
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var i = 0
+        table.withUnsafeBufferPointer { t in
+            while i + 8 <= n {
+                let lo = base.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian ^ crc
+                let hi = base.loadUnaligned(fromByteOffset: i + 4, as: UInt32.self).littleEndian
+                crc = t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int((lo >> 8) & 0xFF)]
+                    ^ t[5 * 256 + Int((lo >> 16) & 0xFF)] ^ t[4 * 256 + Int(lo >> 24)]
+                    ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int((hi >> 8) & 0xFF)]
+                    ^ t[1 * 256 + Int((hi >> 16) & 0xFF)] ^ t[Int(hi >> 24)]
+                i += 8
+            }
+            while i < n {
+                crc = t[Int((crc ^ UInt32(base.load(fromByteOffset: i, as: UInt8.self))) & 0xFF)] ^ (crc >> 8)
+                i += 1
+            }
+        }
+        return ~crc
+    }
+}
+
+/// Appends the little-endian encodings an index file is made of.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    var count: Int { bytes.count }
+
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    /// LEB128: seven bits a byte, the high bit set on all but the last.
+    mutating func varint(_ v: UInt64) {
+        var v = v
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func varint(_ v: Int) { varint(UInt64(UInt(bitPattern: v))) }
+
+    mutating func varint(_ v: Int32) { varint(UInt64(UInt32(bitPattern: v))) }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { b in
+            varint(b.count)
+            bytes.append(contentsOf: b)
+        }
+    }
+
+    mutating func optionalString(_ s: String?) {
+        if let s { u8(1); string(s) } else { u8(0) }
+    }
+
+    /// Pads with zeros to a multiple of `n`.
+    mutating func align(_ n: Int) {
+        while bytes.count % n != 0 { bytes.append(0) }
+    }
+
+    /// `values` in `bits` bits each, low bits first, padded to a whole byte.
+    mutating func pack(_ values: ArraySlice<UInt32>, bits: Int) {
+        guard bits > 0 else { return }
+        var acc: UInt64 = 0
+        var filled = 0
+        for v in values {
+            acc |= UInt64(v) << filled
+            filled += bits
+            while filled >= 8 {
+                bytes.append(UInt8(truncatingIfNeeded: acc))
+                acc >>= 8
+                filled -= 8
+            }
+        }
+        if filled > 0 { bytes.append(UInt8(truncatingIfNeeded: acc)) }
+    }
+}
+
+/// Bits needed for the largest of `values`.
+func bitWidth(_ values: ArraySlice<UInt32>) -> Int {
+    var m: UInt32 = 0
+    for v in values { m |= v }
+    return m == 0 ? 0 : 32 - m.leadingZeroBitCount
+}
+
+/// Reads what `ByteWriter` wrote, never past its end: a read that would go
+/// past sets `failed` and gives zero, so damaged bytes that pass their
+/// checksum still cannot make the decoder trap.
+struct ByteReader {
+    let base: UnsafeRawPointer
+    var position: Int
+    let end: Int
+    var failed = false
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        position = 0
+        end = bytes.count
+    }
+
+    var atEnd: Bool { position >= end }
+
+    mutating func u8() -> UInt8 {
+        guard position < end else { failed = true; return 0 }
+        defer { position += 1 }
+        return base.load(fromByteOffset: position, as: UInt8.self)
+    }
+
+    mutating func u32() -> UInt32 {
+        guard position + 4 <= end else { failed = true; position = end; return 0 }
+        defer { position += 4 }
+        return base.loadUnaligned(fromByteOffset: position, as: UInt32.self).littleEndian
+    }
+
+    mutating func varint() -> UInt64 {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < end {
+            let b = base.load(fromByteOffset: position, as: UInt8.self)
+            position += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+            if shift > 63 { break }
+        }
+        failed = true
+        return 0
+    }
+
+    mutating func int() -> Int { Int(truncatingIfNeeded: varint()) }
+
+    mutating func int32() -> Int32 { Int32(truncatingIfNeeded: varint()) }
+
+    /// A count of things that each take at least one byte: never more than the bytes left.
+    mutating func count() -> Int {
+        let n = varint()
+        guard n <= UInt64(end - position) else { failed = true; return 0 }
+        return Int(n)
+    }
+
+    mutating func string() -> String {
+        let n = count()
+        defer { position += n }
+        return String(decoding: UnsafeRawBufferPointer(start: base + position, count: n), as: UTF8.self)
+    }
+
+    mutating func optionalString() -> String? { u8() == 0 ? nil : string() }
+
+    /// `n` values of `bits` bits each (see `ByteWriter.pack`), appended to `out`.
+    mutating func unpack(_ n: Int, bits: Int, into out: inout [UInt32]) {
+        guard bits > 0 else { out.append(contentsOf: repeatElement(0, count: n)); return }
+        guard bits <= 32 else { failed = true; return }
+        let bytes = (n * bits + 7) / 8
+        guard position + bytes <= end else { failed = true; position = end; return }
+        let mask: UInt64 = (1 << UInt64(bits)) - 1
+        var acc: UInt64 = 0
+        var filled = 0
+        var p = position
+        for _ in 0..<n {
+            while filled < bits {
+                acc |= UInt64(base.load(fromByteOffset: p, as: UInt8.self)) << filled
+                p += 1
+                filled += 8
+            }
+            out.append(UInt32(truncatingIfNeeded: acc & mask))
+            acc >>= UInt64(bits)
+            filled -= bits
+        }
+        position += bytes
+    }
+}

@@ -1,0 +1,262 @@
+/// How each record of an index file is encoded and decoded
+/// (docs/index-format.md). Every decoder reads through `ByteReader`, which
+/// never reads past the record.
+
+extension PostingList {
+    /// Documents in blocks of `blockLength`, each with a skip entry.
+    static let blockLength = 128
+
+    /// The list as a record: the document count; a skip table (per block
+    /// of 128 documents, its last document and where its data starts, u32
+    /// each); per block, the document gaps and the frequencies minus one,
+    /// bit-packed at the block's width; then the positions of every
+    /// document, gaps as varints.
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        let n = docs.count
+        w.varint(n)
+        let blocks = (n + PostingList.blockLength - 1) / PostingList.blockLength
+        var data = ByteWriter()
+        var skip = ByteWriter()
+        var gaps = [UInt32](repeating: 0, count: PostingList.blockLength)
+        var freqsMinusOne = [UInt32](repeating: 0, count: PostingList.blockLength)
+        var previous: Int64 = -1
+        for b in 0..<blocks {
+            let lo = b * PostingList.blockLength, hi = min(n, lo + PostingList.blockLength)
+            skip.u32(docs[hi - 1])
+            skip.u32(UInt32(data.count))
+            for i in lo..<hi {
+                gaps[i - lo] = UInt32(Int64(docs[i]) - previous - 1)
+                previous = Int64(docs[i])
+                freqsMinusOne[i - lo] = freqs[i] - 1
+            }
+            let g = gaps[0..<(hi - lo)], f = freqsMinusOne[0..<(hi - lo)]
+            let gb = bitWidth(g), fb = bitWidth(f)
+            data.u8(UInt8(gb))
+            data.pack(g, bits: gb)
+            data.u8(UInt8(fb))
+            data.pack(f, bits: fb)
+        }
+        w.bytes += skip.bytes
+        w.bytes += data.bytes
+        for i in 0..<n {
+            var last: UInt32 = 0
+            for (k, p) in positions(at: i).enumerated() {
+                w.varint(UInt64(k == 0 ? p : p - last))
+                last = p
+            }
+        }
+        return w.bytes
+    }
+
+    /// Reads what `encoded()` wrote.
+    static func decode(_ r: inout ByteReader) -> PostingList {
+        let n = r.count()
+        let blocks = (n + blockLength - 1) / blockLength
+        r.position += 8 * blocks  // the skip table: for cursors that jump; a whole decode has no use for it
+        if r.position > r.end { r.failed = true; return PostingList() }
+        var gaps: [UInt32] = []
+        var freqs: [UInt32] = []
+        gaps.reserveCapacity(n)
+        freqs.reserveCapacity(n)
+        for b in 0..<blocks {
+            let k = min(blockLength, n - b * blockLength)
+            r.unpack(k, bits: Int(r.u8()), into: &gaps)
+            r.unpack(k, bits: Int(r.u8()), into: &freqs)
+            if r.failed { return PostingList() }
+        }
+        var docs = [UInt32](repeating: 0, count: n)
+        var starts = [UInt32](repeating: 0, count: n + 1)
+        var previous: Int64 = -1
+        var total: UInt64 = 0
+        for i in 0..<n {
+            previous += Int64(gaps[i]) + 1
+            freqs[i] &+= 1
+            total += UInt64(freqs[i])
+            guard previous <= Int64(UInt32.max), total <= UInt64(r.end - r.position) else { r.failed = true; return PostingList() }
+            docs[i] = UInt32(previous)
+            starts[i + 1] = UInt32(total)
+        }
+        var positions = [UInt32](repeating: 0, count: Int(total))
+        var p = 0
+        for i in 0..<n {
+            var last: UInt32 = 0
+            for k in 0..<Int(freqs[i]) {
+                let v = UInt32(truncatingIfNeeded: r.varint())
+                last = k == 0 ? v : last &+ v
+                positions[p] = last
+                p += 1
+            }
+        }
+        return PostingList(docs: docs, freqs: freqs, positionStarts: starts, positions: positions)
+    }
+}
+
+extension Article {
+    /// The article as a record; `raw` is left out when it equals `text`.
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.string(id)
+        w.string(title)
+        w.string(text)
+        if raw == text { w.u8(0) } else { w.u8(1); w.string(raw) }
+        if let date { w.u8(1); w.varint(date.ordinal) } else { w.u8(0) }
+        w.varint(dates.count)
+        for d in dates { w.varint(d.ordinal) }
+        w.optionalString(source)
+        w.optionalString(url)
+        w.optionalString(lang)
+        w.varint(fields.count)
+        for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
+            w.string(k)
+            w.string(v)
+        }
+        return w.bytes
+    }
+
+    static func decode(_ r: inout ByteReader) -> Article {
+        let id = r.string(), title = r.string(), text = r.string()
+        let raw = r.u8() == 0 ? text : r.string()
+        let date = r.u8() == 0 ? nil : Day(ordinal: r.int32())
+        var dates: [Day] = []
+        for _ in 0..<r.count() { dates.append(Day(ordinal: r.int32())) }
+        let source = r.optionalString(), url = r.optionalString(), lang = r.optionalString()
+        var fields: [String: String] = [:]
+        for _ in 0..<r.count() {
+            let k = r.string()
+            fields[k] = r.string()
+        }
+        return Article(id: id, title: title, text: text, raw: raw, date: date, dates: dates, source: source, url: url,
+                       lang: lang, fields: fields)
+    }
+}
+
+extension TextSpan {
+    func encode(_ w: inout ByteWriter) {
+        w.varint(tokens.lowerBound)
+        w.varint(tokens.upperBound)
+        w.varint(bytes.lowerBound)
+        w.varint(bytes.upperBound)
+    }
+
+    static func decode(_ r: inout ByteReader) -> TextSpan {
+        let t0 = r.int32(), t1 = r.int32(), b0 = r.int32(), b1 = r.int32()
+        return TextSpan(tokens: t0..<max(t0, t1), bytes: b0..<max(b0, b1))
+    }
+}
+
+extension ArticleStructure {
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.varint(paragraphs.count)
+        for s in paragraphs { s.encode(&w) }
+        w.varint(sentences.count)
+        for s in sentences { s.encode(&w) }
+        w.varint(quotes.count)
+        for q in quotes {
+            q.span.encode(&w)
+            w.optionalString(q.speaker)
+        }
+        w.varint(entities.count)
+        for e in entities {
+            w.varint(e.entity)
+            w.u8(UInt8(e.field.rawValue))
+            w.varint(e.tokens.lowerBound)
+            w.varint(e.tokens.upperBound)
+            w.string(e.alias)
+        }
+        return w.bytes
+    }
+
+    static func decode(_ r: inout ByteReader) -> ArticleStructure {
+        var s = ArticleStructure()
+        for _ in 0..<r.count() { s.paragraphs.append(TextSpan.decode(&r)) }
+        for _ in 0..<r.count() { s.sentences.append(TextSpan.decode(&r)) }
+        for _ in 0..<r.count() {
+            let span = TextSpan.decode(&r)
+            s.quotes.append(QuoteSpan(span: span, speaker: r.optionalString()))
+        }
+        for _ in 0..<r.count() {
+            let entity = r.int32()
+            let field = IndexedField(rawValue: Int(r.u8())) ?? .text
+            let lo = r.int32(), hi = r.int32()
+            s.entities.append(EntityOccurrence(entity: entity, field: field, tokens: lo..<max(lo, hi), alias: r.string()))
+        }
+        return s
+    }
+}
+
+extension EntityRecord {
+    static func encode(_ entities: [EntityRecord]) -> [UInt8] {
+        var w = ByteWriter()
+        w.varint(entities.count)
+        for e in entities {
+            w.string(e.name)
+            w.string(e.type)
+            w.varint(e.aliases.count)
+            for a in e.aliases { w.string(a) }
+        }
+        return w.bytes
+    }
+
+    static func decode(_ r: inout ByteReader) -> [EntityRecord] {
+        var out: [EntityRecord] = []
+        for _ in 0..<r.count() {
+            let name = r.string(), type = r.string()
+            var aliases: [String] = []
+            for _ in 0..<r.count() { aliases.append(r.string()) }
+            out.append(EntityRecord(name: name, type: type, aliases: aliases))
+        }
+        return out
+    }
+}
+
+extension CopyDetector.Clusters {
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        for lists in [clusterOf, articles] {
+            w.varint(lists.count)
+            for l in lists {
+                w.varint(l.count)
+                for v in l { w.varint(Int(v) + 1) }
+            }
+        }
+        return w.bytes
+    }
+
+    static func decode(_ r: inout ByteReader) -> CopyDetector.Clusters {
+        func lists() -> [[Int32]] {
+            var out: [[Int32]] = []
+            for _ in 0..<r.count() {
+                var l: [Int32] = []
+                for _ in 0..<r.count() { l.append(Int32(truncatingIfNeeded: r.int() - 1)) }
+                out.append(l)
+            }
+            return out
+        }
+        let clusterOf = lists()
+        return CopyDetector.Clusters(clusterOf: clusterOf, articles: lists())
+    }
+}
+
+extension LoadWarning {
+    static func encode(_ warnings: [LoadWarning]) -> [UInt8] {
+        var w = ByteWriter()
+        w.varint(warnings.count)
+        for x in warnings {
+            w.string(x.file)
+            w.varint(x.line.map { $0 + 1 } ?? 0)
+            w.string(x.reason)
+        }
+        return w.bytes
+    }
+
+    static func decode(_ r: inout ByteReader) -> [LoadWarning] {
+        var out: [LoadWarning] = []
+        for _ in 0..<r.count() {
+            let file = r.string(), line = r.int()
+            out.append(LoadWarning(file: file, line: line == 0 ? nil : line - 1, reason: r.string()))
+        }
+        return out
+    }
+}

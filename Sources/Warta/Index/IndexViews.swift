@@ -1,0 +1,270 @@
+import Foundation
+
+/// A value made on first use and kept; a value that could not be made
+/// (its bytes are damaged) is not kept, so every later reader meets the
+/// damage again rather than an empty stand-in.
+final class Lazy<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: T?
+    private let make: () -> T?
+    private let fallback: () -> T
+
+    init(_ make: @escaping () -> T?, fallback: @escaping () -> T) {
+        self.make = make
+        self.fallback = fallback
+    }
+
+    var value: T {
+        lock.lock()
+        if let v = made { lock.unlock(); return v }
+        lock.unlock()
+        guard let v = make() else { return fallback() }
+        lock.lock()
+        made = v
+        lock.unlock()
+        return v
+    }
+}
+
+/// A fixed-width value stored little-endian in a column.
+protocol ColumnValue {
+    static var width: Int { get }
+    static func load(_ base: UnsafeRawPointer, _ i: Int) -> Self
+}
+
+extension UInt32: ColumnValue {
+    static var width: Int { 4 }
+    @inline(__always) static func load(_ base: UnsafeRawPointer, _ i: Int) -> UInt32 {
+        base.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self).littleEndian
+    }
+}
+
+extension Int32: ColumnValue {
+    static var width: Int { 4 }
+    @inline(__always) static func load(_ base: UnsafeRawPointer, _ i: Int) -> Int32 {
+        base.loadUnaligned(fromByteOffset: i &* 4, as: Int32.self).littleEndian
+    }
+}
+
+/// Counts stored as UInt32, read as Int.
+extension Int: ColumnValue {
+    static var width: Int { 4 }
+    @inline(__always) static func load(_ base: UnsafeRawPointer, _ i: Int) -> Int {
+        Int(base.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self).littleEndian)
+    }
+}
+
+/// One value per document or per term, read in place.
+struct ValueColumn<Element: ColumnValue>: RandomAccessCollection, @unchecked Sendable {
+    private let base: UnsafeRawPointer
+    let count: Int
+    private let owner: AnyObject
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    @inline(__always) subscript(i: Int) -> Element {
+        precondition(i >= 0 && i < count, "column index out of range")
+        return Element.load(base, i)
+    }
+
+    /// The column stored in `section`, verified; nil when damaged or too short.
+    static func read(_ storage: IndexStorage, _ section: Section, count: Int) -> ValueColumn? {
+        let r = storage[section]
+        guard r.count >= count * Element.width else {
+            storage.report("is damaged (section \(section) is too short)")
+            return nil
+        }
+        guard storage.verify(r) else { return nil }
+        return ValueColumn(base: storage.base + r.lowerBound, count: count, owner: storage)
+    }
+
+    /// `count` zeros: what a reader gets from a damaged column (the statement fails anyway).
+    static func zeros(_ count: Int) -> ValueColumn {
+        let buffer = ZeroBuffer(bytes: count * Element.width)
+        return ValueColumn(base: UnsafeRawPointer(buffer.pointer), count: count, owner: buffer)
+    }
+
+    private init(base: UnsafeRawPointer, count: Int, owner: AnyObject) {
+        self.base = base
+        self.count = count
+        self.owner = owner
+    }
+}
+
+private final class ZeroBuffer {
+    let pointer: UnsafeMutableRawPointer
+    init(bytes: Int) { pointer = calloc(max(1, bytes), 1)! }
+    deinit { free(pointer) }
+}
+
+/// A section of variable-length records: `count` (u64), `count + 1`
+/// offsets (u64, from the start of the data), the data. A record is
+/// verified when read.
+struct RecordTable: @unchecked Sendable {
+    let storage: IndexStorage
+    let section: Section
+    let count: Int
+    private let start: Int
+    private let data: Int
+    private let end: Int
+
+    init(_ storage: IndexStorage, _ section: Section, count: Int) {
+        let r = storage[section]
+        self.storage = storage
+        self.section = section
+        start = r.lowerBound
+        end = r.upperBound
+        data = r.lowerBound + 8 + 8 * (count + 1)
+        // A section too short for its offsets reads as empty (and reports it on first read).
+        self.count = data <= end ? count : 0
+        if data > end { storage.report("is damaged (section \(section) is too short)") }
+    }
+
+    /// The bytes of record `i`, or nil when they are damaged.
+    func record(_ i: Int) -> UnsafeRawBufferPointer? {
+        guard i >= 0 && i < count else { return nil }
+        let at = start + 8 + 8 * i
+        guard storage.verify(at..<(at + 16)) else { return nil }
+        let lo = storage.base.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+        let hi = storage.base.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self).littleEndian
+        guard lo <= hi, hi <= UInt64(end - data) else {
+            storage.report("is damaged (a record of section \(section) lies outside it)")
+            return nil
+        }
+        let r = (data + Int(lo))..<(data + Int(hi))
+        guard storage.verify(r) else { return nil }
+        return storage.bytes(r)
+    }
+
+    /// Decodes record `i` with `body`; `fallback` when the record is damaged
+    /// or does not decode (reported as damage).
+    func decode<T>(_ i: Int, fallback: T, _ body: (inout ByteReader) -> T) -> T {
+        guard let bytes = record(i) else { return fallback }
+        var r = ByteReader(bytes)
+        let value = body(&r)
+        if r.failed {
+            storage.report("is damaged (a record of section \(section) does not decode)")
+            return fallback
+        }
+        return value
+    }
+
+    /// Writes a record table: the offsets, then the records.
+    static func write(_ records: [[UInt8]], into w: inout ByteWriter) {
+        w.u64(UInt64(records.count))
+        var offset: UInt64 = 0
+        w.u64(0)
+        for r in records {
+            offset += UInt64(r.count)
+            w.u64(offset)
+        }
+        for r in records { w.bytes.append(contentsOf: r) }
+    }
+}
+
+/// Strings by number (terms, stems), read in place; the term dictionary
+/// is sorted by UTF-8 bytes, so a term is found by binary search without
+/// loading the dictionary.
+struct StringTable: RandomAccessCollection, Sendable {
+    let records: RecordTable
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { records.count }
+
+    subscript(i: Int) -> String {
+        guard let b = records.record(i) else { return "" }
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// -1, 0, 1 as record `i` sorts before, equal to, after `key`.
+    private func compare(_ i: Int, _ key: UnsafeBufferPointer<UInt8>, prefix: Bool) -> Int {
+        guard let b = records.record(i) else { return -1 }
+        let n = Swift.min(b.count, key.count)
+        let c = n == 0 ? 0 : memcmp(b.baseAddress!, key.baseAddress!, n)
+        if c != 0 { return c < 0 ? -1 : 1 }
+        if prefix && b.count >= key.count { return 0 }
+        return b.count < key.count ? -1 : (b.count == key.count ? 0 : 1)
+    }
+
+    /// The first record not sorting before `key`.
+    private func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var lo = 0, hi = records.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compare(mid, key, prefix: false) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The number of `key` in a sorted table.
+    func find(_ key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { k in
+            let i = lowerBound(k)
+            return i < records.count && compare(i, k, prefix: false) == 0 ? i : nil
+        }
+    }
+
+    /// The numbers of the strings starting with `prefix` in a sorted table.
+    func range(withPrefix prefix: String) -> Range<Int> {
+        var prefix = prefix
+        return prefix.withUTF8 { k in
+            let lo = lowerBound(k)
+            var hi = lo
+            while hi < records.count && compare(hi, k, prefix: true) == 0 { hi += 1 }
+            return lo..<hi
+        }
+    }
+}
+
+/// Posting lists by term (or entity) number, decoded from their blocks on
+/// first use; long lists stay decoded for the next statement.
+final class PostingTable: @unchecked Sendable {
+    let records: RecordTable
+    private let lock = NSLock()
+    private var cache: [Int: PostingList] = [:]
+    /// Lists at least this long are kept decoded.
+    static let cachedLength = 128
+
+    init(_ records: RecordTable) { self.records = records }
+
+    var count: Int { records.count }
+
+    subscript(i: Int) -> PostingList {
+        lock.lock()
+        if let l = cache[i] { lock.unlock(); return l }
+        lock.unlock()
+        let list = records.decode(i, fallback: PostingList()) { PostingList.decode(&$0) }
+        if list.count >= PostingTable.cachedLength {
+            lock.lock()
+            cache[i] = list
+            lock.unlock()
+        }
+        return list
+    }
+}
+
+/// The articles of a corpus, by ordinal, decoded when read.
+public struct ArticleStore: RandomAccessCollection, Sendable {
+    let records: RecordTable
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(i: Int) -> Article {
+        records.decode(i, fallback: Article(id: "", title: "", text: "", raw: "")) { Article.decode(&$0) }
+    }
+}
+
+/// The paragraphs, sentences, quotes and entity mentions of each article, decoded when read.
+struct StructureStore: RandomAccessCollection, Sendable {
+    let records: RecordTable
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { records.count }
+
+    subscript(i: Int) -> ArticleStructure {
+        records.decode(i, fallback: ArticleStructure()) { ArticleStructure.decode(&$0) }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Lays out a built corpus as the bytes of an index file
+/// (docs/index-format.md), and writes them atomically.
+enum IndexWriter {
+    /// The index file of `built` and its articles. Encoding runs on every core.
+    static func write(_ built: BuiltCorpus, articles: [Article] = [], warnings: [LoadWarning] = [],
+                      metadataFields: [String] = [], source: String? = nil) -> [UInt8] {
+        let index = built.index
+        // Term ids become the terms' ranks in UTF-8 byte order: the dictionary is then its own sorted list.
+        let termBytes = index.termsByID.map { Array($0.utf8) }
+        let order = termBytes.indices.sorted { termBytes[$0].lexicographicallyPrecedes(termBytes[$1]) }
+        var newID = [UInt32](repeating: 0, count: order.count)
+        for (rank, old) in order.enumerated() { newID[old] = UInt32(rank) }
+
+        let headerEnd = IndexStorage.headerSize + Section.allCases.count * IndexStorage.sectionEntrySize
+        var out = ByteWriter()
+        out.bytes = [UInt8](repeating: 0, count: headerEnd)
+        var table: [Section: Range<Int>] = [:]
+        func section(_ s: Section, _ fill: (inout ByteWriter) -> Void) {
+            out.align(8)
+            let start = out.count
+            fill(&out)
+            table[s] = start..<out.count
+        }
+        func records(_ s: Section, _ rs: [[UInt8]]) { section(s) { RecordTable.write(rs, into: &$0) } }
+        func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) {
+            section(s) { w in values.withUnsafeBytes { w.bytes.append(contentsOf: $0) } }  // little-endian hosts only
+        }
+
+        let meta = IndexMeta(documentCount: index.documentCount, source: source, termCount: order.count,
+                             entityCount: built.entities.count, totalWords: index.totalWords, metadataFields: metadataFields)
+        section(.meta) { $0.bytes += meta.encoded() }
+        records(.terms, order.map { termBytes[$0] })
+        column(.termTotals, order.map { UInt32(clamping: index.termFrequencies[$0]) })
+        column(.termCapitalized, order.map { UInt32(clamping: $0 < index.capitalized.count ? index.capitalized[$0] : 0) })
+        records(.stems, order.map { built.stems.isEmpty ? termBytes[$0] : Array(built.stems[$0].utf8) })
+        for (s, f) in [(Section.postingsTitle, IndexedField.title), (.postingsText, .text)] {
+            records(s, parallelMap(order) { index.postings[f.rawValue][$0].encoded() })
+        }
+        for (s, f) in [(Section.entityPostingsTitle, IndexedField.title), (.entityPostingsText, .text)] {
+            records(s, parallelMap(built.entityPostings[f.rawValue]) { $0.encoded() })
+        }
+        column(.lengthsTitle, index.fieldLengths[IndexedField.title.rawValue])
+        column(.lengthsText, index.fieldLengths[IndexedField.text.rawValue])
+        for (s, f) in [(Section.forwardTitle, IndexedField.title), (.forwardText, .text)] {
+            records(s, parallelMap(Array(0..<index.documentCount)) { d in
+                var w = ByteWriter()
+                let ids = index.forward(f, d)
+                w.varint(ids.count)
+                for id in ids { w.varint(UInt64(newID[Int(id)])) }
+                return w.bytes
+            })
+        }
+        records(.articles, parallelMap(articles) { $0.encoded() })
+        records(.structures, parallelMap(built.structures) { $0.encoded() })
+        section(.entities) { $0.bytes += EntityRecord.encode(built.entities) }
+        column(.dates, articles.map { $0.date?.ordinal ?? Int32.min })
+        var rank = [Int32](repeating: 0, count: articles.count)
+        for (r, i) in articles.indices.sorted(by: { articles[$0].id < articles[$1].id }).enumerated() { rank[i] = Int32(r) }
+        column(.idRanks, rank)
+        section(.copies) { $0.bytes += built.copies.encoded() }
+        section(.warnings) { $0.bytes += LoadWarning.encode(warnings) }
+        out.align(8)
+
+        // The checksum section: one CRC-32 per 64 KiB block of everything before it.
+        let checkedEnd = out.count
+        let blocks = (checkedEnd + IndexStorage.blockSize - 1) / IndexStorage.blockSize
+        table[.checksums] = checkedEnd..<(checkedEnd + 4 * blocks)
+        var header = ByteWriter()
+        header.bytes += IndexStorage.magic
+        header.u32(IndexStorage.version)
+        header.u32(UInt32(Section.allCases.count))
+        header.u64(UInt64(checkedEnd + 4 * blocks))
+        header.u32(UInt32(IndexStorage.blockSize))
+        header.u32(0)  // the header's checksum, below
+        for s in Section.allCases {
+            let r = table[s]!
+            header.u32(s.rawValue)
+            header.u32(0)
+            header.u64(UInt64(r.lowerBound))
+            header.u64(UInt64(r.count))
+        }
+        let crc = header.bytes.withUnsafeBytes { CRC32.checksum($0) }
+        withUnsafeBytes(of: crc.littleEndian) { header.bytes.replaceSubrange(28..<32, with: $0) }
+        out.bytes.replaceSubrange(0..<headerEnd, with: header.bytes)
+        let sums = out.bytes.withUnsafeBytes { all in
+            parallelMap(Array(0..<blocks)) { b -> UInt32 in
+                let lo = b * IndexStorage.blockSize
+                return CRC32.checksum(UnsafeRawBufferPointer(rebasing: all[lo..<min(checkedEnd, lo + IndexStorage.blockSize)]))
+            }
+        }
+        for c in sums { out.u32(c) }
+        return out.bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same
+    /// folder, flushed to disk, then renamed over `path`, so an interrupted
+    /// write leaves the old file as it was.
+    static func save(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        let fd = Foundation.open(temporary, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw IndexFileError.cannotWrite(path, errno) }
+        var written = 0
+        var failure: Int32?
+        bytes.withUnsafeBytes { b in
+            while written < b.count {
+                let n = Foundation.write(fd, b.baseAddress! + written, b.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += n
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == nil && rename(temporary, path) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary)
+            throw IndexFileError.cannotWrite(path, failure)
+        }
+    }
+}
+
+extension IndexFileError {
+    static func cannotWrite(_ path: String, _ code: Int32) -> IndexFileError {
+        var e = IndexFileError(path, "")
+        e.description = "cannot write index file '\(path)': \(String(cString: strerror(code)))"
+        return e
+    }
+}

@@ -1,0 +1,106 @@
+import XCTest
+@testable import Warta
+
+/// The encodings of the index file, one at a time (docs/index-format.md).
+final class IndexFormatTests: XCTestCase {
+    func testCRC32MatchesTheStandardCheckValue() {
+        let bytes = Array("123456789".utf8)
+        XCTAssertEqual(bytes.withUnsafeBytes { CRC32.checksum($0) }, 0xCBF4_3926)
+        let long = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        // Slicing by eight agrees with the bytewise loop on every length.
+        for n in [0, 1, 7, 8, 9, 63, 1000] {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for b in long.prefix(n) { crc = CRC32.table[Int((crc ^ UInt32(b)) & 0xFF)] ^ (crc >> 8) }
+            XCTAssertEqual(Array(long.prefix(n)).withUnsafeBytes { CRC32.checksum($0) }, ~crc, "length \(n)")
+        }
+    }
+
+    func testBitPackingRoundTripsEveryWidth() {
+        for bits in 0...32 {
+            let mask: UInt64 = bits == 0 ? 0 : (1 << UInt64(bits)) - 1
+            let values = (0..<130).map { UInt32(truncatingIfNeeded: (UInt64($0) &* 2_654_435_761) & mask) }
+            var w = ByteWriter()
+            w.pack(values[...], bits: bits)
+            XCTAssertEqual(w.count, (values.count * bits + 7) / 8)
+            var out: [UInt32] = []
+            w.bytes.withUnsafeBytes { b in
+                var r = ByteReader(b)
+                r.unpack(values.count, bits: bits, into: &out)
+                XCTAssertFalse(r.failed)
+            }
+            XCTAssertEqual(out, values, "bits \(bits)")
+        }
+    }
+
+    func testPostingListsRoundTripAcrossBlocks() {
+        for n in [0, 1, 127, 128, 129, 1000] {
+            var list = PostingList()
+            var doc: UInt32 = 3
+            for i in 0..<n {
+                doc += UInt32(1 + (i * 7919) % 300)
+                for p in 0..<(1 + i % 4) { list.add(doc: doc, position: UInt32(p * 5 + i % 3)) }
+            }
+            let bytes = list.encoded()
+            let back: PostingList = bytes.withUnsafeBytes { b in
+                var r = ByteReader(b)
+                let l = PostingList.decode(&r)
+                XCTAssertFalse(r.failed)
+                XCTAssertTrue(r.atEnd)
+                return l
+            }
+            XCTAssertEqual(back.docs, list.docs, "n \(n)")
+            XCTAssertEqual(back.freqs, list.freqs)
+            XCTAssertEqual(back.positionStarts, list.positionStarts)
+            XCTAssertEqual(back.positions, list.positions)
+        }
+    }
+
+    func testATruncatedRecordFailsInsteadOfTrapping() {
+        var list = PostingList()
+        for d in 0..<300 { list.add(doc: UInt32(d * 2), position: 1) }
+        let bytes = list.encoded()
+        for cut in [1, 5, bytes.count / 2, bytes.count - 1] {
+            Array(bytes.prefix(cut)).withUnsafeBytes { b in
+                var r = ByteReader(b)
+                _ = PostingList.decode(&r)
+                XCTAssertTrue(r.failed, "cut at \(cut)")
+            }
+        }
+    }
+
+    func testArticlesAndStructuresRoundTrip() {
+        let a = Article(id: "x1", title: "Judul", text: "Isi.\n\nLagi.", raw: "RAW Isi", date: Day(year: 2024, month: 6, day: 20),
+                        dates: [Day(year: 2024, month: 6, day: 19)!], source: "kompas.com", url: nil, lang: "id",
+                        fields: ["b": "2", "a": "1"])
+        for article in [a, Article(id: "", title: "", text: "same", raw: "same")] {
+            let back = article.encoded().withUnsafeBytes { b in
+                var r = ByteReader(b)
+                return Article.decode(&r)
+            }
+            XCTAssertEqual(back, article)
+        }
+        var s = ArticleStructure()
+        s.paragraphs = [TextSpan(tokens: 0..<3, bytes: 0..<10)]
+        s.quotes = [QuoteSpan(span: TextSpan(tokens: 1..<2, bytes: 2..<5), speaker: "To Lam")]
+        s.entities = [EntityOccurrence(entity: 4, field: .title, tokens: 0..<2, alias: "Korut")]
+        let back = s.encoded().withUnsafeBytes { b in
+            var r = ByteReader(b)
+            return ArticleStructure.decode(&r)
+        }
+        XCTAssertEqual(back.paragraphs, s.paragraphs)
+        XCTAssertEqual(back.quotes, s.quotes)
+        XCTAssertEqual(back.entities, s.entities)
+    }
+
+    func testTheTermDictionaryIsSearchedInPlace() {
+        var b = IndexBuilder()
+        for body in ["zebra apel apelan", "bapak apel", "ápel"] { b.add(fields: [.title: "", .text: body]) }
+        let index = b.build()
+        XCTAssertEqual(Array(index.sortedTerms), ["apel", "apelan", "bapak", "zebra"])
+        XCTAssertEqual(index.terms(withPrefix: "apel"), ["apel", "apelan"])
+        XCTAssertEqual(index.terms(withPrefix: "c"), [])
+        XCTAssertEqual(index.termID("bapak"), 2)
+        XCTAssertNil(index.termID("bapa"))
+        XCTAssertEqual(index.postings(for: "apel", in: .text).docs, [0, 1, 2])
+    }
+}
