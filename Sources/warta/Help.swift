@@ -12,8 +12,9 @@ enum Help {
     static let commands: [Command] = [
         Command(name: ".help", usage: ".help [TOPIC | COMMAND]", summary: "help on the language and the commands",
                 examples: [".help", ".help conditions", ".help .open"]),
-        Command(name: ".open", usage: ".open PATH", summary: "open a corpus: a folder of .txt/.md files, a .jsonl file, an article",
-                examples: [".open seeds", ".open ~/news/click_id.jsonl"]),
+        Command(name: ".open", usage: ".open PATH",
+                summary: "open a corpus: a folder, a .jsonl or article file, or an index file (.widx)",
+                examples: [".open seeds", ".open ~/news/click_id.jsonl", ".open ~/news/click_id.widx"]),
         Command(name: ".info", usage: ".info", summary: "corpus statistics: articles, words, dates, sources",
                 examples: [".info"]),
         Command(name: ".schema", usage: ".schema [UNIT]", summary: "the units and their fields",

@@ -104,3 +104,25 @@ final class IndexFormatTests: XCTestCase {
         XCTAssertEqual(index.postings(for: "apel", in: .text).docs, [0, 1, 2])
     }
 }
+
+/// Building on several cores gives the very file one core would.
+final class ParallelBuildTests: XCTestCase {
+    func testPartsJoinIntoTheSameIndexFile() {
+        let words = ["presiden", "jokowi", "prabowo", "jakarta", "banjir", "gempa", "kpk", "revisi", "timnas", "indonesia"]
+        var articles: [Article] = []
+        for i in 0..<700 {
+            var text = "Presiden Joko Widodo bertemu Prabowo Subianto di Jakarta."
+            for k in 0..<(5 + i % 23) { text += " " + words[(i * 7 + k * 3) % words.count] + "\(k % 4 == 0 ? String(i % 50) : "")" }
+            text += "\n\nKata \(i) baru muncul di sini. Sumber: Antara."
+            articles.append(Article(id: String(format: "a%04d", (i * 37) % 700), title: "Judul \(i % 13) \(words[i % words.count])",
+                                    text: text, raw: text, date: Day(year: 2019, month: 9, day: 1 + i % 28)))
+        }
+        let one = CorpusBuilder.build(articles, gazetteer: .standard, parts: 1)
+        let bytes = IndexWriter.write(one, articles: articles)
+        for parts in [2, 3, 7] {
+            let many = CorpusBuilder.build(articles, gazetteer: .standard, parts: parts)
+            XCTAssertEqual(IndexWriter.write(many, articles: articles), bytes, "\(parts) parts")
+        }
+        XCTAssertGreaterThan(one.entities.count, 0)
+    }
+}

@@ -165,11 +165,16 @@ public final class Corpus: Sendable {
     /// Loads and indexes `path` (a folder, `.jsonl` or text file) and writes
     /// its index file to `output`, atomically.
     public static func writeIndex(of path: String, to output: String, gazetteer: Gazetteer = .standard) throws {
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let result = try CorpusLoader.load(path: path)
+        if trace { trace("load \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms, \(result.articles.count) articles") }
         let built = CorpusBuilder.build(result.articles, gazetteer: gazetteer)
         progress?("writing \(output)")
         let source = URL(fileURLWithPath: path).standardizedFileURL.path
-        try IndexWriter.save(indexFile(built, articles: result.articles, warnings: result.warnings, source: source), to: output)
+        let bytes = indexFile(built, articles: result.articles, warnings: result.warnings, source: source)
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        try IndexWriter.save(bytes, to: output)
+        if trace { trace("write \((DispatchTime.now().uptimeNanoseconds - t1) / 1_000_000) ms") }
     }
 
     /// Verifies every checksum of an index file (`warta check`).

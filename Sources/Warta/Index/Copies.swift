@@ -75,7 +75,8 @@ struct CopyDetector {
         var clusterOf = structures.map { [Int32](repeating: -1, count: $0.paragraphs.count) }
         var ids: [Ref: Int32] = [:]
         var articles: [Set<Int32>] = []
-        for ref in parent.keys {
+        // In article and paragraph order, so clusters are numbered the same on every run.
+        for ref in parent.keys.sorted(by: { ($0.doc, $0.paragraph) < ($1.doc, $1.paragraph) }) {
             let r = root(ref)
             let id: Int32
             if let known = ids[r] { id = known } else { id = Int32(articles.count); ids[r] = id; articles.append([]) }

@@ -115,44 +115,44 @@ struct EntityRecord: Sendable, Hashable {
 enum CorpusBuilder {
     static let batchSize = 1024
 
-    static func build(_ articles: [Article], gazetteer: Gazetteer) -> BuiltCorpus {
+    /// - Parameter parts: how many stretches to build at once (by default one per core, for a big corpus).
+    static func build(_ articles: [Article], gazetteer: Gazetteer, parts: Int? = nil) -> BuiltCorpus {
         let analyzer = ArticleAnalyzer(gazetteer: gazetteer)
-        var builder = IndexBuilder()
-        var structures: [ArticleStructure] = []
-        structures.reserveCapacity(articles.count)
-        var entities: [EntityRecord] = []
-        var entityIDs: [String: Int32] = [:]
-        var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
-        var start = 0
         let t0 = DispatchTime.now().uptimeNanoseconds
-        var addNanos: UInt64 = 0
-        while start < articles.count {
-            let end = min(articles.count, start + batchSize)
-            let batch = parallelMap(articles[start..<end]) { analyzer.analyze($0) }
-            let tAdd = DispatchTime.now().uptimeNanoseconds
-            defer { addNanos += DispatchTime.now().uptimeNanoseconds - tAdd }
-            for a in batch {
-                let doc = builder.add(terms: [a.title.terms, a.text.terms], capitalizedInText: a.capitalized)
-                var structure = a.structure
-                for (m, field, tokens) in a.mentions {
-                    let id: Int32
-                    if let known = entityIDs[m.entity] {
-                        id = known
-                    } else {
-                        id = Int32(entities.count)
-                        entityIDs[m.entity] = id
-                        let aliases = gazetteer.entity(named: m.entity).map { $0.aliases } ?? []
-                        entities.append(EntityRecord(name: m.entity, type: m.type.rawValue, aliases: aliases))
-                        for f in entityPostings.indices { entityPostings[f].append(PostingList()) }
-                    }
-                    structure.entities.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
-                    entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
+        // One part per core, each analysing and indexing its own stretch of
+        // articles; the parts are then joined in article order, which gives
+        // the ids a single pass would have given.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let partCount = max(1, min(articles.count, parts ?? (articles.count < 2 * batchSize ? 1 : min(cores, articles.count / batchSize))))
+        let size = (articles.count + partCount - 1) / partCount
+        var parts = [CorpusPart?](repeating: nil, count: partCount)
+        let done = ProgressCounter(total: articles.count)
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: partCount) { k in
+                var part = CorpusPart()
+                let lo = k * size, hi = min(articles.count, lo + size)
+                var start = lo
+                while start < hi {
+                    let end = min(hi, start + batchSize)
+                    // A single part (a small corpus) still analyses on every core.
+                    let batch = partCount == 1 ? parallelMap(articles[start..<end]) { analyzer.analyze($0) }
+                                               : articles[start..<end].map { analyzer.analyze($0) }
+                    for a in batch { part.add(a, gazetteer: gazetteer) }
+                    done.add(end - start)
+                    start = end
                 }
-                structures.append(structure)
+                out[k] = part
             }
-            start = end
-            if articles.count > batchSize { Corpus.progress?("indexed \(end) of \(articles.count) articles") }
         }
+        var whole = parts[0] ?? CorpusPart()
+        for k in 1..<partCount { whole.append(parts[k]!) }
+        parts = []
+        let tAdded = DispatchTime.now().uptimeNanoseconds
+        var builder = whole.builder
+        let structures = whole.structures, entities = whole.entities, entityPostings = whole.entityPostings
+        whole = CorpusPart()
+        let addNanos = tAdded - t0
         let tIndexed = DispatchTime.now().uptimeNanoseconds
         let index = builder.finish()
         // Roots are learned from this corpus's own words.
@@ -163,10 +163,76 @@ enum CorpusBuilder {
         let copies = CopyDetector.find(index: index, structures: structures)
         if trace {
             let now = DispatchTime.now().uptimeNanoseconds
-            trace("analyse+add \((tIndexed - t0) / 1_000_000) ms (add alone \(addNanos / 1_000_000) ms), finish+stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((now - tStemmed) / 1_000_000) ms")
+            trace("analyse+add \((tIndexed - t0) / 1_000_000) ms (\(partCount) parts), finish+stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((now - tStemmed) / 1_000_000) ms")
         }
         return BuiltCorpus(index: index, structures: structures, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies)
+    }
+}
+
+/// The articles and index of one stretch of the corpus, built on one core.
+struct CorpusPart {
+    var builder = IndexBuilder()
+    var structures: [ArticleStructure] = []
+    var entities: [EntityRecord] = []
+    var entityIDs: [String: Int32] = [:]
+    var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
+
+    /// Adds the next article.
+    mutating func add(_ a: AnalyzedArticle, gazetteer: Gazetteer) {
+        let doc = builder.add(terms: [a.title.terms, a.text.terms], capitalizedInText: a.capitalized)
+        var structure = a.structure
+        for (m, field, tokens) in a.mentions {
+            let id = entityID(m.entity) {
+                EntityRecord(name: m.entity, type: m.type.rawValue, aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? [])
+            }
+            structure.entities.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
+            entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
+        }
+        structures.append(structure)
+    }
+
+    /// The id of an entity, numbered in order of first mention.
+    private mutating func entityID(_ name: String, _ record: () -> EntityRecord) -> Int32 {
+        if let known = entityIDs[name] { return known }
+        let id = Int32(entities.count)
+        entityIDs[name] = id
+        entities.append(record())
+        for f in entityPostings.indices { entityPostings[f].append(PostingList()) }
+        return id
+    }
+
+    /// Appends the part that follows this one.
+    mutating func append(_ other: CorpusPart) {
+        let shift = UInt32(structures.count)
+        builder.append(other.builder)
+        let remap = other.entities.map { e in entityID(e.name) { e } }
+        for f in entityPostings.indices {
+            for (old, list) in other.entityPostings[f].enumerated() where list.count > 0 {
+                entityPostings[f][Int(remap[old])].append(list, shiftedBy: shift)
+            }
+        }
+        for var s in other.structures {
+            for i in s.entities.indices { s.entities[i].entity = remap[Int(s.entities[i].entity)] }
+            structures.append(s)
+        }
+    }
+}
+
+/// Articles indexed so far, told to `Corpus.progress` as parts finish batches.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+
+    init(total: Int) { self.total = total }
+
+    func add(_ n: Int) {
+        lock.lock()
+        done += n
+        let now = done
+        lock.unlock()
+        if total > CorpusBuilder.batchSize { Corpus.progress?("indexed \(now) of \(total) articles") }
     }
 }
 

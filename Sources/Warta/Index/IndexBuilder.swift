@@ -119,6 +119,37 @@ struct IndexBuilder {
         forwardTerms[field.rawValue].append(id)
     }
 
+    /// Appends the index of the documents that follow these: terms new to
+    /// this one are numbered in the order `other` met them, so the ids are
+    /// those one builder adding every document would have given.
+    mutating func append(_ other: IndexBuilder) {
+        let shift = UInt32(documentCount)
+        var byID = [String](repeating: "", count: other.termIDs.count)
+        for (t, id) in other.termIDs { byID[Int(id)] = t }
+        let remap = byID.map { term -> UInt32 in
+            if let known = termIDs[term] { return known }
+            let id = UInt32(termIDs.count)
+            termIDs[term] = id
+            for f in 0..<postings.count { postings[f].append(PostingList()) }
+            return id
+        }
+        for f in 0..<postings.count {
+            for (old, list) in other.postings[f].enumerated() where list.count > 0 {
+                postings[f][Int(remap[old])].append(list, shiftedBy: shift)
+            }
+            fieldLengths[f] += other.fieldLengths[f]
+            let base = forwardTerms[f].count
+            forwardTerms[f] += other.forwardTerms[f].map { remap[Int($0)] }
+            forwardStarts[f] += other.forwardStarts[f].dropFirst().map { $0 + base }
+        }
+        for (old, n) in other.capitalized.enumerated() where n > 0 {
+            let id = Int(remap[old])
+            if capitalized.count <= id { capitalized += [Int](repeating: 0, count: id + 1 - capitalized.count) }
+            capitalized[id] += n
+        }
+        documentCount += other.documentCount
+    }
+
     /// The index in memory.
     func finish() -> BuiltIndex {
         BuiltIndex(documentCount: documentCount, termIDs: termIDs, postings: postings, fieldLengths: fieldLengths,

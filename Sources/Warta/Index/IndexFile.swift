@@ -107,46 +107,63 @@ final class IndexStorage: @unchecked Sendable {
 
     private func readHeader() throws {
         guard (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == IndexStorage.magic[$0] }) else {
-            throw IndexFileError(file, "is not a warta index file (no WARTAIDX magic number)")
+            throw IndexFileError(file, "is not a warta index file (no WARTAIDX magic number)", source: source)
         }
         let version = u32(8)
         guard version == IndexStorage.version else {
-            throw IndexFileError(file, "has format version \(version); this warta reads version \(IndexStorage.version)")
+            throw IndexFileError(file, "has format version \(version); this warta reads version \(IndexStorage.version)", source: source)
         }
         let n = Int(u32(12))
         let headerEnd = IndexStorage.headerSize + n * IndexStorage.sectionEntrySize
-        guard n <= 1024, headerEnd <= count else { throw IndexFileError(file, "is truncated (\(count) bytes)") }
+        guard n <= 1024, headerEnd <= count else { throw IndexFileError(file, "is truncated (\(count) bytes)", source: source) }
         let length = u64(16)
+        if length != UInt64(count) { source = sourceHint(sections: n) }
         guard length == UInt64(count) else {
             throw IndexFileError(file, length > UInt64(count) ? "is truncated (\(count) of \(length) bytes)"
-                                                              : "has \(UInt64(count) - length) bytes too many")
+                                                              : "has \(UInt64(count) - length) bytes too many", source: source)
         }
         var header = [UInt8](UnsafeRawBufferPointer(start: base, count: headerEnd))
         for i in 28..<32 { header[i] = 0 }
         guard header.withUnsafeBytes({ CRC32.checksum($0) }) == u32(28) else {
-            throw IndexFileError(file, "is damaged (its header fails its checksum)")
+            throw IndexFileError(file, "is damaged (its header fails its checksum)", source: source)
         }
         for k in 0..<n {
             let at = IndexStorage.headerSize + k * IndexStorage.sectionEntrySize
             let offset = u64(at + 8), len = u64(at + 16)
             guard offset <= UInt64(count), len <= UInt64(count) - offset else {
-                throw IndexFileError(file, "is damaged (a section lies outside the file)")
+                throw IndexFileError(file, "is damaged (a section lies outside the file)", source: source)
             }
             sections[u32(at)] = Int(offset)..<Int(offset + len)
         }
         guard Section.allCases.allSatisfy({ sections[$0.rawValue] != nil }), let sums = sections[Section.checksums.rawValue] else {
-            throw IndexFileError(file, "is damaged (a section is missing)")
+            throw IndexFileError(file, "is damaged (a section is missing)", source: source)
         }
         checkedEnd = sums.lowerBound
         checksumsAt = sums.lowerBound
         let blocks = (checkedEnd + IndexStorage.blockSize - 1) / IndexStorage.blockSize
-        guard sums.count == blocks * 4 else { throw IndexFileError(file, "is damaged (its checksum table has the wrong size)") }
+        guard sums.count == blocks * 4 else { throw IndexFileError(file, "is damaged (its checksum table has the wrong size)", source: source) }
         state = [UInt8](repeating: 0, count: blocks)
         // The meta section is read at open (it is small and fixed): verify it now.
-        guard verify(self[.meta]) else { throw IndexFileError(file, "is damaged (its meta section fails its checksum)") }
+        guard verify(self[.meta]) else { throw IndexFileError(file, "is damaged (its meta section fails its checksum)", source: source) }
         var r = ByteReader(bytes(self[.meta]))
         _ = r.int()
         source = r.optionalString()
+    }
+
+    /// The source path from the meta section of a file that fails a check,
+    /// for the advice of the message only (nothing is answered from it).
+    private func sourceHint(sections n: Int) -> String? {
+        for k in 0..<n {
+            let at = IndexStorage.headerSize + k * IndexStorage.sectionEntrySize
+            guard u32(at) == Section.meta.rawValue else { continue }
+            let offset = u64(at + 8), len = u64(at + 16)
+            guard offset <= UInt64(count), len <= UInt64(count) - offset else { return nil }
+            var r = ByteReader(bytes(Int(offset)..<Int(offset + len)))
+            _ = r.int()
+            let s = r.optionalString()
+            return r.failed ? nil : s
+        }
+        return nil
     }
 
     /// The byte range of a section.

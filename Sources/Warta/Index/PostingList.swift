@@ -46,6 +46,15 @@ public struct PostingList: Sendable {
         positions[Int(positionStarts[i])..<Int(positionStarts[i + 1])]
     }
 
+    /// Appends a list whose documents, once shifted, all follow this one's.
+    mutating func append(_ other: PostingList, shiftedBy shift: UInt32) {
+        let base = positionStarts[positionStarts.count - 1]
+        docs += other.docs.map { $0 + shift }
+        freqs += other.freqs
+        positionStarts += other.positionStarts.dropFirst().map { $0 + base }
+        positions += other.positions
+    }
+
     mutating func shrink() {
         docs = Array(docs)
         freqs = Array(freqs)
