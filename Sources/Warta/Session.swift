@@ -128,6 +128,10 @@ public final class Session {
             rq.setName = "\u{0}result"
             rq.unit = "\(a) \(op) \(b)"
             return e.rows(rq)
+        case .compare(let c):
+            return evaluator.compare(c)
+        case .spread(let q):
+            return evaluator.spread(q, settings: boundedSettings)
         case .command(let name, _):
             try checkAllowed(command: name)
             throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")

@@ -36,8 +36,19 @@ struct Evaluator {
         return out
     }
 
+    /// The articles a query reads: its condition at article level, within
+    /// its set and its `within` scope.
     func matchingDocuments(_ q: CheckedQuery) -> [Int] {
-        matchingDocuments(q.unitKind.isSpan ? Evaluator.articleLevel(q.condition) : q.condition, within: q.setName)
+        var condition = q.unitKind.isSpan ? Evaluator.articleLevel(q.condition) : q.condition
+        if let scope = q.scope, scope.condition != .all {
+            condition = condition == .all ? scope.condition : .and([condition, scope.condition])
+        }
+        var docs = matchingDocuments(condition, within: q.setName)
+        if let set = q.scope?.setName {
+            let members = Set(sets[set] ?? [])
+            docs = docs.filter(members.contains)
+        }
+        return docs
     }
 
     /// A condition on articles that every article holding a matching
