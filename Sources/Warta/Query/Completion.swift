@@ -51,6 +51,7 @@ public struct CommandSpec: Sendable {
         CommandSpec(".context", .choice(["left", "right"])), CommandSpec(".timeout", .choice(["off"])),
         CommandSpec(".entities", .path),
         CommandSpec(".read", .path), CommandSpec(".output", .path), CommandSpec(".sets"),
+        CommandSpec(".set", .choice([])), CommandSpec(".unset", .choice([])),
         CommandSpec(".history"), CommandSpec(".quit"), CommandSpec(".exit"),
     ]
 }
