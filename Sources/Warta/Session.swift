@@ -103,6 +103,7 @@ public final class Session {
     private func execute(_ statement: CheckedStatement, stop: StopSignal) throws -> QueryResult {
         var evaluator = Evaluator(corpus: corpus, sets: sets)
         evaluator.stop = stop
+        evaluator.storyThreshold = settings.storyThreshold
         switch statement {
         case .rows(let q):
             return evaluator.rows(q, settings: boundedSettings)

@@ -114,6 +114,15 @@ extension Shell {
             }
         case ".set":
             try setParameter(argument)
+        case ".stories":
+            if argument.isEmpty {
+                write("stories: articles whose bodies share at least \(formatShare(session.settings.storyThreshold)) of their word 3-grams (Jaccard)\n")
+            } else {
+                guard let t = Double(argument), t > 0, t <= 1 else {
+                    throw Diagnostic(.error, "usage: .stories THRESHOLD — a Jaccard similarity above 0 and at most 1, such as 0.5")
+                }
+                session.settings.storyThreshold = t
+            }
         case ".unset":
             guard !argument.isEmpty else { throw usage(name) }
             guard session.parameters.removeValue(forKey: argument.hasPrefix("$") ? String(argument.dropFirst()) : argument) != nil else {
@@ -137,6 +146,11 @@ extension Shell {
             throw usage(name)
         }
         return true
+    }
+
+    private func formatShare(_ x: Double) -> String {
+        let v = (x * 1000).rounded() / 10
+        return (v == v.rounded() ? String(Int(v)) : String(v)) + "%"
     }
 
     /// `.set` lists the parameters; `.set who "To Lam"` (or `.set who To Lam`) binds `$who`.

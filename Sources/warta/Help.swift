@@ -38,6 +38,8 @@ enum Help {
                 examples: [".sets"]),
         Command(name: ".set", usage: ".set [NAME VALUE]", summary: "bind $NAME in statements to a value (a literal, never statement text); alone, list them",
                 examples: [".set who \"To Lam\"", ".set day 2024-06-20", ".set"]),
+        Command(name: ".stories", usage: ".stories [THRESHOLD]", summary: "how alike two bodies must be to be one story (Jaccard of word 3-grams, 0.5 by default)",
+                examples: [".stories", ".stories 0.7"]),
         Command(name: ".unset", usage: ".unset NAME", summary: "forget the parameter $NAME",
                 examples: [".unset who"]),
         Command(name: ".history", usage: ".history [N]", summary: "the last N statements entered (20 by default)",

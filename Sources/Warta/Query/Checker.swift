@@ -9,7 +9,7 @@ public struct Checker {
     /// The unit of the query being checked.
     var unit: Unit = .articles
     /// Units this version answers.
-    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .sentences, .quotes, .entities, .terms]
+    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .sentences, .quotes, .entities, .terms, .stories]
 
     /// Finds an entity by any of its names: canonical name, type, aliases.
     public var resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)?
@@ -61,8 +61,8 @@ public struct Checker {
             return .compare(try checkComparison(series, shared))
         case .spread(let q, _):
             let checked = try check(q, counting: false)
-            guard checked.unitKind == .articles else {
-                throw Diagnostic(.error, "spread follows articles to their outlets: spread articles where …", at: q.unit.range)
+            guard checked.unitKind == .articles || checked.unitKind == .stories else {
+                throw Diagnostic(.error, "spread follows articles or stories to their outlets: spread articles where …", at: q.unit.range)
             }
             if let g = q.groupBy.first { throw Diagnostic(.error, "spread groups by outlet itself; leave out 'group by'", at: g.range) }
             if let s = q.show.first { throw Diagnostic(.error, "spread shows source, first_date, first_id, articles and days_after; leave out 'show'", at: s.range) }

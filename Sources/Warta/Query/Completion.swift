@@ -52,6 +52,7 @@ public struct CommandSpec: Sendable {
         CommandSpec(".entities", .path),
         CommandSpec(".read", .path), CommandSpec(".output", .path), CommandSpec(".sets"),
         CommandSpec(".set", .choice([])), CommandSpec(".unset", .choice([])),
+        CommandSpec(".stories", .choice(["0.5", "0.6", "0.7", "0.8"])),
         CommandSpec(".history"), CommandSpec(".quit"), CommandSpec(".exit"),
     ]
 }

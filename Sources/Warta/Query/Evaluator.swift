@@ -12,6 +12,8 @@ struct Evaluator {
     let sets: [String: [Int]]
     /// Polled in every loop that grows with the corpus.
     var stop: StopSignal = .never
+    /// From which similarity two bodies are one story.
+    var storyThreshold = StoryDetector.defaultThreshold
 
     /// Above this many expansions a prefix is merged into one posting list
     /// rather than unioned term by term at query time.

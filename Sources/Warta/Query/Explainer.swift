@@ -40,6 +40,7 @@ struct Explainer {
                 case .articles: natural = q.ranked ? "score desc (BM25), id" : "id"
                 case .terms: natural = q.collocation != nil ? "score desc (logDice), term" : "count desc, term"
                 case .entities: natural = "mentions desc, name"
+                case .stories: natural = "articles desc, first date (stories: bodies with Jaccard ≥ \(evaluator.storyThreshold) of word 3-grams)"
                 default: natural = "article id, position"
                 }
                 let order = q.order.isEmpty ? natural

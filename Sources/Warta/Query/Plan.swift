@@ -150,7 +150,8 @@ extension Column {
     /// Columns of an entity or term row rather than of an article.
     var isRowColumn: Bool {
         switch self {
-        case .name, .type, .aliases, .articles, .mentions, .term, .stem, .count, .keyness: return true
+        case .name, .type, .aliases, .articles, .mentions, .term, .stem, .count, .keyness,
+             .sources, .firstDate, .firstSource, .lastDate, .members, .outlets: return true
         default: return false
         }
     }

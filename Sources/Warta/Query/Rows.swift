@@ -45,8 +45,8 @@ extension Evaluator {
                     let t = corpus.structures[rows[i].doc].spans(of: unit)[rows[i].index].tokens
                     return (rows[i].doc, Int(t.lowerBound)..<Int(t.upperBound))
                 })
-        case .terms, .entities:
-            let table = q.unitKind == .terms ? termRows(q) : entityRows(q)
+        case .terms, .entities, .stories:
+            let table = q.unitKind == .terms ? termRows(q) : (q.unitKind == .entities ? entityRows(q) : storyRows(q))
             return RowSource(count: table.rows.count, value: { c, i in table.rows[i][c] ?? .null },
                              id: { table.ids[$0] }, naturalLess: { $0 < $1 }, location: nil)
         }
@@ -273,6 +273,9 @@ public struct Settings: Sendable, Hashable {
     public var rightContext = ContextWidth(8, .words)
     /// Print rows with text matches as keyword-in-context lines (`.format kwic`).
     public var kwicLines = false
+    /// Jaccard similarity of two bodies' word 3-grams from which they are
+    /// one story (`stories`, `spread`); 0.5 by default.
+    public var storyThreshold = StoryDetector.defaultThreshold
     /// Stop a statement that runs longer than this (nil: no limit).
     public var timeoutMilliseconds: Int?
     /// Return at most this many rows; the result says how many were left out (nil: no cap).

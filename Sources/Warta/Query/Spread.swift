@@ -2,7 +2,15 @@
 /// date it carried a matching article, in date order.
 extension Evaluator {
     func spread(_ q: CheckedQuery, settings: Settings = Settings()) -> QueryResult {
-        let docs = matchingDocuments(q)
+        var docs = matchingDocuments(q)
+        if q.unitKind == .stories {
+            // A story's spread is its articles' spread.
+            let table = storyRows(q)
+            let stories = corpus.stories(threshold: storyThreshold)
+            var all: [Int] = []
+            for id in table.ids { if let d = corpus.ordinalByID[id] { all += stories.members[Int(stories.storyOf[d])].map(Int.init) } }
+            docs = Array(Set(all)).sorted()
+        }
         struct Outlet { var name: Value; var first: Int; var articles: Int }
         var outlets: [Value: Outlet] = [:]
         let dates = corpus.dateColumn, idRank = corpus.idRank
