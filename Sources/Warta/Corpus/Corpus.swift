@@ -29,7 +29,16 @@ public final class Corpus: Sendable {
     let stems: StringTable
     /// Ranking bounds of posting lists, made on first use.
     let impacts = ImpactCache()
+    /// Near-duplicate stories, made on first use for each threshold.
+    let storyCache = StoryCache()
+
+    /// The stories of the corpus at a similarity threshold (see `StoryDetector`).
+    func stories(threshold: Double) -> Stories {
+        storyCache.stories(threshold) { StoryDetector.find(index: index, threshold: threshold) }
+    }
     let storage: IndexStorage
+    /// Ordinal of each id.
+    let ordinalByID: OrdinalIndex
     private let lazyWarnings: Lazy<[LoadWarning]>
     private let lazyDates: Lazy<ValueColumn<Int32>>
     private let lazyRanks: Lazy<ValueColumn<Int32>>
@@ -88,6 +97,8 @@ public final class Corpus: Sendable {
         }
         lazyWarnings = blob(.warnings, LoadWarning.decode, empty: [])
         lazyDates = Lazy({ ValueColumn<Int32>.read(storage, .dates, count: docs) }, fallback: { .zeros(docs) })
+        ordinalByID = OrdinalIndex(ids: StringTable(records: RecordTable(storage, .ids, count: docs)),
+                                   ordinals: Lazy({ ValueColumn<UInt32>.read(storage, .idOrdinals, count: docs) }, fallback: { .zeros(docs) }))
         lazyRanks = Lazy({ ValueColumn<Int32>.read(storage, .idRanks, count: docs) }, fallback: { .zeros(docs) })
         let table = blob(.entities, EntityRecord.decode, empty: [])
         lazyEntities = table

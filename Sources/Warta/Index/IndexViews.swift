@@ -268,3 +268,16 @@ struct StructureStore: RandomAccessCollection, Sendable {
         records.decode(i, fallback: ArticleStructure()) { ArticleStructure.decode(&$0) }
     }
 }
+
+/// The ordinal of each article id, found by binary search in the ids
+/// section (sorted by UTF-8 bytes) without loading it.
+struct OrdinalIndex: Sendable {
+    let ids: StringTable
+    let ordinals: Lazy<ValueColumn<UInt32>>
+
+    subscript(id: String) -> Int? {
+        guard let k = ids.find(id) else { return nil }
+        let column = ordinals.value
+        return k < column.count ? Int(column[k]) : nil
+    }
+}

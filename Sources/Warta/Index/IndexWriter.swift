@@ -61,6 +61,11 @@ enum IndexWriter {
         column(.idRanks, rank)
         section(.copies) { $0.bytes += built.copies.encoded() }
         section(.warnings) { $0.bytes += LoadWarning.encode(warnings) }
+        // The ids in UTF-8 byte order with their articles' ordinals: an id is found by binary search.
+        let idBytes = articles.map { Array($0.id.utf8) }
+        let byID = idBytes.indices.sorted { idBytes[$0].lexicographicallyPrecedes(idBytes[$1]) }
+        records(.ids, byID.map { idBytes[$0] })
+        column(.idOrdinals, byID.map { UInt32($0) })
         out.align(8)
 
         // The checksum section: one CRC-32 per 64 KiB block of everything before it.
