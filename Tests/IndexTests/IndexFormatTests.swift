@@ -72,7 +72,10 @@ final class IndexFormatTests: XCTestCase {
         let a = Article(id: "x1", title: "Judul", text: "Isi.\n\nLagi.", raw: "RAW Isi", date: Day(year: 2024, month: 6, day: 20),
                         dates: [Day(year: 2024, month: 6, day: 19)!], source: "kompas.com", url: nil, lang: "id",
                         fields: ["b": "2", "a": "1"])
-        for article in [a, Article(id: "", title: "", text: "same", raw: "same")] {
+        let cleaned = Article(id: "c", title: "T", text: "Paragraf pertama cukup panjang.\n\nParagraf kedua juga panjang.",
+                              raw: "Paragraf pertama cukup panjang.\nBaca juga: yang lain\nParagraf kedua juga panjang.\n")
+        let unicode = Article(id: "u", title: "T", text: "Kota Hà Nội ramai sekali hari ini.", raw: "  Kota Hà Nội ramai sekali hari ini. ✓")
+        for article in [a, cleaned, unicode, Article(id: "", title: "", text: "same", raw: "same")] {
             let back = article.encoded().withUnsafeBytes { b in
                 var r = ByteReader(b)
                 return Article.decode(&r)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How each record of an index file is encoded and decoded
 /// (docs/index-format.md). Every decoder reads through `ByteReader`, which
 /// never reads past the record.
@@ -99,7 +101,7 @@ extension Article {
         w.string(id)
         w.string(title)
         w.string(text)
-        if raw == text { w.u8(0) } else { w.u8(1); w.string(raw) }
+        if raw == text { w.u8(0) } else { w.u8(1); RawDelta.encode(raw: raw, text: text, into: &w) }
         if let date { w.u8(1); w.varint(date.ordinal) } else { w.u8(0) }
         w.varint(dates.count)
         for d in dates { w.varint(d.ordinal) }
@@ -116,7 +118,7 @@ extension Article {
 
     static func decode(_ r: inout ByteReader) -> Article {
         let id = r.string(), title = r.string(), text = r.string()
-        let raw = r.u8() == 0 ? text : r.string()
+        let raw = r.u8() == 0 ? text : RawDelta.decode(text: text, &r)
         let date = r.u8() == 0 ? nil : Day(ordinal: r.int32())
         var dates: [Day] = []
         for _ in 0..<r.count() { dates.append(Day(ordinal: r.int32())) }
@@ -128,6 +130,93 @@ extension Article {
         }
         return Article(id: id, title: title, text: text, raw: raw, date: date, dates: dates, source: source, url: url,
                        lang: lang, fields: fields)
+    }
+}
+
+/// The raw text of an article as pieces of its cleaned text and the bytes
+/// cleaning took out: the raw text is mostly the cleaned one with other line
+/// breaks and a few lines more, so it costs a few bytes a line, not a second copy.
+enum RawDelta {
+    /// A line shorter than this is written out rather than looked for.
+    static let shortest = 8
+
+    /// Ops: a varint count, then per op a byte 0 and a string (bytes written
+    /// out), or a byte 1, a varint start and a varint length (bytes of the
+    /// cleaned text).
+    static func encode(raw: String, text: String, into w: inout ByteWriter) {
+        let r = Array(raw.utf8), t = Array(text.utf8)
+        var ops = ByteWriter()
+        var count = 0
+        var literal: [UInt8] = []
+        func flush() {
+            guard !literal.isEmpty else { return }
+            ops.u8(0)
+            ops.varint(literal.count)
+            ops.bytes += literal
+            literal.removeAll(keepingCapacity: true)
+            count += 1
+        }
+        var i = 0, cursor = 0
+        while i < r.count {
+            var lineEnd = i
+            while lineEnd < r.count && r[lineEnd] != 0x0A { lineEnd += 1 }
+            if lineEnd - i >= shortest, let p = find(r[i..<lineEnd], in: t, from: cursor) {
+                var k = lineEnd - i
+                while i + k < r.count && p + k < t.count && r[i + k] == t[p + k] { k += 1 }
+                flush()
+                ops.u8(1)
+                ops.varint(p)
+                ops.varint(k)
+                count += 1
+                i += k
+                cursor = p + k
+            } else {
+                let end = min(r.count, lineEnd + 1)
+                literal += r[i..<end]
+                i = end
+            }
+        }
+        flush()
+        w.varint(count)
+        w.bytes += ops.bytes
+    }
+
+    private static func find(_ needle: ArraySlice<UInt8>, in haystack: [UInt8], from start: Int) -> Int? {
+        guard start + needle.count <= haystack.count else { return nil }
+        return haystack.withUnsafeBytes { h -> Int? in
+            needle.withUnsafeBytes { n -> Int? in
+                // memchr to each candidate first byte, memcmp for the rest (glibc's memmem is not visible to Swift).
+                let first = Int32(n[0]), last = h.count - n.count
+                var p = start
+                while p <= last {
+                    guard let hit = memchr(h.baseAddress! + p, first, last - p + 1) else { return nil }
+                    p = UnsafeRawPointer(hit) - h.baseAddress!
+                    if memcmp(h.baseAddress! + p, n.baseAddress!, n.count) == 0 { return p }
+                    p += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    static func decode(text: String, _ r: inout ByteReader) -> String {
+        var t = text
+        return t.withUTF8 { tb in
+            var out: [UInt8] = []
+            out.reserveCapacity(tb.count + 256)
+            for _ in 0..<r.count() {
+                if r.u8() == 0 {
+                    let n = r.count()
+                    out += UnsafeRawBufferPointer(start: r.base + r.position, count: n)
+                    r.position += n
+                } else {
+                    let start = r.int(), length = r.int()
+                    guard start >= 0, length >= 0, start <= tb.count, length <= tb.count - start else { r.failed = true; return "" }
+                    out += UnsafeBufferPointer(rebasing: tb[start..<(start + length)])
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
