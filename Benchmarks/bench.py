@@ -9,8 +9,9 @@ method; in short:
   after its boilerplate cleaning), fed to FTS5 and tantivy, so all three search
   the same words.
 - Build time and index size: each tool indexes the scale's corpus in a fresh
-  process (warta in memory until `warta index` exists: load + index from
-  WARTA_TRACE, size n/a).
+  process (warta: `warta index CORPUS -o FILE.widx`, the file's size; a warta
+  without that command is timed in memory: load + index from WARTA_TRACE,
+  size n/a).
 - Open time: wall time from spawning a fresh process to the answer of one
   count (`jakarta`), page cache warm.
 - Warm latency: one process per tool and pass is handed every request at once
@@ -695,8 +696,9 @@ def report(results, tools, started, load_before, load_after, disagreements, prob
     out.append("- Machine: %s cores (`nproc`), %s, %s, %s memory, Linux %s; load average %s at start, %s at end "
                "(the cores are shared with other work: expect noise)"
                % (m["nproc"], m["arch"], m["cpu"], m["memory"], m["kernel"], load_before, load_after))
-    out.append("- warta: commit %s, release build, in memory (%s)" % (ARGS.commit_info,
-               "index file" if tools[0].index_mode else "no index file yet: build = load + index, open = the same load"))
+    out.append("- warta: commit %s, release build, %s" % (ARGS.commit_info,
+               "reading an index file (build = `warta index CORPUS -o FILE.widx`, open = a fresh `warta --corpus FILE.widx`)"
+               if tools[0].index_mode else "in memory (no index file yet: build = load + index, open = the same load)"))
     out.append("- FTS5: %s through Python's sqlite3 module, `tokenize='unicode61 remove_diacritics 2'`; "
                "open time with Debian's `sqlite3` command" % tools[1].version)
     out.append("- tantivy: %s (Python %s), simple tokenizer + lowercase + ASCII folding"
@@ -771,6 +773,9 @@ def report(results, tools, started, load_before, load_after, disagreements, prob
             notes.append("warta build = load %s (JSON, cleaning) + index %s; its whole process took %s and peaked "
                          "at %.0f MB" % (fmt_time(ex[w]["load_s"]), fmt_time(ex[w]["index_s"]),
                                           fmt_time(ex[w]["wall_s"]), ex[w]["rss_mb"]))
+        if tools[0].index_mode:
+            notes.append("warta build = one `warta index` process (JSON, cleaning, analysis and indexing on every core, "
+                         "copies, layout, checksums, write); it peaked at %.0f MB" % ex[w]["rss_mb"])
         notes.append("FTS5 and tantivy build = a fresh Python process reading the export and indexing it "
                      "(FTS5 includes `optimize`; tantivy used its default writer and kept %d segments)"
                      % ex[tv].get("segments", 0))

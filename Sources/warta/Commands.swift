@@ -54,7 +54,11 @@ extension Shell {
                 throw Diagnostic(.error, e.description)
             }
         case ".info":
-            show(Info.text(session.corpus))
+            // Statistics read every article: from a damaged index file they are no answer.
+            let damaged = session.corpus.damage.count
+            let text = Info.text(session.corpus)
+            if session.corpus.damage.count != damaged { throw Diagnostic(.error, session.corpus.damage.message ?? "the index file is damaged") }
+            show(text)
         case ".schema":
             show(try Info.schema(session, unit: argument))
         case ".format":

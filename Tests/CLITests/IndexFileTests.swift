@@ -1,4 +1,5 @@
 import Foundation
+import Warta
 import XCTest
 
 /// Index files as a user meets them: `warta index`, `--corpus FILE.widx`,
@@ -145,6 +146,25 @@ final class IndexFileTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.hasPrefix("warta: error: "), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.widx").path))
+    }
+
+    /// One corpus read from a file, many sessions at once: the same answers as one at a time.
+    func testStatementsRunConcurrentlyOnOneIndexFile() throws {
+        let corpus = try Corpus.open(path: seedsFile.path)
+        let statements = ["count articles where mentions \"Putin\"", "articles where mentions \"To Lam\" show id, score",
+                          "terms limit 5", "sentences where mentions \"Kim\" show id", "entities limit 3",
+                          "articles where mentions \"pakta\" near 5 \"pertahanan\" show id, score"]
+        let expected = try statements.map { Renderer.render(try Session(corpus: corpus).run($0), as: .jsonl) }
+        final class Answers: @unchecked Sendable { var values = [String?](repeating: nil, count: 48); let lock = NSLock() }
+        let answers = Answers()
+        DispatchQueue.concurrentPerform(iterations: 48) { i in
+            let text = try? Renderer.render(Session(corpus: corpus).run(statements[i % statements.count]), as: .jsonl)
+            answers.lock.lock()
+            answers.values[i] = text
+            answers.lock.unlock()
+        }
+        for i in 0..<48 { XCTAssertEqual(answers.values[i], expected[i % statements.count], statements[i % statements.count]) }
+        XCTAssertEqual(corpus.damage.count, 0)
     }
 
     func testIndexHasItsOwnHelp() throws {

@@ -51,6 +51,12 @@ final class IndexTests: XCTestCase {
         func slot(_ t: String) -> [PostingIterator] { [PostingIterator(index.postings(for: t, in: .text))] }
         XCTAssertEqual(docs(PhraseIterator(slots: [slot("to"), slot("lam")])), [0, 3])
         XCTAssertEqual(docs(PhraseIterator(slots: [slot("lam"), slot("to")])), [1])
+        // Repeated words and a match after a false start, three words long.
+        let more = makeIndex(["a a b c", "a b a b c", "a b x a b", "c a b"])
+        func slot2(_ t: String) -> [PostingIterator] { [PostingIterator(more.postings(for: t, in: .text))] }
+        XCTAssertEqual(docs(PhraseIterator(slots: [slot2("a"), slot2("b"), slot2("c")])), [0, 1])
+        XCTAssertEqual(docs(PhraseIterator(slots: [slot2("a"), slot2("a")])), [0])
+        XCTAssertEqual(docs(PhraseIterator(slots: [slot2("b"), slot2("a")])), [1])
     }
 
     func testNearCountsWordsBetweenInEitherOrder() {

@@ -21,7 +21,32 @@ final class PhraseIterator: FilteringIterator {
         guard approximation.matches() else { return false }
         // A one-word phrase needs no positions.
         if slots.count == 1 { return true }
+        if near == nil && slots.allSatisfy({ $0.count == 1 }) { return phraseOccurs() }
         return occurrences(limit: 1) > 0
+    }
+
+    /// Whether the phrase occurs in the current document, when every slot
+    /// is one term: walks the position lists in place (the common case, kept
+    /// free of allocations).
+    private func phraseOccurs() -> Bool {
+        let first = slots[0][0].positions
+        let n = slots.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { cursors in
+            for k in 0..<n { cursors[k] = slots[k][0].positions.startIndex }
+            candidates: for p in first {
+                for k in 1..<n {
+                    let list = slots[k][0].positions
+                    let want = p &+ UInt32(k)
+                    var c = cursors[k]
+                    while c < list.endIndex && list[c] < want { c += 1 }
+                    cursors[k] = c
+                    if c == list.endIndex { return false }
+                    if list[c] != want { continue candidates }
+                }
+                return true
+            }
+            return false
+        }
     }
 
     /// Occurrences in the current document, counting at most `limit`.
