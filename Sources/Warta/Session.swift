@@ -76,7 +76,7 @@ public final class Session {
     var checker: Checker {
         let corpus = self.corpus
         return Checker(metadataFields: corpus.metadataFields, setNames: Set(sets.keys),
-                       resolveEntity: { corpus.entity(named: $0) }, entityNames: corpus.gazetteer.entities.map(\.name))
+                       resolveEntity: { corpus.entity(named: $0) }, entityNames: corpus.entityNames)
     }
 
     /// Runs one statement (the whole `source`, or `range` of it).

@@ -31,14 +31,15 @@ struct Runner {
             fail("the bundled corpus (seeds/) was not found; give one with --corpus PATH")
             return 2
         }
-        var gazetteer = Gazetteer.standard
+        // The standard gazetteer is read only when needed (an index file has its entities already).
+        var gazetteer: Gazetteer?
         if let file = options.entities {
             guard let data = FileManager.default.contents(atPath: file) else {
                 fail("cannot read entities file '\(file)'")
                 return 2
             }
             do {
-                gazetteer = gazetteer.merging(try Gazetteer(tsv: String(decoding: data, as: UTF8.self), origin: file))
+                gazetteer = Gazetteer.standard.merging(try Gazetteer(tsv: String(decoding: data, as: UTF8.self), origin: file))
             } catch {
                 fail("\(error)")
                 return 2

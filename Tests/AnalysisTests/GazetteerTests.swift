@@ -10,6 +10,10 @@ final class GazetteerTests: XCTestCase {
         }
     }
 
+    func testStandardNamesAreReadWithoutTheMatcher() {
+        XCTAssertEqual(Gazetteer.standardNames, Gazetteer.standard.entities.map(\.name))
+    }
+
     func testLookupByAnyName() {
         // name asked → canonical name found (nil: none)
         let rows: [(String, String?)] = [

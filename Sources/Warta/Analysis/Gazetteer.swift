@@ -70,6 +70,21 @@ public struct Gazetteer: Sendable {
         }
     }()
 
+    /// The canonical names of the standard gazetteer, in file order, read
+    /// without building its matcher (for suggestions when an index file is
+    /// opened, which needs nothing else of it).
+    static let standardNames: [String] = {
+        var seen = Set<String>()
+        var names: [String] = []
+        for line in GazetteerData.tsv.split(separator: "\n") {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if trimmed.isEmpty || trimmed.first == "#" { continue }
+            let name = trim(line.split(separator: "\t", omittingEmptySubsequences: false)[0])
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }()
+
     /// Reads a gazetteer file: one entity a line,
     /// `canonical<TAB>type<TAB>alias|alias|…` (the aliases may be left out);
     /// blank lines and lines starting with `#` are skipped. A name that two

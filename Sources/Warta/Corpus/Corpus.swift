@@ -19,8 +19,8 @@ public final class Corpus: Sendable {
     public let index: InvertedIndex
     /// Metadata fields found beyond the built-in ones, sorted.
     public let metadataFields: [String]
-    /// The names entity predicates are resolved with.
-    public let gazetteer: Gazetteer
+    private let lazyGazetteer: Lazy<Gazetteer>
+    private let lazyEntityNames: Lazy<[String]>
     /// Paragraphs, sentences, quotes and entity mentions of each article.
     let structures: StructureStore
     /// `entityPostings[field][entity]`.
@@ -69,11 +69,15 @@ public final class Corpus: Sendable {
     }
 
     /// A corpus read from the bytes of an index file.
-    init(storage: IndexStorage, name: String, path: String?, gazetteer: Gazetteer, stemmer: Stemmer? = nil) throws {
+    /// - Parameter gazetteer: nil for the standard one, read when first needed.
+    init(storage: IndexStorage, name: String, path: String?, gazetteer: Gazetteer?, stemmer: Stemmer? = nil) throws {
         self.storage = storage
         self.name = name
         self.path = path
-        self.gazetteer = gazetteer
+        let lazyGazetteer = Lazy({ gazetteer ?? .standard }, fallback: { .standard })
+        self.lazyGazetteer = lazyGazetteer
+        // For "did you mean": the standard names without building the standard gazetteer's matcher.
+        lazyEntityNames = Lazy({ gazetteer.map { $0.entities.map(\.name) } ?? Gazetteer.standardNames }, fallback: { [] })
         var r = ByteReader(storage.bytes(storage[.meta]))
         let meta = IndexMeta.decode(&r)
         let index = try InvertedIndex(storage: storage)
@@ -120,6 +124,10 @@ public final class Corpus: Sendable {
         lazyCopies = blob(.copies, CopyDetector.Clusters.decode, empty: CopyDetector.Clusters(clusterOf: [], articles: []))
     }
 
+    /// The names entity predicates are resolved with.
+    public var gazetteer: Gazetteer { lazyGazetteer.value }
+    /// The gazetteer's canonical names, for suggestions.
+    var entityNames: [String] { lazyEntityNames.value }
     /// Problems met while loading (files skipped, lines skipped).
     public var warnings: [LoadWarning] { lazyWarnings.value }
     /// `date` as day ordinals, `Int32.min` for null: a column to filter on
@@ -150,12 +158,13 @@ public final class Corpus: Sendable {
     /// folder, a `.jsonl` file, or a single `.txt`/`.md` file.
     /// - Throws: `IndexFileError` for an index file that is truncated,
     ///   damaged or of another format version.
-    public static func open(path: String, gazetteer: Gazetteer = .standard) throws -> Corpus {
+    /// - Parameter gazetteer: the entities to find; nil for the standard gazetteer.
+    public static func open(path: String, gazetteer: Gazetteer? = nil) throws -> Corpus {
         if IndexStorage.isIndexFile(path: path) {
             let storage = try IndexStorage.map(path: path)
             let corpus = try Corpus(storage: storage, name: displayName(path), path: path, gazetteer: gazetteer)
             // Entities added on the command line are found by indexing the articles again.
-            if gazetteer.entities.count != Gazetteer.standard.entities.count {
+            if let gazetteer, gazetteer.entities.count != Gazetteer.standard.entities.count {
                 return Corpus(name: corpus.name, path: path, articles: Array(corpus.articles), warnings: corpus.warnings,
                               gazetteer: gazetteer)
             }
@@ -165,7 +174,7 @@ public final class Corpus: Sendable {
         let result = try CorpusLoader.load(path: path)
         let t1 = DispatchTime.now().uptimeNanoseconds
         let corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings,
-                            gazetteer: gazetteer)
+                            gazetteer: gazetteer ?? .standard)
         if trace {
             let t2 = DispatchTime.now().uptimeNanoseconds
             FileHandle.standardError.write(Data("trace: load \((t1 - t0) / 1_000_000) ms, index \((t2 - t1) / 1_000_000) ms, \(corpus.articles.count) articles, \(corpus.index.termCount) terms\n".utf8))
