@@ -148,11 +148,9 @@ enum CorpusBuilder {
         var whole = parts[0] ?? CorpusPart()
         for k in 1..<partCount { whole.append(parts[k]!) }
         parts = []
-        let tAdded = DispatchTime.now().uptimeNanoseconds
-        var builder = whole.builder
+        let builder = whole.builder
         let structures = whole.structures, entities = whole.entities, entityPostings = whole.entityPostings
         whole = CorpusPart()
-        let addNanos = tAdded - t0
         let tIndexed = DispatchTime.now().uptimeNanoseconds
         let index = builder.finish()
         // Roots are learned from this corpus's own words.

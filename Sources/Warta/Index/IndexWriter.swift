@@ -17,11 +17,17 @@ enum IndexWriter {
         var out = ByteWriter()
         out.bytes = [UInt8](repeating: 0, count: headerEnd)
         var table: [Section: Range<Int>] = [:]
+        var clock = DispatchTime.now().uptimeNanoseconds
         func section(_ s: Section, _ fill: (inout ByteWriter) -> Void) {
             out.align(8)
             let start = out.count
             fill(&out)
             table[s] = start..<out.count
+            if trace {
+                let now = DispatchTime.now().uptimeNanoseconds
+                trace("  \(s) \((now - clock) / 1_000_000) ms")
+                clock = now
+            }
         }
         func records(_ s: Section, _ rs: [[UInt8]]) { section(s) { RecordTable.write(rs, into: &$0) } }
         func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) {
