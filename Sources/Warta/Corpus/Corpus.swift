@@ -161,8 +161,13 @@ public final class Corpus: Sendable {
     /// - Parameter gazetteer: the entities to find; nil for the standard gazetteer.
     public static func open(path: String, gazetteer: Gazetteer? = nil) throws -> Corpus {
         if IndexStorage.isIndexFile(path: path) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
             let storage = try IndexStorage.map(path: path)
             let corpus = try Corpus(storage: storage, name: displayName(path), path: path, gazetteer: gazetteer)
+            if trace {
+                let us = (DispatchTime.now().uptimeNanoseconds - t0) / 1000
+                Warta.trace("open \(path): \(us) µs, \(corpus.articles.count) articles, \(corpus.index.termCount) terms, \(storage.count) bytes")
+            }
             // Entities added on the command line are found by indexing the articles again.
             if let gazetteer, gazetteer.entities.count != Gazetteer.standard.entities.count {
                 return Corpus(name: corpus.name, path: path, articles: Array(corpus.articles), warnings: corpus.warnings,
