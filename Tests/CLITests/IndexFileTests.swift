@@ -44,6 +44,13 @@ final class IndexFileTests: XCTestCase {
         }
     }
 
+    func testTheShellOpensAnIndexFile() throws {
+        let r = try WartaProcess.run([], stdin: ".open \(seedsFile.path)\ncount articles where mentions \"Putin\"\n.info\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("opened seeds: 5 articles\n5\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("articles  5"), r.stdout)
+    }
+
     func testCheckPassesASoundFile() throws {
         let r = try WartaProcess.run(["check", seedsFile.path])
         XCTAssertEqual(r.status, 0, r.stderr)
