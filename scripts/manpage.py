@@ -81,6 +81,7 @@ def main():
     out += [synopsis(a) for a in arguments
             if a["kind"] != "flag" or not {n["name"] for n in a["names"]} & {"help", "version"}]
     out += [".Nm", ".Fl -version", ".Nm", ".Fl -generate-completion-script Ar bash|zsh|fish"]
+    out += [".Nm", "index Ar path Fl o Ar file.widx", ".Nm", "check Ar file.widx"]
     out += [".Sh DESCRIPTION"]
     paragraphs = [" ".join(p.split()) for p in prose.strip().split("\n\n") if p.strip()]
     for i, p in enumerate(paragraphs):
@@ -103,6 +104,19 @@ def main():
         "in the shell,",
         ".Ic .help",
         "lists every statement and command with examples.",
+        ".Pp",
+        ".Nm",
+        "index",
+        "indexes a corpus once and writes an index file;",
+        ".Fl -corpus",
+        "and",
+        ".Ic .open",
+        "open it without indexing again (it is memory-mapped and read in place).",
+        ".Nm",
+        "check",
+        "verifies every checksum of an index file.",
+        "The format is described in",
+        ".Pa docs/index-format.md .",
         ".Sh OPTIONS",
         ".Bl -tag -width Ds",
     ]
@@ -120,7 +134,7 @@ def main():
         ".It 1",
         "A statement failed (with",
         ".Fl -keep-going ,",
-        "at least one did).",
+        "at least one did), or an index file is truncated, damaged or of another format version.",
         ".It 2",
         "A usage error: an unknown flag, a missing file, a corpus that cannot be opened.",
         ".El",

@@ -15,11 +15,12 @@ struct WartaCommand: ParsableCommand {
             Examples:
               warta -c 'articles where mentions "To Lam" and date = 2024-06-20'
               warta --corpus news.jsonl -c 'count articles group by source'
+              warta index news.jsonl -o news.widx   (then --corpus news.widx opens at once)
               warta report.wq
             """,
         version: wartaVersion)
 
-    @Option(name: .long, help: ArgumentHelp("A folder of .txt/.md files, a .jsonl file, or one article file.", valueName: "path"),
+    @Option(name: .long, help: ArgumentHelp("A folder of .txt/.md files, a .jsonl file, one article file, or an index file (warta index).", valueName: "path"),
             completion: .file())
     var corpus: String?
 
