@@ -15,12 +15,6 @@ struct CopyDetector {
     /// Estimated Jaccard similarity of shingle sets above which paragraphs are copies.
     static let threshold = 0.8
 
-    /// A paragraph: its article and its index there.
-    struct Ref: Hashable {
-        var doc: Int32
-        var paragraph: Int32
-    }
-
     /// The cluster of each paragraph that has copies (by article, then
     /// paragraph), and the articles of each cluster.
     struct Clusters: Sendable {
@@ -38,50 +32,64 @@ struct CopyDetector {
                 return signature(words[lo..<hi])
             }
         }
-        var buckets: [UInt64: [Ref]] = [:]
-        for (d, perDoc) in signatures.enumerated() {
-            for (k, sig) in perDoc.enumerated() {
-                guard let sig else { continue }
-                for b in 0..<bands {
-                    var key = UInt64(b) &* 0x9E37_79B9_7F4A_7C15
-                    for r in 0..<rows { key = mix(key ^ sig[b * rows + r]) }
-                    buckets[key, default: []].append(Ref(doc: Int32(d), paragraph: Int32(k)))
-                }
+        // Paragraphs are numbered over the corpus: paragraph k of article d is firsts[d] + k.
+        var firsts = [Int](repeating: 0, count: structures.count + 1)
+        for d in structures.indices { firsts[d + 1] = firsts[d] + structures[d].paragraphs.count }
+        let flat = signatures.flatMap { $0 }
+        // The LSH buckets: (band key, paragraph) pairs sorted, so a bucket is a run
+        // of one key, its paragraphs in corpus order.
+        var entries: [(key: UInt64, paragraph: Int32)] = []
+        entries.reserveCapacity(flat.count * bands)
+        for (p, sig) in flat.enumerated() {
+            guard let sig else { continue }
+            for b in 0..<bands {
+                var key = UInt64(b) &* 0x9E37_79B9_7F4A_7C15
+                for r in 0..<rows { key = mix(key ^ sig[b * rows + r]) }
+                entries.append((key, Int32(p)))
             }
         }
-        var parent: [Ref: Ref] = [:]
-        func root(_ x: Ref) -> Ref {
+        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.paragraph < $1.paragraph }
+        var parent = (0..<Int32(flat.count)).map { $0 }
+        var clustered = [Bool](repeating: false, count: flat.count)
+        func root(_ x: Int32) -> Int32 {
             var r = x
-            while let p = parent[r], p != r { r = p }
+            while parent[Int(r)] != r { r = parent[Int(r)] }
             var c = x
-            while let p = parent[c], p != r { parent[c] = r; c = p }
+            while parent[Int(c)] != r { let next = parent[Int(c)]; parent[Int(c)] = r; c = next }
             return r
         }
-        for (_, refs) in buckets where refs.count > 1 {
-            let first = refs[0]
-            guard let a = signatures[Int(first.doc)][Int(first.paragraph)] else { continue }
-            for other in refs.dropFirst() {
-                guard let b = signatures[Int(other.doc)][Int(other.paragraph)] else { continue }
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+            defer { start = end }
+            guard end - start > 1 else { continue }
+            let first = entries[start].paragraph
+            guard let a = flat[Int(first)] else { continue }
+            for e in (start + 1)..<end {
+                let other = entries[e].paragraph
+                guard let b = flat[Int(other)] else { continue }
                 var same = 0
                 for i in 0..<hashes where a[i] == b[i] { same += 1 }
                 if Double(same) >= threshold * Double(hashes) {
-                    parent[first] = parent[first] ?? first
-                    parent[other] = parent[other] ?? other
+                    clustered[Int(first)] = true
+                    clustered[Int(other)] = true
                     let ra = root(first), rb = root(other)
-                    if ra != rb { parent[rb] = ra }
+                    if ra != rb { parent[Int(rb)] = ra }
                 }
             }
         }
         var clusterOf = structures.map { [Int32](repeating: -1, count: $0.paragraphs.count) }
-        var ids: [Ref: Int32] = [:]
+        var ids = [Int32](repeating: -1, count: flat.count)
         var articles: [Set<Int32>] = []
         // In article and paragraph order, so clusters are numbered the same on every run.
-        for ref in parent.keys.sorted(by: { ($0.doc, $0.paragraph) < ($1.doc, $1.paragraph) }) {
-            let r = root(ref)
-            let id: Int32
-            if let known = ids[r] { id = known } else { id = Int32(articles.count); ids[r] = id; articles.append([]) }
-            clusterOf[Int(ref.doc)][Int(ref.paragraph)] = id
-            articles[Int(id)].insert(ref.doc)
+        for d in structures.indices {
+            for k in 0..<structures[d].paragraphs.count where clustered[firsts[d] + k] {
+                let r = Int(root(Int32(firsts[d] + k)))
+                if ids[r] < 0 { ids[r] = Int32(articles.count); articles.append([]) }
+                clusterOf[d][k] = ids[r]
+                articles[Int(ids[r])].insert(Int32(d))
+            }
         }
         return Clusters(clusterOf: clusterOf, articles: articles.map { $0.sorted() })
     }
