@@ -52,18 +52,20 @@ public final class Corpus: Sendable {
     public convenience init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
                             gazetteer: Gazetteer = .standard) {
         let built = CorpusBuilder.build(articles, gazetteer: gazetteer)
-        let bytes = Corpus.indexFile(built, articles: articles, warnings: warnings, source: path)
+        let bytes = Corpus.indexFile(built, articles: articles, warnings: warnings, source: path, checksums: false)
         // Bytes this process just laid out: reading their header cannot fail.
         try! self.init(storage: IndexStorage.memory(bytes), name: name, path: path, gazetteer: gazetteer, stemmer: built.stemmer)
     }
 
     /// The bytes of the index file of `articles`.
-    static func indexFile(_ built: BuiltCorpus, articles: [Article], warnings: [LoadWarning], source: String?) -> [UInt8] {
+    static func indexFile(_ built: BuiltCorpus, articles: [Article], warnings: [LoadWarning], source: String?,
+                          checksums: Bool = true) -> [UInt8] {
         var extra = Set<String>()
         let builtIn = Set(Schema.articleFields.map(\.name))
         for a in articles { for k in a.fields.keys where !builtIn.contains(k) { extra.insert(k) } }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let bytes = IndexWriter.write(built, articles: articles, warnings: warnings, metadataFields: extra.sorted(), source: source)
+        let bytes = IndexWriter.write(built, articles: articles, warnings: warnings, metadataFields: extra.sorted(), source: source,
+                                      checksums: checksums)
         if trace { trace("layout \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms, \(bytes.count) bytes") }
         return bytes
     }

@@ -158,7 +158,7 @@ struct IndexBuilder {
 
     /// The index laid out as an index file in memory and read through its views.
     func build() -> InvertedIndex {
-        let bytes = IndexWriter.write(BuiltCorpus(index: finish()))
+        let bytes = IndexWriter.write(BuiltCorpus(index: finish()), checksums: false)
         return try! InvertedIndex(storage: IndexStorage.memory(bytes))
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// (docs/index-format.md), and writes them atomically.
 enum IndexWriter {
     /// The index file of `built` and its articles. Encoding runs on every core.
+    /// - Parameter checksums: false for bytes read in this process only
+    ///   (a folder opened directly): the block checksums are left zero.
     static func write(_ built: BuiltCorpus, articles: [Article] = [], warnings: [LoadWarning] = [],
-                      metadataFields: [String] = [], source: String? = nil) -> [UInt8] {
+                      metadataFields: [String] = [], source: String? = nil, checksums: Bool = true) -> [UInt8] {
         let index = built.index
         // Term ids become the terms' ranks in UTF-8 byte order: the dictionary is then its own sorted list.
         let termBytes = index.termsByID.map { Array($0.utf8) }
@@ -95,7 +97,7 @@ enum IndexWriter {
         let crc = header.bytes.withUnsafeBytes { CRC32.checksum($0) }
         withUnsafeBytes(of: crc.littleEndian) { header.bytes.replaceSubrange(28..<32, with: $0) }
         out.bytes.replaceSubrange(0..<headerEnd, with: header.bytes)
-        let sums = out.bytes.withUnsafeBytes { all in
+        let sums = !checksums ? [UInt32](repeating: 0, count: blocks) : out.bytes.withUnsafeBytes { all in
             parallelMap(Array(0..<blocks)) { b -> UInt32 in
                 let lo = b * IndexStorage.blockSize
                 return CRC32.checksum(UnsafeRawBufferPointer(rebasing: all[lo..<min(checkedEnd, lo + IndexStorage.blockSize)]))
