@@ -58,8 +58,9 @@ final class IndexFileTests: XCTestCase {
     }
 
     func testATruncatedFileIsRefusedAtOpen() throws {
-        for keep in [0.5, 0.99] {
-            let path = try damaged("short.widx") { $0 = $0.prefix(Int(Double($0.count) * keep)) }
+        let size = try Data(contentsOf: seedsFile).count
+        for keep in [0, 5, 40, size / 2, size - 1] {
+            let path = try damaged("short.widx") { $0 = $0.prefix(keep) }
             let r = try WartaProcess.run(["--corpus", path, "-c", "count articles"])
             XCTAssertEqual(r.status, 1)
             XCTAssertEqual(r.stdout, "")

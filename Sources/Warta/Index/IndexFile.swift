@@ -95,8 +95,14 @@ final class IndexStorage: @unchecked Sendable {
         return s
     }
 
-    /// Whether the first bytes of `path` are an index file's magic number.
+    /// Whether the first bytes of `path` are an index file's magic number,
+    /// or it is a file named `.widx` (one too short to hold the magic is a
+    /// truncated index file, not an unknown kind of corpus).
     static func isIndexFile(path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        if path.hasSuffix(".widx"), FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            return true
+        }
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
         let head = (try? h.read(upToCount: magic.count)) ?? Data()
