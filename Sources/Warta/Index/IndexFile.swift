@@ -20,7 +20,7 @@ enum Section: UInt32, CaseIterable {
     case postingsTitle, postingsText, entityPostingsTitle, entityPostingsText
     case lengthsTitle, lengthsText, forwardTitle, forwardText
     case articles, structures, entities, dates, idRanks, copies, warnings
-    case ids, idOrdinals
+    case ids, idOrdinals, forwardTerms
     case checksums
 }
 

@@ -51,12 +51,19 @@ enum IndexWriter {
         }
         column(.lengthsTitle, index.fieldLengths[IndexedField.title.rawValue])
         column(.lengthsText, index.fieldLengths[IndexedField.text.rawValue])
+        // The forward index numbers terms by frequency, commonest first: most words then take one byte.
+        let byFrequency = order.indices.sorted {
+            index.termFrequencies[order[$0]] != index.termFrequencies[order[$1]]
+                ? index.termFrequencies[order[$0]] > index.termFrequencies[order[$1]] : $0 < $1
+        }
+        var frequencyRank = [UInt32](repeating: 0, count: order.count)
+        for (rank, id) in byFrequency.enumerated() { frequencyRank[order[id]] = UInt32(rank) }
         for (s, f) in [(Section.forwardTitle, IndexedField.title), (.forwardText, .text)] {
             records(s, parallelMap(Array(0..<index.documentCount)) { d in
                 var w = ByteWriter()
                 let ids = index.forward(f, d)
                 w.varint(ids.count)
-                for id in ids { w.varint(UInt64(newID[Int(id)])) }
+                for id in ids { w.varint(UInt64(frequencyRank[Int(id)])) }
                 return w.bytes
             })
         }
@@ -74,6 +81,7 @@ enum IndexWriter {
         let byID = idBytes.indices.sorted { idBytes[$0].lexicographicallyPrecedes(idBytes[$1]) }
         records(.ids, byID.map { idBytes[$0] })
         column(.idOrdinals, byID.map { UInt32($0) })
+        column(.forwardTerms, byFrequency.map { UInt32($0) })
         out.align(8)
 
         // The checksum section: one CRC-32 per 64 KiB block of everything before it.

@@ -33,6 +33,8 @@ public final class InvertedIndex: Sendable {
     private let averages: Lazy<[Double]>
     private let totals: Lazy<ValueColumn<Int>>
     private let capitals: Lazy<ValueColumn<Int>>
+    /// The term id of each number the forward index uses (terms by frequency).
+    private let forwardIDs: Lazy<ValueColumn<UInt32>>
 
     /// The index of an index file's sections; reads only the meta section.
     init(storage: IndexStorage) throws {
@@ -59,6 +61,7 @@ public final class InvertedIndex: Sendable {
         }, fallback: { [0, 0] })
         totals = Lazy({ ValueColumn<Int>.read(storage, .termTotals, count: terms) }, fallback: { .zeros(terms) })
         capitals = Lazy({ ValueColumn<Int>.read(storage, .termCapitalized, count: terms) }, fallback: { .zeros(terms) })
+        forwardIDs = Lazy({ ValueColumn<UInt32>.read(storage, .forwardTerms, count: terms) }, fallback: { .zeros(terms) })
     }
 
     /// Every term in ascending order, for prefix expansion.
@@ -79,11 +82,16 @@ public final class InvertedIndex: Sendable {
     /// The term ids of a field of a document, by position. Collocations and
     /// near-duplicate detection read it.
     func forward(_ field: IndexedField, _ doc: Int) -> [UInt32] {
-        forwardTables[field.rawValue].decode(doc, fallback: []) { r in
+        let byRank = forwardIDs.value
+        return forwardTables[field.rawValue].decode(doc, fallback: []) { r in
             var ids: [UInt32] = []
             let n = r.count()
             ids.reserveCapacity(n)
-            for _ in 0..<n { ids.append(UInt32(truncatingIfNeeded: r.varint())) }
+            for _ in 0..<n {
+                let rank = r.varint()
+                guard rank < UInt64(byRank.count) else { r.failed = true; return [] }
+                ids.append(byRank[Int(rank)])
+            }
             return ids
         }
     }
