@@ -10,6 +10,13 @@ public struct IndexFileError: Error, CustomStringConvertible, Sendable {
     init(_ file: String, _ problem: String, source: String? = nil) {
         description = "index file '\(file)' \(problem); rebuild it with: warta index \(source ?? "PATH") -o \(file)"
     }
+
+    /// An index file that could not be written.
+    static func cannotWrite(_ path: String, _ code: Int32) -> IndexFileError {
+        var e = IndexFileError(path, "")
+        e.description = "cannot write index file '\(path)': \(String(cString: strerror(code)))"
+        return e
+    }
 }
 
 /// The sections of an index file (docs/index-format.md), by their number in

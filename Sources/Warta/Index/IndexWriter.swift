@@ -146,11 +146,3 @@ enum IndexWriter {
         }
     }
 }
-
-extension IndexFileError {
-    static func cannotWrite(_ path: String, _ code: Int32) -> IndexFileError {
-        var e = IndexFileError(path, "")
-        e.description = "cannot write index file '\(path)': \(String(cString: strerror(code)))"
-        return e
-    }
-}
