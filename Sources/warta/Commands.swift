@@ -1,5 +1,6 @@
 import Foundation
 import Warta
+import WartaPostgres
 
 extension Shell {
     /// The dot-commands as completion sees them: the library's list, with
@@ -31,6 +32,18 @@ extension Shell {
             quitting = true
         case ".open":
             guard !argument.isEmpty else { throw usage(name) }
+            if PostgresURL.isPostgres(argument) {
+                let executor: PostgresExecutor
+                do {
+                    executor = try PostgresExecutor(url: argument)
+                } catch {
+                    throw Diagnostic(.error, "\(error)")
+                }
+                let dropped = session.sets.count
+                session.open(executor)
+                write("opened \(executor.corpusName)" + (dropped > 0 ? " (named sets dropped)" : "") + "\n")
+                return true
+            }
             let corpus: Corpus
             do {
                 corpus = try Corpus.open(path: expandTilde(argument))

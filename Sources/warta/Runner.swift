@@ -1,5 +1,6 @@
 import Foundation
 import Warta
+import WartaPostgres
 
 /// Decides what a `warta` invocation does: statements from `-c`, a script,
 /// a pipe, or the interactive shell; and turns failures into exit statuses.
@@ -36,16 +37,26 @@ struct Runner {
                 return 2
             }
         }
-        let corpus: Corpus
-        do {
-            corpus = try Corpus.open(path: path, gazetteer: gazetteer)
-        } catch {
-            fail("\(error)")
-            return 2
-        }
-        for w in corpus.warnings { Terminal.error(machine ? DiagnosticRenderer.json(w) : w.description) }
+        let session: Session
         let interactive = options.statements.isEmpty && options.script == nil && Terminal.isInteractive(STDIN_FILENO)
-        let session = Session(corpus: corpus, safeMode: options.safe)
+        if PostgresURL.isPostgres(path) {
+            do {
+                session = Session(executor: try PostgresExecutor(url: path), safeMode: options.safe)
+            } catch {
+                fail("\(error)")
+                return 2
+            }
+        } else {
+            let corpus: Corpus
+            do {
+                corpus = try Corpus.open(path: path, gazetteer: gazetteer)
+            } catch {
+                fail("\(error)")
+                return 2
+            }
+            for w in corpus.warnings { Terminal.error(machine ? DiagnosticRenderer.json(w) : w.description) }
+            session = Session(corpus: corpus, safeMode: options.safe)
+        }
         session.settings.timeoutMilliseconds = options.timeout
         session.settings.maxRows = options.maxRows
         session.settings.kwicLines = options.format == .kwic

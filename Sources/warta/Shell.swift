@@ -193,7 +193,7 @@ final class Shell {
                 // A recalled multi-line statement comes back as one line: the same entry.
                 let statement = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
                 let repeated = history.entries.last.map(LineEditor.recallable) == LineEditor.recallable(statement)
-                if !repeated, history.add(statement) { LineEditor.remember(statement) }
+                if !repeated, history.add(statement) { LineEditor.remember(History.redacted(statement)) }
                 runScript(buffer, name: nil)
                 buffer = ""
                 if Interrupt.take() { Terminal.error("interrupted") }

@@ -63,6 +63,9 @@ extension OutputFormat: ExpressibleByArgument {}
 let wartaVersion = "0.1.0"
 
 // Usage errors exit with 2 (reference, section 9), not ArgumentParser's 64.
+if CommandLine.arguments.dropFirst().first == "load" {
+    LoadCommand.load(Array(CommandLine.arguments.dropFirst(2)))
+}
 do {
     var command = try WartaCommand.parseAsRoot()
     try command.run()

@@ -59,6 +59,18 @@ public struct RowSet: Sendable {
     public var matched: Int
     /// Rows the statement asked for but the session's row cap left out.
     public var leftOutByRowLimit: Int = 0
+
+    /// Rows as an executor returns them.
+    public init(unit: String, unitKind: Unit = .articles, columns: [String], rows: [[Value]], ids: [String], matched: Int,
+                leftOutByRowLimit: Int = 0) {
+        self.unit = unit
+        self.unitKind = unitKind
+        self.columns = columns
+        self.rows = rows
+        self.ids = ids
+        self.matched = matched
+        self.leftOutByRowLimit = leftOutByRowLimit
+    }
 }
 
 /// One group of a grouped count.
@@ -67,6 +79,12 @@ public struct GroupCount: Sendable, Hashable {
     public var group: Value
     /// How many rows are in the group.
     public var count: Int
+
+    /// One group and its count.
+    public init(group: Value, count: Int) {
+        self.group = group
+        self.count = count
+    }
 }
 
 /// What `count … group by FIELD` returns.
@@ -77,6 +95,13 @@ public struct GroupedCounts: Sendable {
     public var groups: [GroupCount]
     /// Rows counted (an article in several groups of a list field counts once here).
     public var total: Int
+
+    /// The groups of a `count … group by`, and the rows counted.
+    public init(key: String, groups: [GroupCount], total: Int) {
+        self.key = key
+        self.groups = groups
+        self.total = total
+    }
 }
 
 /// The answer to one statement.

@@ -236,25 +236,9 @@ extension Evaluator {
                 if spelling[v] == nil { spelling[v] = Projection.displayValue(v, raw) }
             }
         }
-        var groups = counts.map { GroupCount(group: spelling[$0.key] ?? $0.key, count: $0.value) }
-        groups.sort { a, b in
-            if case .null = a.group { return false }
-            if case .null = b.group { return true }
-            return Projection.compareForSort(a.group, b.group) < 0
-        }
-        if let sort = q.order.first {
-            if sort.column == .metadata("count") {
-                groups = groups.enumerated().sorted { x, y in
-                    x.element.count != y.element.count ? (sort.descending ? x.element.count > y.element.count : x.element.count < y.element.count) : x.offset < y.offset
-                }.map(\.element)
-            } else if sort.descending {
-                let nulls = groups.filter { $0.group == .null }
-                groups = groups.filter { $0.group != .null }.reversed() + nulls
-            }
-        }
-        let start = min(q.offset, groups.count)
-        let end = q.limit.map { min(groups.count, start + $0) } ?? groups.count
-        return .groups(GroupedCounts(key: key.name, groups: Array(groups[start..<end]), total: source.count))
+        let groups = GroupedCounts.ordered(counts.map { GroupCount(group: spelling[$0.key] ?? $0.key, count: $0.value) },
+                                           by: q.order, offset: q.offset, limit: q.limit)
+        return .groups(GroupedCounts(key: key.name, groups: groups, total: source.count))
     }
 }
 

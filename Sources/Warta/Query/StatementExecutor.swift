@@ -1,0 +1,136 @@
+/// One way to run checked statements. The native index is one (``NativeExecutor``);
+/// a database is another (the `WartaPostgres` library). ``Session`` checks a
+/// statement once and hands the checked, backend-neutral form to its executor.
+///
+/// Named sets stay with the session, as article ordinals; an executor only
+/// reads them (`setName` of a query names one of `sets`).
+public protocol StatementExecutor: AnyObject {
+    /// Shown in messages and the prompt (a database URL without its password).
+    var corpusName: String { get }
+    /// The corpus's metadata fields beyond the built-in ones, for the checker.
+    var metadataFields: [String] { get }
+    /// Rows of a query.
+    func rows(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult
+    /// A count or grouped counts.
+    func count(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult
+    /// Ordinals (ascending) of the articles a query's condition keeps, to make a named set.
+    func documents(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int]
+    /// What `explain` prints for a statement (after the parsed form).
+    func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String
+}
+
+/// The native engine behind the same seam: the in-memory index and its posting iterators.
+public final class NativeExecutor: StatementExecutor {
+    /// The corpus queried.
+    public let corpus: Corpus
+
+    /// An executor over `corpus`.
+    public init(corpus: Corpus) { self.corpus = corpus }
+
+    public var corpusName: String { corpus.name }
+    public var metadataFields: [String] { corpus.metadataFields }
+
+    public func rows(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
+        Evaluator(corpus: corpus, sets: sets).rows(q, settings: settings)
+    }
+
+    public func count(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult {
+        Evaluator(corpus: corpus, sets: sets).count(q)
+    }
+
+    public func documents(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int] {
+        Evaluator(corpus: corpus, sets: sets).matchingDocuments(q.condition, within: q.setName)
+    }
+
+    public func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String {
+        Explainer(evaluator: Evaluator(corpus: corpus, sets: sets)).explain(statement)
+    }
+}
+
+extension Session {
+    /// Runs a checked statement on another executor; named sets stay here.
+    func execute(_ statement: CheckedStatement, on executor: StatementExecutor) throws -> QueryResult {
+        switch statement {
+        case .rows(let q):
+            return try executor.rows(q, sets: sets, settings: boundedSettings)
+        case .count(let q):
+            return try executor.count(q, sets: sets)
+        case .explain(let inner, let written):
+            return .message("parsed: \(Printer.print(written))\n" + (try executor.explain(inner, sets: sets)))
+        case .let(let name, let value):
+            let docs: [Int]
+            switch value {
+            case .rows(let q): docs = try executor.documents(q, sets: sets)
+            case .setOperation(let a, let op, let b): docs = combine(a, op, b)
+            default: throw Diagnostic(.error, "a set is made from a query")
+            }
+            storeSet(name, docs)
+            return .message("\(name): \(docs.count) \(docs.count == 1 ? "article" : "articles")")
+        case .setOperation(let a, let op, let b):
+            var q = CheckedQuery(unit: "\(a) \(op) \(b)", unitKind: .articles, setName: "\u{0}result", condition: .all,
+                                 rowFilter: .all, groupBy: [], order: [], limit: nil, offset: 0,
+                                 columns: Schema.defaultArticleColumns, ranked: false)
+            q.unit = "\(a) \(op) \(b)"
+            return try executor.rows(q, sets: sets.merging(["\u{0}result": combine(a, op, b)]) { $1 }, settings: boundedSettings)
+        case .command(let name, _):
+            try checkAllowed(command: name)
+            throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")
+        }
+    }
+}
+
+extension Day {
+    /// The label of the `bucket` (`day`, `week`, `month`, `year`) holding this
+    /// day, as `group by date.BUCKET` prints it: `2024-06-20`, `2024-W25`, `2024-06`, `2024`.
+    public func label(bucket: String) -> String { Projection.bucketLabel(self, bucket) }
+}
+
+extension Value {
+    /// A JSON string literal, escaped as warta's JSON output escapes strings.
+    public static func jsonLiteral(_ s: String) -> String { JSONRenderer.string(s) }
+}
+
+extension Stemmer {
+    /// The corpus counts the stemmer learned its roots from (to store them
+    /// beside a corpus kept elsewhere, and build the same stemmer again).
+    public var learnedVocabulary: Vocabulary { vocabulary }
+}
+
+extension GroupedCounts {
+    /// The page of `groups` (one per distinct value, in any order) that
+    /// `count … group by` prints: by value (null last), or by `order by
+    /// count` (ties in value order), or by value descending (null still
+    /// last); then `offset` and `limit`. Every executor orders groups here.
+    public static func ordered(_ groups: [GroupCount], by order: [SortKey], offset: Int, limit: Int?) -> [GroupCount] {
+        var groups = groups
+        groups.sort { a, b in
+            if case .null = a.group { return false }
+            if case .null = b.group { return true }
+            return Projection.compareForSort(a.group, b.group) < 0
+        }
+        if let sort = order.first {
+            if sort.column == .metadata("count") {
+                groups = groups.enumerated().sorted { x, y in
+                    x.element.count != y.element.count ? (sort.descending ? x.element.count > y.element.count : x.element.count < y.element.count) : x.offset < y.offset
+                }.map(\.element)
+            } else if sort.descending {
+                let nulls = groups.filter { $0.group == .null }
+                groups = groups.filter { $0.group != .null }.reversed() + nulls
+            }
+        }
+        let start = min(offset, groups.count)
+        let end = limit.map { min(groups.count, start + $0) } ?? groups.count
+        return Array(groups[start..<end])
+    }
+}
+
+// Public initializers, so that an executor in another module can make its queries.
+
+extension TextSearch {
+    /// A search for `phrase` in `fields`.
+    public init(fields: [IndexedField], phrase: [WordPattern], written: String) {
+        self.fields = fields
+        self.phrase = phrase
+        self.written = written
+    }
+}

@@ -1,0 +1,318 @@
+import Foundation
+import Warta
+
+/// Runs checked statements on a corpus kept in PostgreSQL, single node or
+/// sharded: each statement becomes SQL that does the work in the database
+/// (counts, groups, the top-k page), and only the page comes back.
+///
+/// On a sharded corpus every statement is written once per shard against the
+/// shard's foreign table and the parts are joined with `UNION ALL`: counts and
+/// groups are summed, and each shard's own top-k (its own `LIMIT`) is merged.
+public final class PostgresExecutor: StatementExecutor {
+    let db: PostgresConnection
+    let catalog: TermCatalog
+    /// The tables a statement runs on: `articles`, or one foreign table per shard.
+    let tables: [String]
+    /// Where each shard is (URLs without passwords), for explain.
+    let shardLocations: [String]
+    public let corpusName: String
+    public var metadataFields: [String] { catalog.metadataFields }
+
+    /// Opens the corpus at `url` (`postgresql://…`); libpq also reads `PG*` variables and `~/.pgpass`.
+    public init(url: String) throws {
+        db = try PostgresConnection(url: url)
+        let hasTables = try db.scalar("SELECT count(*) FROM pg_class WHERE relname IN ('warta_corpus', 'warta_shards')") == "2"
+        guard hasTables else {
+            throw PostgresError("\(db.redactedURL) holds no warta corpus (load one with: warta load PATH --into URL)")
+        }
+        try PostgresSchema.prepare(db)
+        catalog = try TermCatalog(db)
+        let shards = try db.query("SELECT tablename, location FROM warta_shards ORDER BY n")
+        tables = shards.isEmpty ? ["articles"] : shards.map { $0[0] ?? "" }
+        shardLocations = shards.map { $0[1] ?? "" }
+        corpusName = db.redactedURL
+        // Ranking reads many rows' frequencies: JIT compiles for longer than they take.
+        try db.query("SET jit = off")
+    }
+
+    /// Whether the corpus is spread over shards.
+    public var isSharded: Bool { !shardLocations.isEmpty }
+
+    // MARK: - StatementExecutor
+
+    public func count(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult {
+        let plan = try countPlan(q, sets: sets)
+        if q.groupBy.isEmpty { return .count(try total(plan)) }
+        return try groups(q, plan, sets: sets)
+    }
+
+    public func rows(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
+        if settings.kwicLines { throw unsupported("keyword-in-context lines (.format kwic)") }
+        let plan = try rowsPlan(q, sets: sets, settings: settings)
+        let matched = try total(plan.count)
+        var rows: [[Value]] = [], ids: [String] = []
+        for r in try db.query(plan.page.sql, plan.page.params) {
+            ids.append(r[0] ?? "")
+            rows.append(zip(q.columns, r.dropFirst()).map { PostgresExecutor.value($0.0, $0.1) })
+        }
+        let available = max(0, matched - q.offset)
+        let wanted = q.limit.map { min($0, available) } ?? available
+        return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows, ids: ids,
+                            matched: matched, leftOutByRowLimit: max(0, wanted - rows.count)))
+    }
+
+    public func documents(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int] {
+        var compiler = SQLCompiler(catalog: catalog)
+        let w = try whereClause(q, sets: sets, &compiler)
+        let sql = tables.map { "(SELECT ordinal FROM \($0) WHERE \(w))" }.joined(separator: " UNION ALL ")
+        return try db.query(sql, compiler.params.values).compactMap { $0[0].flatMap { Int($0) } }.sorted()
+    }
+
+    public func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String {
+        var statements: [(String, SQLStatement)] = []
+        switch statement {
+        case .count(let q):
+            let plan = try countPlan(q, sets: sets)
+            statements.append(("count", q.groupBy.isEmpty ? plan : try groupStatement(q, sets: sets)))
+        case .rows(let q):
+            let plan = try rowsPlan(q, sets: sets, settings: Settings())
+            statements += [("matches", plan.count), ("page", plan.page)]
+        case .let(_, .rows(let q)):
+            let plan = try countPlan(q, sets: sets)
+            statements.append(("set", plan))
+        default:
+            return "runs on the client: named sets and commands"
+        }
+        var out = ["PostgreSQL: \(corpusName)" + (isSharded ? " (coordinator of \(tables.count) shards: \(shardLocations.joined(separator: ", ")))" : " (single node)")]
+        for (name, s) in statements {
+            out.append("\(name) SQL: \(s.sql)")
+            if !s.params.isEmpty {
+                out.append("  parameters: " + s.params.enumerated().map { "$\($0.offset + 1) = \($0.element ?? "NULL")" }.joined(separator: ", "))
+            }
+            out += try plan(of: s).map { "  " + $0 }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    // MARK: - Plans
+
+    /// One SQL statement and its bound values.
+    struct SQLStatement {
+        var sql: String
+        var params: [String?]
+    }
+
+    /// The condition of a query as a WHERE clause (its named set included).
+    func whereClause(_ q: CheckedQuery, sets: [String: [Int]], _ compiler: inout SQLCompiler) throws -> String {
+        guard q.unitKind == .articles else {
+            throw unsupported("\(q.unitKind.rawValue) (only articles run on PostgreSQL)")
+        }
+        var w = try compiler.condition(q.condition)
+        if let set = q.setName {
+            let ordinals = "{" + (sets[set] ?? []).map(String.init).joined(separator: ",") + "}"
+            w = "(ordinal = ANY(" + compiler.params.bind(ordinals, "bigint[]") + ") AND \(w))"
+        }
+        return w
+    }
+
+    /// `count(*)` on every shard, summed.
+    func countPlan(_ q: CheckedQuery, sets: [String: [Int]]) throws -> SQLStatement {
+        var compiler = SQLCompiler(catalog: catalog)
+        let w = try whereClause(q, sets: sets, &compiler)
+        return SQLStatement(sql: countSQL(w), params: compiler.params.values)
+    }
+
+    func countSQL(_ w: String) -> String {
+        if tables.count == 1 { return "SELECT count(*) FROM \(tables[0]) WHERE \(w)" }
+        let arms = tables.map { "(SELECT count(*) AS n FROM \($0) WHERE \(w))" }
+        return "SELECT coalesce(sum(n), 0)::bigint FROM (" + arms.joined(separator: " UNION ALL ") + ") AS shards"
+    }
+
+    func total(_ s: SQLStatement) throws -> Int {
+        Int(try db.scalar(s.sql, s.params) ?? "0") ?? 0
+    }
+
+    /// The count of matches and the page of rows (each shard's top-k merged).
+    func rowsPlan(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> (count: SQLStatement, page: SQLStatement) {
+        var compiler = SQLCompiler(catalog: catalog)
+        let w = try whereClause(q, sets: sets, &compiler)
+        let count = SQLStatement(sql: countSQL(w), params: compiler.params.values)
+        let needScores = q.ranked && (q.order.isEmpty || q.order.contains { $0.column == .score } || q.columns.contains(.score))
+        let topPage = q.ranked && q.limit != nil && (q.order.isEmpty || (q.order.count == 1 && q.order[0].column == .score && q.order[0].descending))
+        var score = "NULL::float8"
+        if needScores {
+            score = try compiler.score(q.condition, topPage: topPage) { field, query in
+                var c = SQLCompiler(catalog: catalog)
+                let bound = c.params.bind(query, "tsquery")
+                return try total(SQLStatement(sql: countSQL("(\(field.name)_tsv @@ \(bound))"), params: c.params.values))
+            }
+        }
+        var select = ["id"]
+        for c in q.columns { select.append(try PostgresExecutor.expression(c, score: score, &compiler)) }
+        var keys: [(sql: String, descending: Bool)] = []
+        for k in q.order {
+            keys.append((try PostgresExecutor.sortExpression(k.column, &compiler), k.descending))
+        }
+        if needScores { keys.append(("score", true)) }
+        keys.append((compiler.params.jsonField("keys", "=id"), false))
+        var page = q.limit ?? Int.max
+        if let cap = settings.maxRows { page = min(page, max(0, cap)) }
+        let perShard = page == Int.max ? nil : q.offset + page
+        let columns = select.enumerated().map { "\($0.element) AS c\($0.offset)" }
+            + keys.enumerated().map { "\($0.element.sql == "score" ? score : $0.element.sql) AS k\($0.offset)" }
+        let order = keys.indices.map { "k\($0) \(keys[$0].descending ? "DESC" : "ASC") NULLS LAST" }.joined(separator: ", ")
+        let outer = (0..<select.count).map { "c\($0)" }.joined(separator: ", ")
+        var sql: String
+        if tables.count == 1 {
+            sql = "SELECT \(outer) FROM (SELECT \(columns.joined(separator: ", ")) FROM \(tables[0]) WHERE \(w)) AS a ORDER BY \(order)"
+        } else {
+            let arms = tables.map { t in
+                "(SELECT \(columns.joined(separator: ", ")) FROM \(t) WHERE \(w) ORDER BY \(order)"
+                    + (perShard.map { " LIMIT \($0)" } ?? "") + ")"
+            }
+            sql = "SELECT \(outer) FROM (" + arms.joined(separator: " UNION ALL ") + ") AS shards ORDER BY \(order)"
+        }
+        if page != Int.max { sql += " LIMIT " + compiler.params.bind(String(page), "bigint") }
+        if q.offset > 0 { sql += " OFFSET " + compiler.params.bind(String(q.offset), "bigint") }
+        return (count, SQLStatement(sql: sql, params: compiler.params.values))
+    }
+
+    /// A shown column as SQL.
+    static func expression(_ c: Column, score: String, _ compiler: inout SQLCompiler) throws -> String {
+        switch c {
+        case .id, .title, .text, .raw, .source, .url, .lang, .date, .dates: return c.name
+        case .words: return "text_len"
+        case .score: return score
+        case .matched: return "NULL"
+        case .metadata(let name): return compiler.params.jsonField("fields", name)
+        case .snippet: throw unsupported("snippets (show snippet)")
+        case .kwic: throw unsupported("keyword-in-context lines (show kwic)")
+        default: throw unsupported("the column '\(c.name)'")
+        }
+    }
+
+    /// A sort key as SQL: strings by their folded form, as the native engine compares them.
+    static func sortExpression(_ c: Column, _ compiler: inout SQLCompiler) throws -> String {
+        switch c {
+        case .id, .title, .source, .url, .lang, .metadata:
+            return compiler.params.jsonField("keys", compiler.stringKey(c) ?? "")
+        case .date: return "date"
+        case .words: return "text_len"
+        case .score: return "score"
+        default: throw unsupported("ordering by '\(c.name)'")
+        }
+    }
+
+    /// A row's value from its text form.
+    static func value(_ c: Column, _ text: String?) -> Value {
+        switch c {
+        case .matched: return .strings([])
+        case .dates: return .dates(parseIntArray(text).map { Day(ordinal: Int32($0)) })
+        default: break
+        }
+        guard let text else { return .null }
+        switch c {
+        case .date: return Int32(text).map { .date(Day(ordinal: $0)) } ?? .null
+        case .words: return Int(text).map(Value.integer) ?? .null
+        case .score: return Double(text).map(Value.number) ?? .null
+        default: return .string(text)
+        }
+    }
+
+    // MARK: - Groups
+
+    /// `count … group by`: per shard, the count of each (folded value, spelling)
+    /// and its first article; combined here, the spelling of the first article kept.
+    func groups(_ q: CheckedQuery, _ plan: SQLStatement, sets: [String: [Int]]) throws -> QueryResult {
+        let statement = try groupStatement(q, sets: sets)
+        let total = try self.total(plan)
+        var counts: [String: (display: String?, first: Int, count: Int)] = [:]
+        var nulls = 0
+        for r in try db.query(statement.sql, statement.params) {
+            let n = Int(r[3] ?? "0") ?? 0
+            guard let key = r[0] else { nulls += n; continue }
+            let first = Int(r[2] ?? "0") ?? 0
+            var entry = counts[key] ?? (r[1], first, 0)
+            if first < entry.first { entry.display = r[1]; entry.first = first }
+            entry.count += n
+            counts[key] = entry
+        }
+        let key = q.groupBy[0]
+        var groups = counts.values.map { GroupCount(group: PostgresExecutor.groupValue(key, $0.display), count: $0.count) }
+        if nulls > 0 { groups.append(GroupCount(group: .null, count: nulls)) }
+        return .groups(GroupedCounts(key: key.name, groups: GroupedCounts.ordered(groups, by: q.order, offset: q.offset, limit: q.limit),
+                                     total: total))
+    }
+
+    /// Per shard: `(folded value, spelling, first ordinal, count)` of each group.
+    func groupStatement(_ q: CheckedQuery, sets: [String: [Int]]) throws -> SQLStatement {
+        guard q.groupBy.count == 1, let key = q.groupBy.first else { throw unsupported("grouping by more than one key") }
+        var compiler = SQLCompiler(catalog: catalog)
+        let w = try whereClause(q, sets: sets, &compiler)
+        var group: String, display: String, list: String?
+        switch key {
+        case .column(let c) where compiler.stringKey(c) != nil:
+            group = compiler.params.jsonField("keys", compiler.stringKey(c) ?? "")
+            display = "to_jsonb(" + (try PostgresExecutor.expression(c, score: "NULL", &compiler)) + ")"
+        case .column(.date):
+            group = compiler.params.jsonField("buckets", "date", "day")
+            display = group
+        case .column(.words):
+            group = "to_jsonb(text_len)"
+            display = group
+        case .dateBucket(.date, let bucket):
+            group = compiler.params.jsonField("buckets", "date", bucket)
+            display = group
+        case .column(.dates):
+            list = "day"
+            group = "g.v"
+            display = group
+        case .dateBucket(.dates, let bucket):
+            list = bucket
+            group = "g.v"
+            display = group
+        default:
+            throw unsupported("grouping by '\(key.name)'")
+        }
+        // A list puts its article in each of its (distinct) values; an empty one in null.
+        let lateral = list.map { " LEFT JOIN LATERAL jsonb_array_elements(" + compiler.params.jsonField("buckets", "dates", $0) + ") AS g(v) ON true" } ?? ""
+        let arms = tables.map { "(SELECT \(group) AS g, \(display) AS d, min(ordinal) AS first, count(*) AS n FROM \($0)\(lateral) WHERE \(w) GROUP BY 1, 2)" }
+        return SQLStatement(sql: arms.joined(separator: " UNION ALL "), params: compiler.params.values)
+    }
+
+    /// A group's value from its jsonb text (`"2024-06"`, `512`).
+    static func groupValue(_ key: GroupKey, _ json: String?) -> Value {
+        guard let json, let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) else { return .null }
+        switch (key, decoded) {
+        case (.column(.date), let s as String), (.column(.dates), let s as String): return Day(iso: s).map(Value.date) ?? .null
+        case (_, let s as String): return .string(s)
+        case (_, let n as NSNumber): return .integer(n.intValue)
+        default: return .null
+        }
+    }
+
+    // MARK: - Explain
+
+    /// The plan PostgreSQL runs: on shards, the SQL each shard runs and its time.
+    func plan(of s: SQLStatement) throws -> [String] {
+        let lines = try db.query("EXPLAIN (ANALYZE, VERBOSE, COSTS OFF) " + s.sql, s.params).compactMap { $0[0] }
+        var out: [String] = []
+        var shard = -1
+        for line in lines {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.contains("Foreign Scan") {
+                shard += 1
+                let time = t.range(of: "actual time=").map { String(t[$0.upperBound...].prefix { $0 != " " }) } ?? "?"
+                let ms = time.split(separator: "..").last.map(String.init) ?? time
+                out.append("shard \(shard + 1)" + (shard < shardLocations.count ? " (\(shardLocations[shard]))" : "") + ": \(ms) ms")
+            } else if t.hasPrefix("Remote SQL:") {
+                out.append("  " + t)
+            } else if !isSharded && (t.contains("Index Scan") || t.contains("Seq Scan") || t.contains("Sort Method")) {
+                out.append(t)
+            } else if t.hasPrefix("Execution Time:") {
+                out.append(t)
+            }
+        }
+        return out
+    }
+}
