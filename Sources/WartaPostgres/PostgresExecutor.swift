@@ -138,10 +138,9 @@ public final class PostgresExecutor: StatementExecutor {
         let w = try whereClause(q, sets: sets, &compiler)
         let count = SQLStatement(sql: countSQL(w), params: compiler.params.values)
         let needScores = q.ranked && (q.order.isEmpty || q.order.contains { $0.column == .score } || q.columns.contains(.score))
-        let topPage = q.ranked && q.limit != nil && (q.order.isEmpty || (q.order.count == 1 && q.order[0].column == .score && q.order[0].descending))
         var score = "NULL::float8"
         if needScores {
-            score = try compiler.score(q.condition, topPage: topPage) { field, query in
+            score = try compiler.score(q.condition) { field, query in
                 var c = SQLCompiler(catalog: catalog)
                 let bound = c.params.bind(query, "tsquery")
                 return try total(SQLStatement(sql: countSQL("(\(field.name)_tsv @@ \(bound))"), params: c.params.values))
@@ -184,7 +183,7 @@ public final class PostgresExecutor: StatementExecutor {
         case .words: return "text_len"
         case .score: return score
         case .matched: return "NULL"
-        case .metadata(let name): return compiler.params.jsonField("fields", name)
+        case .metadata(let name): return "(fields ->> " + compiler.params.bind(name, "text") + ")"
         case .snippet: throw unsupported("snippets (show snippet)")
         case .kwic: throw unsupported("keyword-in-context lines (show kwic)")
         default: throw unsupported("the column '\(c.name)'")
@@ -253,7 +252,11 @@ public final class PostgresExecutor: StatementExecutor {
         switch key {
         case .column(let c) where compiler.stringKey(c) != nil:
             group = compiler.params.jsonField("keys", compiler.stringKey(c) ?? "")
-            display = "to_jsonb(" + (try PostgresExecutor.expression(c, score: "NULL", &compiler)) + ")"
+            if case .metadata(let name) = c {
+                display = compiler.params.jsonField("fields", name)
+            } else {
+                display = "to_jsonb(" + (try PostgresExecutor.expression(c, score: "NULL", &compiler)) + ")"
+            }
         case .column(.date):
             group = compiler.params.jsonField("buckets", "date", "day")
             display = group

@@ -37,10 +37,8 @@ extension SQLCompiler {
 
     /// The score of a row as a SQL expression over its stored frequencies and lengths.
     /// - Parameters:
-    ///   - topPage: the native top-k path decides merging on all expansions,
-    ///     the full sort on those present in the field; follow the one native takes.
     ///   - countMatches: articles whose field matches a tsquery (a merged list's document frequency).
-    mutating func score(_ c: Condition, topPage: Bool, countMatches: (IndexedField, String) throws -> Int) throws -> String {
+    mutating func score(_ c: Condition, countMatches: (IndexedField, String) throws -> Int) throws -> String {
         var terms = Set<ScoringTerm>()
         SQLCompiler.scoringTerms(c, into: &terms)
         let n = Double(catalog.articles)
@@ -48,12 +46,8 @@ extension SQLCompiler {
         for t in terms.sorted(by: { "\($0.field.rawValue)\($0.word)" < "\($1.field.rawValue)\($1.word)" }) {
             let words = try expansions(t.word)
             let present = try words.filter { try catalog.documentFrequency($0, t.field) > 0 }
-            let merge: Bool
-            switch t.word {
-            case .exact: merge = false
-            case .prefix, .stem: merge = (topPage ? words.count : present.count) > SQLCompiler.mergeLimit
-            }
-            if merge {
+            // Native merges the lists of the forms present in the field when there are too many.
+            if present.count > SQLCompiler.mergeLimit {
                 guard !present.isEmpty, let query = try tsquery(TextSearch(fields: [t.field], phrase: [t.word], written: "")) else { continue }
                 let df = try countMatches(t.field, query)
                 guard df > 0 else { continue }
