@@ -67,7 +67,7 @@ extension SQLCompiler {
         let idf = log(1 + (n - d + 0.5) / (d + 0.5))
         let weight = SQLCompiler.fieldWeights[field] ?? 1
         let k1 = SQLCompiler.k1, b = SQLCompiler.b
-        let each = words.map { "coalesce(" + params.jsonField("\(field.name)_tf", $0) + "::float8, 0)" }
+        let each = words.map { params.frequency(field, $0) }
         let tf = each.count == 1 ? each[0] : "(" + each.joined(separator: " + ") + ")"
         func f(_ x: Double) -> String { params.bind("\(x)", "float8") }
         let w = f(weight), i = f(idf), k1p1 = f(k1 + 1), k = f(k1), omb = f(1 - b), bb = f(b)

@@ -21,6 +21,12 @@ extension SQLParameters {
         "jsonb_path_query_first(\(column), " + bind(SQLParameters.path(keys), "jsonpath") + ")"
     }
 
+    /// How often `word` occurs in `field` (0 when it does not), as a float8
+    /// expression: `coalesce` would keep postgres_fdw from shipping an ORDER BY.
+    mutating func frequency(_ field: IndexedField, _ word: String) -> String {
+        "((jsonb_path_query_array(\(field.name)_tf, " + bind(SQLParameters.path([word]), "jsonpath") + ") || '[0]'::jsonb) -> 0)::float8"
+    }
+
     /// `$."a"."b"`: a jsonpath to nested keys (quoted as JSON strings are).
     static func path(_ keys: [String]) -> String {
         "$" + keys.map { "." + JSONText.quote($0) }.joined()
@@ -62,7 +68,7 @@ struct SQLCompiler {
             var parts: [String] = []
             if let lower { parts.append("date >= " + params.bind(String(lower), "integer")) }
             if let upper { parts.append("date <= " + params.bind(String(upper), "integer")) }
-            return parts.isEmpty ? "(date IS NOT NULL)" : "coalesce(" + parts.joined(separator: " AND ") + ", false)"
+            return "(" + (["date IS NOT NULL"] + parts).joined(separator: " AND ") + ")"
         case .dateListContains(let column, let lower, let upper):
             guard column == .dates, lower <= upper, Int(upper) - Int(lower) <= 100_000 else {
                 throw unsupported("'contains' on '\(column.name)' over that span")
@@ -121,7 +127,9 @@ struct SQLCompiler {
         case .string(let s): target = s
         case .integer(let n): target = String(n)
         }
-        return "coalesce(" + params.jsonField("keys", key) + " \(sqlOp) " + params.bind(JSONText.quote(ArticleRow.sortKey(target)), "jsonb") + ", false)"
+        // Never NULL, so that NOT keeps its meaning: a null field compares false.
+        let field = params.jsonField("keys", key)
+        return "(\(field) IS NOT NULL AND \(field) \(sqlOp) " + params.bind(JSONText.quote(ArticleRow.sortKey(target)), "jsonb") + ")"
     }
 
     // MARK: - Text
@@ -146,10 +154,10 @@ struct SQLCompiler {
         if words.isEmpty { return "FALSE" }
         var terms: [String] = []
         for field in s.fields {
-            for w in words { terms.append("coalesce(" + params.jsonField("\(field.name)_tf", w) + "::integer, 0)") }
+            for w in words { terms.append(params.frequency(field, w)) }
         }
         if terms.isEmpty { return "FALSE" }
-        return "((" + terms.joined(separator: " + ") + ") >= " + params.bind(String(s.minimumCount), "integer") + ")"
+        return "((" + terms.joined(separator: " + ") + ") >= " + params.bind(String(s.minimumCount), "float8") + ")"
     }
 
     /// The words a pattern stands for (a prefix's or a root's forms).

@@ -38,7 +38,7 @@ enum Sharding {
             let server = "warta_shard_\(i)", table = "articles_s\(i)"
             // DDL takes no parameters: the server quotes the values itself (format %L).
             try db.query(try built(db, """
-                SELECT format('CREATE SERVER %I FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host %L, port %L, dbname %L, async_capable ''true'', fetch_size ''1000'')',
+                SELECT format('CREATE SERVER %I FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host %L, port %L, dbname %L, async_capable ''true'', fetch_size ''1000'', fdw_tuple_cost ''1.0'')',
                               $1::text, $2::text, $3::text, $4::text)
                 """, [server, p["host"] ?? "localhost", p["port"] ?? "5432", p["dbname"] ?? (p["user"] ?? "postgres")]))
             var mapping = "SELECT format('CREATE USER MAPPING FOR CURRENT_USER SERVER %I OPTIONS (user %L', $1::text, $2::text)"
