@@ -12,6 +12,9 @@ public final class Session {
     public private(set) var sets: [String: [Int]] = [:]
     /// Context widths and KWIC mode for the statements that follow.
     public var settings = Settings()
+    /// Values of `$name` in statements (`--set`, `.set`): each is bound where
+    /// it stands as a literal, never spliced into the statement's text.
+    public var parameters: [String: String] = [:]
     /// Safe mode, for a service that passes strangers' statements straight
     /// in: every command that touches the file system (`fileSystemCommands`)
     /// is refused with an error, and the session goes on.
@@ -75,7 +78,7 @@ public final class Session {
 
     /// Parses and checks `range` of `source` without running it (for editors and linters).
     public func check(_ source: String, range: Range<Int>? = nil) -> Result<CheckedStatement, Diagnostic> {
-        var parser = Parser(source, range: range)
+        var parser = Parser(source, range: range, parameters: parameters)
         switch parser.parseStatement() {
         case .failure(let d): return .failure(d)
         case .success(let statement):
@@ -120,6 +123,7 @@ public final class Session {
         if let executor { return try execute(statement, on: executor) }
         var evaluator = Evaluator(corpus: corpus, sets: sets)
         evaluator.stop = stop
+        evaluator.storyThreshold = settings.storyThreshold
         switch statement {
         case .rows(let q):
             return evaluator.rows(q, settings: boundedSettings)
@@ -148,6 +152,10 @@ public final class Session {
             rq.setName = "\u{0}result"
             rq.unit = "\(a) \(op) \(b)"
             return e.rows(rq)
+        case .compare(let c):
+            return evaluator.compare(c)
+        case .spread(let q):
+            return evaluator.spread(q, settings: boundedSettings)
         case .command(let name, _):
             try checkAllowed(command: name)
             throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")
@@ -169,6 +177,21 @@ public final class Session {
         case "intersect": return x.filter { y.contains($0) }
         default: return x.filter { !y.contains($0) }
         }
+    }
+
+    /// Binds `$name` to `value` for the statements that follow.
+    /// - Throws: a `Diagnostic` if `name` is not a name (letters, digits, `_`, not starting with a digit).
+    public func setParameter(_ name: String, _ value: String) throws {
+        guard Session.isParameterName(name) else {
+            throw Diagnostic(.error, "'\(name)' is not a parameter name: use letters, digits and _, starting with a letter")
+        }
+        parameters[name] = value
+    }
+
+    /// Whether `name` can follow `$` in a statement.
+    public static func isParameterName(_ name: String) -> Bool {
+        guard let f = name.unicodeScalars.first, f.properties.isAlphabetic && f.isASCII || f == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" }
     }
 
     /// Sizes of the named sets, by name.

@@ -41,9 +41,8 @@ public final class PostgresExecutor: StatementExecutor {
     // MARK: - StatementExecutor
 
     public func count(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult {
-        let plan = try countPlan(q, sets: sets)
-        if q.groupBy.isEmpty { return .count(try total(plan)) }
-        return try groups(q, plan, sets: sets)
+        if q.groupBy.isEmpty { return .count(try total(try countPlan(q, sets: sets))) }
+        return try groupedCounts([("count", q)], shared: q, isComparison: false, sets: sets)
     }
 
     public func rows(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
@@ -57,7 +56,7 @@ public final class PostgresExecutor: StatementExecutor {
         }
         let available = max(0, matched - q.offset)
         let wanted = q.limit.map { min($0, available) } ?? available
-        return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows, ids: ids,
+        return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), ids: ids, rows: rows,
                             matched: matched, leftOutByRowLimit: max(0, wanted - rows.count)))
     }
 
@@ -73,7 +72,7 @@ public final class PostgresExecutor: StatementExecutor {
         switch statement {
         case .count(let q):
             let plan = try countPlan(q, sets: sets)
-            statements.append(("count", q.groupBy.isEmpty ? plan : try groupStatement(q, sets: sets)))
+            statements.append(("count", q.groupBy.isEmpty ? plan : try groupStatement(q, q.groupBy, sets: sets)))
         case .rows(let q):
             let plan = try rowsPlan(q, sets: sets, settings: Settings())
             statements += [("matches", plan.count), ("page", plan.page)]
@@ -107,8 +106,10 @@ public final class PostgresExecutor: StatementExecutor {
         guard q.unitKind == .articles else {
             throw unsupported("\(q.unitKind.rawValue) (only articles run on PostgreSQL)")
         }
+        if q.sample != nil { throw unsupported("sample") }
         var w = try compiler.condition(q.condition)
-        if let set = q.setName {
+        if let scope = q.scope, scope.condition != .all { w = "(\(w) AND \(try compiler.condition(scope.condition)))" }
+        for set in [q.setName, q.scope?.setName].compactMap({ $0 }) {
             let ordinals = "{" + (sets[set] ?? []).map(String.init).joined(separator: ",") + "}"
             w = "(ordinal = ANY(" + compiler.params.bind(ordinals, "bigint[]") + ") AND \(w))"
         }
@@ -220,66 +221,108 @@ public final class PostgresExecutor: StatementExecutor {
 
     // MARK: - Groups
 
-    /// `count … group by`: per shard, the count of each (folded value, spelling)
-    /// and its first article; combined here, the spelling of the first article kept.
-    func groups(_ q: CheckedQuery, _ plan: SQLStatement, sets: [String: [Int]]) throws -> QueryResult {
-        let statement = try groupStatement(q, sets: sets)
-        let total = try self.total(plan)
-        var counts: [String: (display: String?, first: Int, count: Int)] = [:]
-        var nulls = 0
-        for r in try db.query(statement.sql, statement.params) {
-            let n = Int(r[3] ?? "0") ?? 0
-            guard let key = r[0] else { nulls += n; continue }
-            let first = Int(r[2] ?? "0") ?? 0
-            var entry = counts[key] ?? (r[1], first, 0)
-            if first < entry.first { entry.display = r[1]; entry.first = first }
-            entry.count += n
-            counts[key] = entry
+    /// `count … group by` and `compare`: per shard, the count of each tuple of
+    /// (folded value, spelling) and its first article, for each series and for
+    /// all articles (the groups' totals); combined and finished as natively.
+    func groupedCounts(_ series: [(label: String, query: CheckedQuery)], shared: CheckedQuery, isComparison: Bool,
+                       sets: [String: [Int]]) throws -> QueryResult {
+        let keys = shared.groupBy
+        var spelling: [[Value: (display: Value, first: Int)]] = Array(repeating: [:], count: keys.count)
+        var perSeries: [[[Value]: Int]] = [], matched: [Int] = []
+        var firstSpelling: [[Value: Value]] = Array(repeating: [:], count: keys.count)
+        func settle() {
+            // The spelling seen first: in the first series that has the value, else in all articles.
+            for i in keys.indices {
+                for (v, s) in spelling[i] where firstSpelling[i][v] == nil { firstSpelling[i][v] = s.display }
+                spelling[i] = [:]
+            }
         }
-        let key = q.groupBy[0]
-        var groups = counts.values.map { GroupCount(group: PostgresExecutor.groupValue(key, $0.display), count: $0.count) }
-        if nulls > 0 { groups.append(GroupCount(group: .null, count: nulls)) }
-        return .groups(GroupedCounts(key: key.name, groups: GroupedCounts.ordered(groups, by: q.order, offset: q.offset, limit: q.limit),
-                                     total: total))
+        for (_, q) in series {
+            var scoped = q
+            scoped.scope = shared.scope
+            perSeries.append(try tally(scoped, keys, sets: sets, &spelling))
+            settle()
+            matched.append(try total(try countPlan(scoped, sets: sets)))
+        }
+        let all = shared.totals(of: series.first?.query.unitKind ?? .articles)
+        let totals = try tally(all, keys, sets: sets, &spelling)
+        settle()
+        return .groups(GroupedCounts(keys: keys, labels: series.map(\.label), isComparison: isComparison, unit: all.unitKind,
+                                     shared: shared, counts: perSeries, totals: totals, spelling: firstSpelling, matched: matched))
     }
 
-    /// Per shard: `(folded value, spelling, first ordinal, count)` of each group.
-    func groupStatement(_ q: CheckedQuery, sets: [String: [Int]]) throws -> SQLStatement {
-        guard q.groupBy.count == 1, let key = q.groupBy.first else { throw unsupported("grouping by more than one key") }
+    public func compare(_ c: Comparison, sets: [String: [Int]]) throws -> QueryResult {
+        try groupedCounts(c.series, shared: c.shared, isComparison: true, sets: sets)
+    }
+
+    public func spread(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
+        throw unsupported("spread (the first date each outlet carried a match)")
+    }
+
+    /// Rows of `q` by the folded values of `keys`, noting each value's spelling in the first article that has it.
+    func tally(_ q: CheckedQuery, _ keys: [GroupKey], sets: [String: [Int]],
+               _ spelling: inout [[Value: (display: Value, first: Int)]]) throws -> [[Value]: Int] {
+        let statement = try groupStatement(q, keys, sets: sets)
+        var counts: [[Value]: Int] = [:]
+        for r in try db.query(statement.sql, statement.params) {
+            let first = Int(r[2 * keys.count] ?? "0") ?? 0, n = Int(r[2 * keys.count + 1] ?? "0") ?? 0
+            var tuple: [Value] = []
+            for (i, key) in keys.enumerated() {
+                let display = PostgresExecutor.groupValue(key, r[2 * i + 1])
+                let folded = PostgresExecutor.folded(display)
+                if let known = spelling[i][folded], known.first <= first {} else { spelling[i][folded] = (display, first) }
+                tuple.append(folded)
+            }
+            counts[tuple, default: 0] += n
+        }
+        return counts
+    }
+
+    /// A group value as the native engine keys it: strings without case.
+    static func folded(_ v: Value) -> Value {
+        if case .string(let s) = v { return .string(s.lowercased()) }
+        return v
+    }
+
+    /// Per shard: each key's folded value and spelling, the first article, the count.
+    func groupStatement(_ q: CheckedQuery, _ keys: [GroupKey], sets: [String: [Int]]) throws -> SQLStatement {
         var compiler = SQLCompiler(catalog: catalog)
         let w = try whereClause(q, sets: sets, &compiler)
-        var group: String, display: String, list: String?
-        switch key {
-        case .column(let c) where compiler.stringKey(c) != nil:
-            group = compiler.params.jsonField("keys", compiler.stringKey(c) ?? "")
-            if case .metadata(let name) = c {
-                display = compiler.params.jsonField("fields", name)
-            } else {
-                display = "to_jsonb(" + (try PostgresExecutor.expression(c, score: "NULL", &compiler)) + ")"
+        var select: [String] = [], joins = ""
+        for (i, key) in keys.enumerated() {
+            var group: String, display: String
+            switch key {
+            case .column(let c) where compiler.stringKey(c) != nil:
+                group = compiler.params.jsonField("keys", compiler.stringKey(c) ?? "")
+                if case .metadata(let name) = c {
+                    display = compiler.params.jsonField("fields", name)
+                } else {
+                    display = "to_jsonb(" + (try PostgresExecutor.expression(c, score: "NULL", &compiler)) + ")"
+                }
+            case .column(.date):
+                group = compiler.params.jsonField("buckets", "date", "day")
+                display = group
+            case .column(.words):
+                group = "to_jsonb(text_len)"
+                display = group
+            case .dateBucket(.date, let bucket):
+                group = compiler.params.jsonField("buckets", "date", bucket)
+                display = group
+            case .column(.dates), .dateBucket(.dates, _):
+                // A list puts its article in each of its (distinct) values; an empty one in null.
+                var bucket = "day"
+                if case .dateBucket(_, let b) = key { bucket = b }
+                joins += " LEFT JOIN LATERAL jsonb_array_elements(" + compiler.params.jsonField("buckets", "dates", bucket) + ") AS l\(i)(v) ON true"
+                group = "l\(i).v"
+                display = group
+            default:
+                throw unsupported("grouping by '\(key.name)'")
             }
-        case .column(.date):
-            group = compiler.params.jsonField("buckets", "date", "day")
-            display = group
-        case .column(.words):
-            group = "to_jsonb(text_len)"
-            display = group
-        case .dateBucket(.date, let bucket):
-            group = compiler.params.jsonField("buckets", "date", bucket)
-            display = group
-        case .column(.dates):
-            list = "day"
-            group = "g.v"
-            display = group
-        case .dateBucket(.dates, let bucket):
-            list = bucket
-            group = "g.v"
-            display = group
-        default:
-            throw unsupported("grouping by '\(key.name)'")
+            select += [group, display]
         }
-        // A list puts its article in each of its (distinct) values; an empty one in null.
-        let lateral = list.map { " LEFT JOIN LATERAL jsonb_array_elements(" + compiler.params.jsonField("buckets", "dates", $0) + ") AS g(v) ON true" } ?? ""
-        let arms = tables.map { "(SELECT \(group) AS g, \(display) AS d, min(ordinal) AS first, count(*) AS n FROM \($0)\(lateral) WHERE \(w) GROUP BY 1, 2)" }
+        let columns = (select + ["min(ordinal)", "count(*)"]).joined(separator: ", ")
+        let by = (1...max(1, select.count)).map(String.init).joined(separator: ", ")
+        let arms = tables.map { "(SELECT \(columns) FROM \($0)\(joins) WHERE \(w)" + (select.isEmpty ? ")" : " GROUP BY \(by))") }
         return SQLStatement(sql: arms.joined(separator: " UNION ALL "), params: compiler.params.values)
     }
 
@@ -287,7 +330,8 @@ public final class PostgresExecutor: StatementExecutor {
     static func groupValue(_ key: GroupKey, _ json: String?) -> Value {
         guard let json, let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) else { return .null }
         switch (key, decoded) {
-        case (.column(.date), let s as String), (.column(.dates), let s as String): return Day(iso: s).map(Value.date) ?? .null
+        case (.column(.date), let s as String), (.column(.dates), let s as String), (.dateBucket(_, "day"), let s as String):
+            return Day(iso: s).map(Value.date) ?? .null
         case (_, let s as String): return .string(s)
         case (_, let n as NSNumber): return .integer(n.intValue)
         default: return .null

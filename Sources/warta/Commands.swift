@@ -125,6 +125,22 @@ extension Shell {
                 let width = sizes.map(\.name.count).max() ?? 0
                 for s in sizes { write("\(s.name.padding(width))  \(s.size) \(s.size == 1 ? "article" : "articles")\n") }
             }
+        case ".set":
+            try setParameter(argument)
+        case ".stories":
+            if argument.isEmpty {
+                write("stories: articles whose bodies share at least \(formatShare(session.settings.storyThreshold)) of their word 3-grams (Jaccard)\n")
+            } else {
+                guard let t = Double(argument), t > 0, t <= 1 else {
+                    throw Diagnostic(.error, "usage: .stories THRESHOLD — a Jaccard similarity above 0 and at most 1, such as 0.5")
+                }
+                session.settings.storyThreshold = t
+            }
+        case ".unset":
+            guard !argument.isEmpty else { throw usage(name) }
+            guard session.parameters.removeValue(forKey: argument.hasPrefix("$") ? String(argument.dropFirst()) : argument) != nil else {
+                throw Diagnostic(.error, "no parameter '\(argument)' is set (see .set)")
+            }
         case ".history":
             guard argument.isEmpty || Int(argument).map({ $0 > 0 }) == true else { throw usage(name) }
             let entries = history.entries
@@ -143,6 +159,40 @@ extension Shell {
             throw usage(name)
         }
         return true
+    }
+
+    private func formatShare(_ x: Double) -> String {
+        let v = (x * 1000).rounded() / 10
+        return (v == v.rounded() ? String(Int(v)) : String(v)) + "%"
+    }
+
+    /// `.set` lists the parameters; `.set who "To Lam"` (or `.set who To Lam`) binds `$who`.
+    private func setParameter(_ argument: String) throws {
+        if argument.isEmpty {
+            if session.parameters.isEmpty {
+                write("no parameters yet (set one with: .set who \"To Lam\", then write $who in a statement)\n")
+            } else {
+                let width = session.parameters.keys.map(\.count).max() ?? 0
+                for (k, v) in session.parameters.sorted(by: { $0.key < $1.key }) {
+                    write("$\(k.padding(width))  \(Printer.print(Literal.string(v, 0..<0)))\n")
+                }
+            }
+            return
+        }
+        var parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        if parts[0].hasPrefix("$") { parts[0].removeFirst() }
+        guard parts.count == 2 else { throw usage(".set") }
+        var value = parts[1].trimmingCharacters(in: .whitespaces)
+        // A quoted value is a string literal: its quotes and escapes are read as in a statement.
+        if let first = value.first, first == "\"" || first == "'" || first == "\u{201C}" {
+            var lexer = Lexer(value)
+            let tokens = lexer.tokenize()
+            guard lexer.diagnostics.isEmpty, tokens.count == 2, tokens[0].kind == .string else {
+                throw Diagnostic(.error, "usage: .set NAME VALUE — a quoted value must be one string: .set who \"To Lam\"")
+            }
+            value = tokens[0].text
+        }
+        try session.setParameter(parts[0], value)
     }
 
     private func usage(_ name: String) -> Diagnostic {

@@ -19,6 +19,14 @@ struct Runner {
             fail("--max-rows takes 0 or more, not \(n)")
             return 2
         }
+        var parameters: [String: String] = [:]
+        for p in options.parameters {
+            guard let eq = p.firstIndex(of: "="), Session.isParameterName(String(p[..<eq])) else {
+                fail("--set takes NAME=VALUE (a name of letters, digits and _), not '\(p)'")
+                return 2
+            }
+            parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
         let path = options.corpus ?? BundledCorpus.path
         guard let path else {
             fail("the bundled corpus (seeds/) was not found; give one with --corpus PATH")
@@ -60,6 +68,7 @@ struct Runner {
         session.settings.timeoutMilliseconds = options.timeout
         session.settings.maxRows = options.maxRows
         session.settings.kwicLines = options.format == .kwic
+        session.parameters = parameters
         let shell = Shell(session: session, format: options.format ?? .table,
                           keepGoing: options.keepGoing, interactive: interactive)
         let status = run(shell, interactive: interactive)

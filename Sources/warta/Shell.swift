@@ -52,7 +52,7 @@ final class Shell {
 
     /// Runs one statement; prints its result or its error.
     private func run(_ range: Range<Int>, in source: SourceText) -> Bool {
-        var parser = Parser(source.text, range: range)
+        var parser = Parser(source.text, range: range, parameters: session.parameters)
         let start = DispatchTime.now().uptimeNanoseconds
         do throws(any Error) {
             let statement = try parser.parseStatement().get()

@@ -48,6 +48,10 @@ struct WartaCommand: ParsableCommand {
     @Flag(name: .long, help: "Safe mode: refuse .open, .read, .output and .entities (statements from strangers); no history file, no pager.")
     var safe = false
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Bind $NAME in the statements to VALUE, as a literal (repeatable): --set who=\"To Lam\".",
+                                                         valueName: "name=value"))
+    var parameters: [String] = []
+
     @Argument(help: ArgumentHelp("A script of statements to run ('-' reads standard input).", valueName: "script"),
               completion: .file())
     var script: String?

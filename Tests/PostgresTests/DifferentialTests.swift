@@ -107,7 +107,23 @@ final class DifferentialTests: XCTestCase {
         #"a union b"#,
         #"a intersect b"#,
         #"b except a"#,
+        // Coverage: totals and shares, timelines, pivots, compare, within.
+        #"count articles where mentions "Putin" group by date.day"#,
+        #"count articles where mentions "Korut" group by source, date.month"#,
+        #"count articles group by date.month, lang"#,
+        #"count articles where mentions "Korut" group by source order by share desc"#,
+        #"count articles where mentions "Korut" group by source order by total desc, source"#,
+        #"count articles where mentions "Korut" within a group by date"#,
+        #"articles where mentions "Vietnam" within a show id, score"#,
+        #"count articles where mentions "Hanoi" within (articles where date is not null) group by date.day"#,
+        #"compare a, b group by date.month"#,
+        #"compare (articles where mentions "Putin") as putin, (articles where mentions "Kim") as kim group by source"#,
+        #"compare a, (articles where mentions "Korut") as korut"#,
+        #"count articles where mentions "Korut" group by dates.month, source"#,
         // Refused, or errors the checker gives both.
+        #"articles sample 2 seed 7 show id"#,
+        #"spread articles where mentions "Putin""#,
+        #"stories limit 2"#,
         #"articles where mentions entity "Korut" show id"#,
         #"articles where mentions /Putin\s+tiba/i show id"#,
         #"sentences where mentions "Putin" show id"#,
@@ -224,7 +240,9 @@ final class DifferentialTests: XCTestCase {
         case (.count(let x), .count(let y)):
             return x == y ? nil : "count \(x) vs \(y)"
         case (.groups(let x), .groups(let y)):
-            return x.key == y.key && x.total == y.total && x.groups == y.groups ? nil : "groups \(x) vs \(y)"
+            return x.keys == y.keys && x.series == y.series && x.isComparison == y.isComparison && x.unit == y.unit
+                && x.scope == y.scope && x.rows == y.rows && x.matched == y.matched && x.groupsLeftOut == y.groupsLeftOut
+                ? nil : "groups \(x) vs \(y)"
         case (.rows(let x), .rows(let y)):
             guard x.columns == y.columns, x.ids == y.ids, x.matched == y.matched, x.leftOutByRowLimit == y.leftOutByRowLimit,
                   x.rows.count == y.rows.count, x.unit == y.unit else {

@@ -43,6 +43,13 @@ public final class Corpus: Sendable {
     let copies: CopyDetector.Clusters
     /// Ranking bounds of posting lists, made on first use.
     let impacts = ImpactCache()
+    /// Near-duplicate stories, made on first use for each threshold.
+    let storyCache = StoryCache()
+
+    /// The stories of the corpus at a similarity threshold (see `StoryDetector`).
+    func stories(threshold: Double) -> Stories {
+        storyCache.stories(threshold) { StoryDetector.find(index: index, threshold: threshold) }
+    }
 
     /// Indexes `articles` (ids must be unique), finding entities with `gazetteer`.
     public init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],

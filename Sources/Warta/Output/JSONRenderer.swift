@@ -9,7 +9,18 @@ struct JSONRenderer {
         case .message(let text):
             objects = ["{\"message\": \(JSONRenderer.string(text))}"]
         case .groups(let g):
-            objects = g.groups.map { "{\"group\": \(JSONRenderer.value($0.group)), \"count\": \($0.count)}" }
+            // {"group": v} for one key, {"group": [a, b]} for two, "series" for a compare.
+            for r in g.rows {
+                let group = r.group.count == 1 ? JSONRenderer.value(r.group[0]) : "[" + r.group.map(JSONRenderer.value).joined(separator: ", ") + "]"
+                for i in g.series.indices {
+                    var fields: [String] = []
+                    if !g.keys.isEmpty { fields.append("\"group\": \(group)") }
+                    if g.isComparison { fields.append("\"series\": \(JSONRenderer.string(g.series[i]))") }
+                    fields += ["\"count\": \(r.counts[i])", "\"total\": \(r.total)",
+                               "\"share\": \(r.share(i).map { formatNumber($0) } ?? "null")"]
+                    objects.append("{" + fields.joined(separator: ", ") + "}")
+                }
+            }
         default:
             guard let (columns, rows) = Renderer.tabulate(result, keepID: true) else { return "" }
             objects = rows.map { row in

@@ -53,7 +53,16 @@ public enum Renderer {
         case .count(let n):
             return (["count"], [[.integer(n)]])
         case .groups(let g):
-            return (["group", "count"], g.groups.map { [$0.group, .integer($0.count)] })
+            // Long rows: one per group (and series), whatever the table format shows.
+            let columns = g.keys + (g.isComparison ? ["series"] : []) + ["count", "total", "share"]
+            var rows: [[Value]] = []
+            for r in g.rows {
+                for i in g.series.indices {
+                    rows.append(r.group + (g.isComparison ? [.string(g.series[i])] : [])
+                                + [.integer(r.counts[i]), .integer(r.total), r.share(i).map(Value.number) ?? .null])
+                }
+            }
+            return (columns, rows)
         case .kwic(let lines, _):
             return (["id", "left", "match", "right"], lines.map { [.string($0.id), .string($0.left), .string($0.match), .string($0.right)] })
         case .message:

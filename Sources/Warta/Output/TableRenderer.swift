@@ -16,25 +16,77 @@ struct TableRenderer {
         case .kwic(let lines, let matched):
             return kwic(lines) + footer(lines.count, "match", matched)
         case .groups(let g):
-            let total = max(1, g.total)
-            let rows: [[String]] = g.groups.map { [cellText($0.group), String($0.count), percent(Double($0.count) / Double(total))] }
-            return table([g.key, "count", "share"], rows, rightAligned: [1, 2]) + footer(g.groups.count, "group", nil)
+            return groups(g)
         case .rows(let set):
             let rows = set.rows.map { $0.map(cellText) }
             let numeric = set.rows.first.map { row in
                 row.indices.filter { if case .integer = row[$0] { return true }; if case .number = row[$0] { return true }; return false }
             } ?? []
-            return table(set.columns, rows, rightAligned: Set(numeric)) + footer(set.rows.count, set.unitKind.singular, set.matched)
+            return table(set.columns, rows, rightAligned: Set(numeric)) + footer(set.rows.count, set.rowNoun, set.matched)
         }
     }
 
-    private func percent(_ x: Double) -> String {
+    /// Grouped counts: a row per group with its count, total and share; a
+    /// pivot for two keys; a count and share column per series for `compare`.
+    private func groups(_ g: GroupedCounts) -> String {
+        let shown = g.rows.count, all = g.rows.count + g.groupsLeftOut
+        if g.isPivot {
+            var columns: [Value] = []
+            var seen = Set<Value>()
+            for r in g.rows where seen.insert(r.group[1]).inserted { columns.append(r.group[1]) }
+            columns.sort { Evaluator.compareGroupValues($0, $1, descending: false) < 0 }
+            var rowKeys: [Value] = []
+            var cells: [Value: [Value: Int]] = [:]
+            for r in g.rows {
+                if cells[r.group[0]] == nil { rowKeys.append(r.group[0]) }
+                cells[r.group[0], default: [:]][r.group[1]] = r.counts[0]
+            }
+            let header = ["\(g.keys[0]) \\ \(g.keys[1])"] + columns.map(cellText)
+            let rows = rowKeys.map { k in [cellText(k)] + columns.map { String(cells[k]?[$0] ?? 0) } }
+            return table(header, rows, rightAligned: Set(1..<header.count))
+                + "(\(rowKeys.count) × \(columns.count) groups of \(g.unit); cells are counts — totals and shares in --format json or csv)\n"
+        }
+        if g.isComparison && g.keys.isEmpty {
+            let rows = g.series.indices.map { i in
+                [TerminalText.safe(g.series[i], lineBreaks: false), String(g.rows.first?.counts[i] ?? 0),
+                 String(g.rows.first?.total ?? 0), percent(g.rows.first?.share(i))]
+            }
+            return table(["series", "count", "total", "share"], rows, rightAligned: [1, 2, 3]) + footer(g.series.count, "series", nil)
+        }
+        var header = g.keys
+        if g.isComparison {
+            header.append("total")
+            for s in g.series { header += [TerminalText.safe(s, lineBreaks: false), "share"] }
+        } else {
+            header += ["count", "total", "share"]
+        }
+        let rows: [[String]] = g.rows.map { r in
+            var cells = r.group.map(cellText)
+            if g.isComparison {
+                cells.append(String(r.total))
+                for i in g.series.indices { cells += [String(r.counts[i]), percent(r.share(i))] }
+            } else {
+                cells += [String(r.counts[0]), String(r.total), percent(r.share())]
+            }
+            return cells
+        }
+        var out = table(header, rows, rightAligned: Set(g.keys.count..<header.count))
+        out += footer(shown, "group", all)
+        if let scope = g.scope { out += "(totals within \(TerminalText.safe(scope, lineBreaks: false)))\n" }
+        return out
+    }
+
+    /// `40%`, `12.5%`; `-` for a group with no rows at all.
+    private func percent(_ x: Double?) -> String {
+        guard let x else { return "-" }
         let v = (x * 1000).rounded() / 10
         return (v == v.rounded() ? String(Int(v)) : String(v)) + "%"
     }
 
     private func footer(_ shown: Int, _ noun: String, _ matched: Int?) -> String {
-        let plural = { (n: Int) in n == 1 ? noun : (noun == "entity" ? "entities" : (noun.hasSuffix("ch") ? noun + "es" : noun + "s")) }
+        let plural = { (n: Int) in
+            n == 1 || noun == "series" ? noun : (noun == "entity" ? "entities" : (noun.hasSuffix("ch") ? noun + "es" : (noun == "story" ? "stories" : noun + "s")))
+        }
         if let matched, matched != shown {
             return "(\(shown) of \(matched) \(plural(matched)))\n"
         }

@@ -125,8 +125,52 @@ public struct Query: Sendable, Equatable {
     public var show: [Name] = []
     /// `including stopwords` (terms).
     public var includeStopwords: Bool = false
+    /// `within NAME` or `within (query)`: the articles counts and totals are taken over.
+    public var within: Within?
+    /// `sample N [seed S] [per FIELD M]`.
+    public var sample: SampleClause?
     /// Where the query is written.
     public var range: Range<Int>
+}
+
+/// `within NAME` or `within (articles where …)`.
+public indirect enum Within: Sendable, Equatable {
+    /// A named set.
+    case set(Name)
+    /// A query for articles, in parentheses.
+    case query(Query)
+
+    /// Where it is written.
+    public var range: Range<Int> {
+        switch self {
+        case .set(let n): return n.range
+        case .query(let q): return q.range
+        }
+    }
+}
+
+/// `sample 10 seed 7 per source 1`.
+public struct SampleClause: Sendable, Equatable {
+    /// How many rows.
+    public var size: Literal
+    /// `seed S`: the same seed gives the same rows on any machine.
+    public var seed: Literal?
+    /// `per FIELD M`: at most M rows for each value of FIELD.
+    public var per: (field: Name, limit: Literal)?
+
+    public static func == (a: SampleClause, b: SampleClause) -> Bool {
+        a.size == b.size && a.seed == b.seed && a.per?.field == b.per?.field && a.per?.limit == b.per?.limit
+    }
+}
+
+/// One series of a `compare`: a set's name or a query in parentheses, and its label.
+public struct ComparedSeries: Sendable, Equatable {
+    /// The query (a set name is a query with only a unit).
+    public var query: Query
+    /// Whether it is written in parentheses (otherwise a set name).
+    public var parenthesized: Bool
+    /// `as LABEL`, if written.
+    public var label: Name?
 }
 
 /// A whole statement.
@@ -143,12 +187,18 @@ public indirect enum Statement: Sendable, Equatable {
     case setOperation(Name, String, Name, Range<Int>)
     /// `.help`, `.open PATH`: a dot-command and its argument text.
     case command(Name, argument: String, Range<Int>)
+    /// `compare a, (articles where …) as b group by date.day`: several
+    /// queries counted over the same groups; the query holds the shared clauses.
+    case compare([ComparedSeries], Query, Range<Int>)
+    /// `spread articles where …`: per outlet, when it first carried the matches.
+    case spread(Query, Range<Int>)
 
     /// Where the whole statement is written.
     public var range: Range<Int> {
         switch self {
         case .query(let q): return q.range
-        case .count(_, let r), .explain(_, let r), .let(_, _, let r), .setOperation(_, _, _, let r), .command(_, _, let r): return r
+        case .count(_, let r), .explain(_, let r), .let(_, _, let r), .setOperation(_, _, _, let r), .command(_, _, let r),
+             .compare(_, _, let r), .spread(_, let r): return r
         }
     }
 }

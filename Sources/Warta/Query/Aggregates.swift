@@ -20,9 +20,9 @@ extension Evaluator {
 
     /// Articles a frequency list or an entity count runs over (nil: all).
     private func scope(_ q: CheckedQuery) -> [Bool]? {
-        if case .all = q.condition, q.setName == nil { return nil }
+        if case .all = q.condition, q.setName == nil, q.scope == nil { return nil }
         var inScope = [Bool](repeating: false, count: corpus.articles.count)
-        for d in matchingDocuments(q.condition, within: q.setName) { inScope[d] = true }
+        for d in matchingDocuments(q) { inScope[d] = true }
         return inScope
     }
 

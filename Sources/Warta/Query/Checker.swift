@@ -9,7 +9,7 @@ public struct Checker {
     /// The unit of the query being checked.
     var unit: Unit = .articles
     /// Units this version answers.
-    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .sentences, .quotes, .entities, .terms]
+    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .sentences, .quotes, .entities, .terms, .stories]
 
     /// Finds an entity by any of its names: canonical name, type, aliases.
     public var resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)?
@@ -57,7 +57,63 @@ public struct Checker {
             return .setOperation(a.text, op, b.text)
         case .command(let name, let argument, _):
             return .command(name.text, argument)
+        case .compare(let series, let shared, _):
+            return .compare(try checkComparison(series, shared))
+        case .spread(let q, _):
+            let checked = try check(q, counting: false)
+            guard checked.unitKind == .articles || checked.unitKind == .stories else {
+                throw Diagnostic(.error, "spread follows articles or stories to their outlets: spread articles where …", at: q.unit.range)
+            }
+            if let g = q.groupBy.first { throw Diagnostic(.error, "spread groups by outlet itself; leave out 'group by'", at: g.range) }
+            if let s = q.show.first { throw Diagnostic(.error, "spread shows source, first_date, first_id, articles and days_after; leave out 'show'", at: s.range) }
+            if let o = q.orderBy.first { throw Diagnostic(.error, "spread is in date order: who ran it first comes first; leave out 'order by'", at: o.field.range) }
+            return .spread(checked)
         }
+    }
+
+    /// `compare a, (query) as b … group by …`: each series checked alone, the
+    /// shared clauses checked once over their unit; a shared `where` applies to every series.
+    func checkComparison(_ series: [ComparedSeries], _ shared: Query) throws -> Comparison {
+        var checked: [(label: String, query: CheckedQuery)] = []
+        var unitKind: Unit?
+        for item in series {
+            let q = item.query
+            for (present, range, clause) in [(!q.groupBy.isEmpty, q.groupBy.first?.range, "group by"),
+                                             (!q.orderBy.isEmpty, q.orderBy.first?.field.range, "order by"),
+                                             (q.limit != nil, q.limit?.range, "limit"),
+                                             (q.within != nil, q.within?.range, "within")] where present {
+                throw Diagnostic(.error, "'\(clause)' applies to every series: write it after the last one", at: range ?? q.range)
+            }
+            if let s = q.show.first { throw Diagnostic(.error, "compare prints counts; 'show' has nothing to choose", at: s.range) }
+            if let s = q.sample { throw Diagnostic(.error, "compare counts every match; 'sample' has no place here", at: s.size.range) }
+            let c = try check(q, counting: true)
+            if let u = unitKind, u != c.unitKind {
+                throw Diagnostic(.error, "every series of a compare counts the same unit: this one counts \(c.unitKind.rawValue), the first \(u.rawValue)", at: q.unit.range)
+            }
+            unitKind = c.unitKind
+            var label = item.label?.text ?? q.unit.text
+            if item.label == nil, item.parenthesized, let f = q.filter {
+                label = Printer.print(f)
+                if label.hasPrefix("("), label.hasSuffix(")") { label = String(label.dropFirst().dropLast()) }
+                if label.count > 40 { label = String(label.prefix(39)) + "…" }
+            }
+            var unique = label, n = 2
+            while checked.contains(where: { $0.label == unique }) { unique = "\(label) #\(n)"; n += 1 }
+            checked.append((unique, c))
+        }
+        if let s = shared.show.first { throw Diagnostic(.error, "compare prints counts; 'show' has nothing to choose", at: s.range) }
+        if let s = shared.sample { throw Diagnostic(.error, "compare counts every match; 'sample' has no place here", at: s.size.range) }
+        if shared.groupBy.count > 1 { throw Diagnostic(.error, "compare groups by one field (a pivot takes one series: count … group by a, b)", at: shared.groupBy[1].range) }
+        var base = shared
+        base.unit = Name(text: unitKind?.rawValue ?? "articles", range: shared.unit.range)
+        let sharedChecked = try check(base, counting: true)
+        if shared.filter != nil {
+            for i in checked.indices {
+                checked[i].query.condition = .and([checked[i].query.condition, sharedChecked.condition])
+                checked[i].query.rowFilter = .and([checked[i].query.rowFilter, sharedChecked.rowFilter])
+            }
+        }
+        return Comparison(series: checked, shared: sharedChecked)
     }
 
     // MARK: - Queries
@@ -105,16 +161,28 @@ public struct Checker {
             }
             groups.append(try groupKey(g))
         }
-        if groups.count > 1 {
-            throw Diagnostic(.error, "group by takes one field in this version", at: q.groupBy[1].range)
+        if groups.count > 2 {
+            throw Diagnostic(.error, "group by takes at most two fields (rows and columns of a pivot)", at: q.groupBy[2].range)
         }
         var order: [SortKey] = []
+        var groupOrder: [GroupSortKey] = []
         for k in q.orderBy {
-            if counting && !groups.isEmpty {
+            if counting {
                 let n = k.field.text.lowercased()
-                if n == "count" { order.append(SortKey(column: .metadata("count"), descending: k.descending ?? false)); continue }
-                if n == groups[0].name { order.append(SortKey(column: .metadata("group"), descending: k.descending ?? false)); continue }
-                throw Diagnostic(.error, "a grouped count orders by 'count' or '\(groups[0].name)'", at: k.field.range)
+                switch n {
+                case "count": groupOrder.append(.count(descending: k.descending ?? false))
+                case "share": groupOrder.append(.share(descending: k.descending ?? false))
+                case "total": groupOrder.append(.total(descending: k.descending ?? false))
+                default:
+                    guard let i = groups.firstIndex(where: { $0.name.lowercased() == n }) else {
+                        let valid = ["count", "share", "total"] + groups.map(\.name)
+                        let s = Suggest.closest(to: k.field.text, among: valid)
+                        throw Diagnostic(.error, "grouped counts order by " + valid.map { "'\($0)'" }.joined(separator: ", ")
+                                         + (s.map { " (did you mean '\($0)'?)" } ?? ""), at: k.field.range, suggestion: s)
+                    }
+                    groupOrder.append(.key(i, descending: k.descending ?? false))
+                }
+                continue
             }
             if ["left", "right"].contains(k.field.text.lowercased()) {
                 guard unit == .articles || unit.isSpan else {
@@ -154,9 +222,57 @@ public struct Checker {
             columns.append(.matched)
         }
         if unit == .terms, collocation != nil, q.show.isEmpty { columns = [.term, .count, .score] }
-        return CheckedQuery(unit: unitName, unitKind: unit, setName: setName, condition: condition, rowFilter: rowFilter,
-                            groupBy: groups, order: order, limit: limit, offset: offset, columns: columns, ranked: ranked,
-                            includeStopwords: q.includeStopwords, collocation: collocation)
+        var checked = CheckedQuery(unit: unitName, unitKind: unit, setName: setName, condition: condition, rowFilter: rowFilter,
+                                   groupBy: groups, order: order, limit: limit, offset: offset, columns: columns, ranked: ranked,
+                                   includeStopwords: q.includeStopwords, collocation: collocation)
+        checked.groupOrder = groupOrder
+        if let w = q.within { checked.scope = try scope(w) }
+        if let s = q.sample { checked.sample = try sample(s) }
+        return checked
+    }
+
+    /// `within NAME` or `within (articles where …)`.
+    func scope(_ w: Within) throws -> Scope {
+        switch w {
+        case .set(let name):
+            guard setNames.contains(name.text) else { throw unknownSet(name) }
+            return Scope(setName: name.text, condition: .all, written: name.text)
+        case .query(let q):
+            var outer = self
+            outer.unit = .articles
+            let c = try outer.check(q, counting: false)
+            guard c.unitKind == .articles else {
+                throw Diagnostic(.error, "'within' takes articles: within (articles where …) or a set's name", at: q.unit.range)
+            }
+            for (present, range) in [(!q.groupBy.isEmpty, q.groupBy.first?.range), (!q.orderBy.isEmpty, q.orderBy.first?.field.range),
+                                     (q.limit != nil, q.limit?.range), (!q.show.isEmpty, q.show.first?.range),
+                                     (q.sample != nil, q.sample?.size.range), (q.within != nil, q.within?.range)] where present {
+                throw Diagnostic(.error, "'within' takes a set of articles: only a where clause", at: range ?? q.range)
+            }
+            return Scope(setName: c.setName, condition: c.condition, written: "(" + Printer.print(q) + ")")
+        }
+    }
+
+    /// `sample N [seed S] [per FIELD M]`.
+    func sample(_ s: SampleClause) throws -> Sample {
+        let size = try count(s.size, "sample")
+        var seed: UInt64 = 0
+        if let l = s.seed {
+            guard case .integer(let v, _) = l, v >= 0 else { throw Diagnostic(.error, "seed takes a whole number, 0 or more", at: l.range) }
+            seed = UInt64(v)
+        }
+        var per: Column?
+        var perLimit = Int.max
+        if let (field, limit) = s.per {
+            let f = try comparable(field)
+            if f.type == .text {
+                throw Diagnostic(.error, "cannot sample per '\(f.name)': every value is different; per source, lang, date …", at: field.range)
+            }
+            per = f.column
+            perLimit = try count(limit, "per \(f.name)")
+            if perLimit == 0 { throw Diagnostic(.error, "per \(f.name) takes 1 or more rows", at: limit.range) }
+        }
+        return Sample(size: size, seed: seed, per: per, perLimit: perLimit)
     }
 
     /// Takes `collocates "…" within N` out of a terms query's top-level `and`.
@@ -215,7 +331,7 @@ public struct Checker {
     func groupKey(_ name: Name) throws -> GroupKey {
         let parts = name.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let prefix = parts.dropLast().joined(separator: ".")
-        if parts.count >= 2, fields.contains(where: { $0.name.lowercased() == prefix.lowercased() }) {
+        if parts.count >= 2, (try? field(Name(text: prefix, range: name.range))) != nil {
             let base = try field(Name(text: prefix, range: name.range.lowerBound..<(name.range.lowerBound + prefix.utf8.count)))
             guard base.type == .date || base.type == .dateList else {
                 throw Diagnostic(.error, "'\(base.name)' is not a date; only dates have buckets (.year, .month, .week, .day)", at: name.range)
@@ -225,7 +341,7 @@ public struct Checker {
                 let s = Suggest.closest(to: bucket, among: Schema.dateBuckets)
                 throw Diagnostic(.error, "unknown date bucket '\(parts[parts.count - 1])'" + (s.map { " (did you mean '\($0)'?)" } ?? " (use year, month, week or day)"), at: name.range, suggestion: s)
             }
-            return bucket == "day" ? .column(base.column) : .dateBucket(base.column, bucket)
+            return .dateBucket(base.column, bucket)
         }
         let f = try field(name)
         if f.type == .text || f.type == .passage || f.column == .raw || f.column == .score || f.column == .article(.raw) || f.column == .article(.text) || f.column == .article(.title) {
@@ -246,6 +362,8 @@ public struct Checker {
     func field(_ name: Name) throws -> FieldDefinition {
         let key = name.text.lowercased()
         if let f = fields.first(where: { $0.name.lowercased() == key }) { return f }
+        // A paragraph, sentence or quote reads its article's fields by their own names too.
+        if unit.isSpan, let f = fields.first(where: { $0.name.lowercased() == "article." + key }) { return f }
         let s = Suggest.closest(to: name.text, among: fields.map(\.name))
         var message = "unknown field '\(name.text)'"
         if let s { message += " (did you mean '\(s)'?)" } else { message += " (\(unit.rawValue) have: \(fields.map(\.name).filter { !$0.hasPrefix("article.") }.joined(separator: ", ")))" }

@@ -51,6 +51,8 @@ public struct CommandSpec: Sendable {
         CommandSpec(".context", .choice(["left", "right"])), CommandSpec(".timeout", .choice(["off"])),
         CommandSpec(".entities", .path),
         CommandSpec(".read", .path), CommandSpec(".output", .path), CommandSpec(".sets"),
+        CommandSpec(".set", .choice([])), CommandSpec(".unset", .choice([])),
+        CommandSpec(".stories", .choice(["0.5", "0.6", "0.7", "0.8"])),
         CommandSpec(".history"), CommandSpec(".quit"), CommandSpec(".exit"),
     ]
 }

@@ -12,6 +12,8 @@ struct Evaluator {
     let sets: [String: [Int]]
     /// Polled in every loop that grows with the corpus.
     var stop: StopSignal = .never
+    /// From which similarity two bodies are one story.
+    var storyThreshold = StoryDetector.defaultThreshold
 
     /// Above this many expansions a prefix is merged into one posting list
     /// rather than unioned term by term at query time.
@@ -36,8 +38,19 @@ struct Evaluator {
         return out
     }
 
+    /// The articles a query reads: its condition at article level, within
+    /// its set and its `within` scope.
     func matchingDocuments(_ q: CheckedQuery) -> [Int] {
-        matchingDocuments(q.unitKind.isSpan ? Evaluator.articleLevel(q.condition) : q.condition, within: q.setName)
+        var condition = q.unitKind.isSpan ? Evaluator.articleLevel(q.condition) : q.condition
+        if let scope = q.scope, scope.condition != .all {
+            condition = condition == .all ? scope.condition : .and([condition, scope.condition])
+        }
+        var docs = matchingDocuments(condition, within: q.setName)
+        if let set = q.scope?.setName {
+            let members = Set(sets[set] ?? [])
+            docs = docs.filter(members.contains)
+        }
+        return docs
     }
 
     /// A condition on articles that every article holding a matching

@@ -27,13 +27,20 @@ struct Explainer {
             }
             describe(q.condition, depth: q.unitKind.isSpan ? 2 : 1, into: &out)
             if let set = q.setName { out.append("  within set \(set) (\(evaluator.sets[set]?.count ?? 0) articles)") }
-            if !q.groupBy.isEmpty { out.append("group by: \(q.groupBy.map(\.name).joined(separator: ", "))") }
+            if let scope = q.scope { out.append("  within \(scope.written)") }
+            if !q.groupBy.isEmpty {
+                out.append("group by: \(q.groupBy.map(\.name).joined(separator: ", ")); each group's total counted over every \(q.unitKind.singular) of the \(q.scope == nil ? "corpus" : "scope")")
+            }
+            if let s = q.sample {
+                out.append("sample: \(s.size) rows by hash of seed \(s.seed) and id" + (s.per.map { ", at most \(s.perLimit) per \($0.name)" } ?? ""))
+            }
             if !isCount {
                 let natural: String
                 switch q.unitKind {
                 case .articles: natural = q.ranked ? "score desc (BM25), id" : "id"
                 case .terms: natural = q.collocation != nil ? "score desc (logDice), term" : "count desc, term"
                 case .entities: natural = "mentions desc, name"
+                case .stories: natural = "articles desc, first date (stories: bodies with Jaccard ≥ \(evaluator.storyThreshold) of word 3-grams)"
                 default: natural = "article id, position"
                 }
                 let order = q.order.isEmpty ? natural
@@ -73,6 +80,17 @@ struct Explainer {
             out.append(explain(inner))
         case .command(let n, _):
             out.append("command \(n)")
+        case .compare(let c):
+            out.append("compare: \(c.series.count) series counted over the same groups")
+            for (label, q) in c.series {
+                out.append("series \(label):")
+                out.append(explain(.count(q)).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
+            if !c.shared.groupBy.isEmpty { out.append("group by: \(c.shared.groupBy.map(\.name).joined(separator: ", "))") }
+            if let scope = c.shared.scope { out.append("within \(scope.written)") }
+        case .spread(let q):
+            out.append("spread: per outlet, the first date it carried one of these articles")
+            out.append(explain(.rows(q)))
         }
         return out.joined(separator: "\n")
     }

@@ -73,6 +73,12 @@ public struct Lexer {
             return lexString(close: [0xE2, 0x80, 0x9D], alsoClose: [0xE2, 0x80, 0x9C], openLength: 3)
         case UInt8(ascii: "/"):
             return lexRegex()
+        case UInt8(ascii: "$"):
+            if let c = peek(1), isIdentStart(c) {
+                i += 1
+                while let c = peek(), isIdentStart(c) || isDigit(c) { i += 1 }
+                return Token(kind: .parameter, range: start..<i, text: text((start + 1)..<i))
+            }
         case UInt8(ascii: "-"):
             if let d = peek(1), isDigit(d) { return lexNumber() }
         case _ where isDigit(b):

@@ -8,7 +8,7 @@ public struct Parser {
     /// Deepest nesting of parentheses and `not` accepted.
     public static let maximumDepth = 256
 
-    static let clauseKeywords = ["where", "group", "order", "limit", "offset", "show"]
+    static let clauseKeywords = ["where", "group", "order", "limit", "offset", "show", "within", "sample"]
     static let setOperators = ["union", "intersect", "except"]
     static let predicateStarts = ["mentions", "not"]
     static let fieldOperators = ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "matches", "not"]
@@ -19,10 +19,14 @@ public struct Parser {
     private let source: String
     private let range: Range<Int>
     private let lexerDiagnostics: [Diagnostic]
+    /// Values of `$name` parameters (`--set`, `.set`), bound as literals.
+    private let parameters: [String: String]
 
-    /// Prepares to parse `range` of `source` (the whole text by default).
-    public init(_ source: String, range: Range<Int>? = nil) {
+    /// Prepares to parse `range` of `source` (the whole text by default),
+    /// binding `$name` to `parameters[name]`.
+    public init(_ source: String, range: Range<Int>? = nil, parameters: [String: String] = [:]) {
         self.source = source
+        self.parameters = parameters
         let r = range ?? 0..<source.utf8.count
         self.range = r
         var lexer = Lexer(source, range: r)
@@ -55,14 +59,23 @@ public struct Parser {
 
     // MARK: - Statements
 
-    /// statement = command | "count" query | "explain" statement
-    ///           | "let" NAME "=" ( set_expression | query ) | set_expression | query
+    /// statement = command | "count" query | "compare" comparison | "spread" query
+    ///           | "explain" statement | "let" NAME "=" ( set_expression | query )
+    ///           | set_expression | query
     mutating func statement() throws -> Statement {
         let start = current.range.lowerBound
         if current.isKeyword("count") {
             p += 1
             let q = try query()
             return .count(q, start..<q.range.upperBound)
+        }
+        if current.isKeyword("compare"), p + 1 < tokens.count, tokens[p + 1].kind != .end, !isSetOperatorNext {
+            return try comparison()
+        }
+        if current.isKeyword("spread"), p + 1 < tokens.count, tokens[p + 1].kind != .end, !isSetOperatorNext {
+            p += 1
+            let q = try query()
+            return .spread(q, start..<q.range.upperBound)
         }
         if current.isKeyword("explain") {
             p += 1
@@ -108,11 +121,57 @@ public struct Parser {
         return .setOperation(left, op, right, left.range.lowerBound..<right.range.upperBound)
     }
 
-    /// query = unit { where_clause | group_clause | order_clause | limit_clause | show_clause
-    ///                | "including" "stopwords" }   (each clause at most once, in any order)
+    private var isSetOperatorNext: Bool {
+        p + 1 < tokens.count && Parser.setOperators.contains { tokens[p + 1].isKeyword($0) }
+    }
+
+    /// comparison = "compare" series { "," series } { clause }
+    /// series     = ( NAME | "(" query ")" ) [ "as" ( NAME | STRING ) ]
+    mutating func comparison() throws -> Statement {
+        let start = current.range.lowerBound
+        p += 1
+        var series: [ComparedSeries] = []
+        repeat {
+            if !series.isEmpty { p += 1 }
+            var item: ComparedSeries
+            if current.kind == .leftParen {
+                p += 1
+                try enter()
+                let q = try query()
+                depth -= 1
+                try expect(.rightParen, "')' after the compared query")
+                item = ComparedSeries(query: q, parenthesized: true, label: nil)
+            } else {
+                let name = try identifier(what: "a set name or a query in parentheses to compare")
+                item = ComparedSeries(query: Query(unit: name, range: name.range), parenthesized: false, label: nil)
+            }
+            if current.isKeyword("as") {
+                p += 1
+                guard current.kind == .word || current.kind == .string else { throw unexpected(expecting: "a label after 'as'") }
+                item.label = Name(text: current.text, range: current.range)
+                p += 1
+            }
+            series.append(item)
+        } while current.kind == .comma
+        let clausesStart = current.range.lowerBound
+        var shared = Query(unit: Name(text: "compare", range: start..<(start + 7)), range: clausesStart..<clausesStart)
+        try clauses(&shared)
+        shared.range = clausesStart..<max(clausesStart, previousEnd)
+        return .compare(series, shared, start..<previousEnd)
+    }
+
+    /// query = unit { clause }   (each kind of clause at most once, in any order)
     mutating func query() throws -> Query {
-        let unit = try identifier(what: "a unit (articles, paragraphs, sentences, quotes, entities, terms) or a set name")
+        let unit = try identifier(what: "a unit (articles, paragraphs, sentences, quotes, entities, terms, stories) or a set name")
         var q = Query(unit: unit, range: unit.range)
+        try clauses(&q)
+        q.range = unit.range.lowerBound..<previousEnd
+        return q
+    }
+
+    /// clause = where_clause | group_clause | order_clause | limit_clause | show_clause
+    ///        | within_clause | sample_clause | "including" "stopwords"
+    mutating func clauses(_ q: inout Query) throws {
         var seen: [String] = []
         // Each clause starts with its own keyword, so any order reads
         // unambiguously (`show id limit 3` as well as `limit 3 show id`);
@@ -156,12 +215,46 @@ public struct Parser {
                 p += 1
                 try expectKeyword("stopwords")
                 q.includeStopwords = true
+            } else if t.isKeyword("within") {
+                try checkOrder("within", t)
+                p += 1
+                q.within = try within()
+            } else if t.isKeyword("sample") {
+                try checkOrder("sample", t)
+                p += 1
+                q.sample = try sample()
             } else {
                 break
             }
         }
-        q.range = unit.range.lowerBound..<previousEnd
-        return q
+    }
+
+    /// within_clause = "within" ( NAME | "(" query ")" )
+    mutating func within() throws -> Within {
+        if current.kind == .leftParen {
+            p += 1
+            try enter()
+            let q = try query()
+            depth -= 1
+            try expect(.rightParen, "')' after the query of 'within'")
+            return .query(q)
+        }
+        return .set(try identifier(what: "a set name or a query in parentheses after 'within'"))
+    }
+
+    /// sample_clause = "sample" INTEGER [ "seed" INTEGER ] [ "per" field INTEGER ]
+    mutating func sample() throws -> SampleClause {
+        var s = SampleClause(size: try integerLiteral(what: "how many rows to sample"))
+        if current.isKeyword("seed") {
+            p += 1
+            s.seed = try integerLiteral(what: "a whole number after 'seed'")
+        }
+        if current.isKeyword("per") {
+            p += 1
+            let field = try identifier(what: "a field after 'per' (per source 2)")
+            s.per = (field, try integerLiteral(what: "how many rows per \(field.text)"))
+        }
+        return s
     }
 
     /// order_keys = field [ "asc" | "desc" ] { "," field [ "asc" | "desc" ] }
@@ -209,6 +302,14 @@ public struct Parser {
         return e
     }
 
+    /// One level deeper into a nested query; refused past the depth limit.
+    private mutating func enter() throws {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            throw Diagnostic(.error, "statement nested too deeply (the limit is \(Parser.maximumDepth) levels)", at: current.range)
+        }
+    }
+
     /// not_expression = "not" not_expression | "(" expression ")" | predicate
     mutating func notExpression() throws -> Expression {
         depth += 1
@@ -243,7 +344,8 @@ public struct Parser {
             p += 1
             let node = try stringLiteral(what: "words in quotes after 'collocates'")
             var within: Literal?
-            if current.isKeyword("within") {
+            // `within (…)` or `within NAME` after it is the query's scope clause.
+            if current.isKeyword("within"), p + 1 < tokens.count, tokens[p + 1].kind == .integer || tokens[p + 1].kind == .parameter {
                 p += 1
                 within = try integerLiteral(what: "a word distance after 'within'")
             }
@@ -359,7 +461,7 @@ public struct Parser {
     private var previousEnd: Int { p > 0 ? tokens[p - 1].range.upperBound : range.lowerBound }
 
     private func isReservedWord(_ t: Token) -> Bool {
-        ["and", "or", "where", "group", "order", "limit", "offset", "show", "by", "including"].contains { t.isKeyword($0) }
+        ["and", "or", "where", "group", "order", "limit", "offset", "show", "by", "including", "within", "sample"].contains { t.isKeyword($0) }
     }
 
     mutating func identifier(what: String) throws -> Name {
@@ -371,6 +473,15 @@ public struct Parser {
     mutating func literal(what: String) throws -> Literal {
         let t = current
         switch t.kind {
+        case .parameter:
+            p += 1
+            let value = try parameter(t)
+            // A value reads as what it looks like: 12 a number, 2024-06-20 a date, the rest a string.
+            if let v = Int64(value) { return .integer(v, t.range) }
+            var lexer = Lexer(value)
+            let tokens = lexer.tokenize()
+            if tokens.count == 2, tokens[0].kind == .date, tokens[0].range == 0..<value.utf8.count { return .date(value, t.range) }
+            return .string(value, t.range)
         case .string: p += 1; return .string(t.text, t.range)
         case .integer: p += 1; return .integer(t.integer, t.range)
         case .date: p += 1; return .date(t.text, t.range)
@@ -380,15 +491,38 @@ public struct Parser {
     }
 
     mutating func stringLiteral(what: String) throws -> Literal {
+        if current.kind == .parameter {
+            let t = current
+            p += 1
+            return .string(try parameter(t), t.range)
+        }
         guard current.kind == .string else { throw unexpected(expecting: what) }
         defer { p += 1 }
         return .string(current.text, current.range)
     }
 
     mutating func integerLiteral(what: String) throws -> Literal {
+        if current.kind == .parameter {
+            let t = current
+            p += 1
+            let value = try parameter(t)
+            guard let v = Int64(value.trimmingSpaces()) else {
+                throw Diagnostic(.error, "expected \(what), but $\(t.text) is \"\(value)\"", at: t.range)
+            }
+            return .integer(v, t.range)
+        }
         guard current.kind == .integer else { throw unexpected(expecting: what) }
         defer { p += 1 }
         return .integer(current.integer, current.range)
+    }
+
+    /// The value of `$name`: bound as a literal, never read as statement text.
+    private func parameter(_ t: Token) throws -> String {
+        if let v = parameters[t.text] { return v }
+        let s = Suggest.closest(to: t.text, among: parameters.keys.sorted())
+        let hint = s.map { " (did you mean '$\($0)'?)" }
+            ?? " (set it with --set \(t.text)=VALUE, or .set \(t.text) VALUE in the shell)"
+        throw Diagnostic(.error, "unknown parameter '$\(t.text)'" + hint, at: t.range, suggestion: s.map { "$" + $0 })
     }
 
     private func regexLiteral(_ t: Token) -> Literal {

@@ -150,7 +150,8 @@ extension Column {
     /// Columns of an entity or term row rather than of an article.
     var isRowColumn: Bool {
         switch self {
-        case .name, .type, .aliases, .articles, .mentions, .term, .stem, .count, .keyness: return true
+        case .name, .type, .aliases, .articles, .mentions, .term, .stem, .count, .keyness,
+             .sources, .firstDate, .firstSource, .lastDate, .members, .outlets: return true
         default: return false
         }
     }
@@ -160,7 +161,8 @@ extension Column {
 public enum GroupKey: Sendable, Hashable {
     /// The column's values as they are.
     case column(Column)
-    /// `date.year`, `date.month`, `date.week`, `date.day`.
+    /// `date.year`, `date.month`, `date.week`, `date.day`: every bucket from
+    /// the first date to the last is listed, empty ones too.
     case dateBucket(Column, String)
 
     /// The key as written: `source`, `date.month`.
@@ -209,6 +211,57 @@ public struct CheckedQuery: Sendable {
     public var includeStopwords: Bool = false
     /// Terms: the words near a node (`collocates "Putin" within 5`).
     public var collocation: Collocation?
+    /// `within …`: the articles the query and its totals are restricted to.
+    public var scope: Scope?
+    /// `sample N …`: a reproducible random sample of the rows.
+    public var sample: Sample?
+    /// How the groups of a grouped count are sorted (empty: by the keys).
+    public var groupOrder: [GroupSortKey] = []
+}
+
+/// `within NAME` or `within (articles where …)`: counts and totals are taken
+/// over these articles only.
+public struct Scope: Sendable {
+    /// A named set, if the scope is one.
+    public var setName: String?
+    /// The articles' condition (`all` for a set).
+    public var condition: Condition
+    /// As written, for the output.
+    public var written: String
+}
+
+/// `sample 10 seed 7 per source 1`: rows chosen by a hash of the seed and
+/// each row's id, so the same seed picks the same rows on any machine and in
+/// any load order.
+public struct Sample: Sendable, Hashable {
+    /// How many rows at most.
+    public var size: Int
+    /// The seed (0 when not written).
+    public var seed: UInt64
+    /// `per FIELD M`: the field, and at most M rows for each of its values.
+    public var per: Column?
+    /// M.
+    public var perLimit: Int
+}
+
+/// A sort key of grouped counts.
+public enum GroupSortKey: Sendable, Hashable {
+    /// The n-th grouping key's value.
+    case key(Int, descending: Bool)
+    /// The count (of the first series).
+    case count(descending: Bool)
+    /// The share (of the first series).
+    case share(descending: Bool)
+    /// The group's total.
+    case total(descending: Bool)
+}
+
+/// `compare …`: several queries counted over the same groups.
+public struct Comparison: Sendable {
+    /// One query per series, with its label.
+    public var series: [(label: String, query: CheckedQuery)]
+    /// The grouping, order, limit and scope they share (its condition is unused).
+    public var shared: CheckedQuery
 }
 
 /// `collocates "Putin" within 5`: the words within a window of a node.
@@ -233,4 +286,8 @@ public enum CheckedStatement: Sendable {
     case setOperation(String, String, String)
     /// A dot-command and its argument text.
     case command(String, String)
+    /// `compare …`: counts of several queries over the same groups.
+    case compare(Comparison)
+    /// `spread …`: per outlet, the first date it carried a match.
+    case spread(CheckedQuery)
 }

@@ -12,12 +12,25 @@ public enum Printer {
         case .let(let name, let value, _): return "let \(name.text) = " + print(value)
         case .setOperation(let a, let op, let b, _): return "\(a.text) \(op) \(b.text)"
         case .command(let name, let argument, _): return argument.isEmpty ? name.text : "\(name.text) \(argument)"
+        case .spread(let q, _): return "spread " + print(q)
+        case .compare(let series, let shared, _):
+            let items = series.map { item -> String in
+                var out = item.parenthesized ? "(" + print(item.query) + ")" : item.query.unit.text
+                if let label = item.label { out += " as " + print(.string(label.text, label.range)) }
+                return out
+            }
+            return "compare " + items.joined(separator: ", ") + clauses(shared)
         }
     }
 
     /// A query as canonical text, its clauses in the order the grammar gives.
     public static func print(_ q: Query) -> String {
-        var out = q.unit.text
+        q.unit.text + clauses(q)
+    }
+
+    /// A query's clauses, each with a leading space.
+    static func clauses(_ q: Query) -> String {
+        var out = ""
         if let f = q.filter { out += " where " + print(f) }
         if !q.groupBy.isEmpty { out += " group by " + q.groupBy.map(\.text).joined(separator: ", ") }
         if !q.orderBy.isEmpty {
@@ -27,6 +40,17 @@ public enum Printer {
         if let o = q.offset { out += " offset " + print(o) }
         if !q.show.isEmpty { out += " show " + q.show.map(\.text).joined(separator: ", ") }
         if q.includeStopwords { out += " including stopwords" }
+        if let w = q.within {
+            switch w {
+            case .set(let n): out += " within " + n.text
+            case .query(let inner): out += " within (" + print(inner) + ")"
+            }
+        }
+        if let s = q.sample {
+            out += " sample " + print(s.size)
+            if let seed = s.seed { out += " seed " + print(seed) }
+            if let per = s.per { out += " per \(per.field.text) " + print(per.limit) }
+        }
         return out
     }
 

@@ -89,6 +89,7 @@ enum Projection {
             default: days = []
             }
             if days.isEmpty { return [.null] }
+            if bucket == "day" { return Array(Set(days)).sorted().map(Value.date) }
             return Array(Set(days.map { bucketLabel($0, bucket) })).sorted().map(Value.string)
         }
     }

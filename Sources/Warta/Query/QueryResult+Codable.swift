@@ -25,44 +25,8 @@ extension KWICLine: Codable {
     }
 }
 
-extension GroupCount: Codable {
-    enum CodingKeys: String, CodingKey { case group, count }
-
-    /// Reads a group written by `encode(to:)`.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(group: try c.decode(Value.self, forKey: .group), count: try c.decode(Int.self, forKey: .count))
-    }
-
-    /// Writes `group` and `count`.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(group, forKey: .group)
-        try c.encode(count, forKey: .count)
-    }
-}
-
-extension GroupedCounts: Codable {
-    enum CodingKeys: String, CodingKey { case key, groups, total }
-
-    /// Reads counts written by `encode(to:)`.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(key: try c.decode(String.self, forKey: .key), groups: try c.decode([GroupCount].self, forKey: .groups),
-                  total: try c.decode(Int.self, forKey: .total))
-    }
-
-    /// Writes `key`, `groups` and `total`.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
-        try c.encode(groups, forKey: .groups)
-        try c.encode(total, forKey: .total)
-    }
-}
-
 extension RowSet: Codable {
-    enum CodingKeys: String, CodingKey { case unit, unitKind, columns, rows, ids, matched, leftOutByRowLimit }
+    enum CodingKeys: String, CodingKey { case unit, unitKind, columns, rows, ids, matched, leftOutByRowLimit, noun }
 
     /// Reads rows written by `encode(to:)`.
     public init(from decoder: any Decoder) throws {
@@ -70,7 +34,8 @@ extension RowSet: Codable {
         self.init(unit: try c.decode(String.self, forKey: .unit), unitKind: try c.decode(Unit.self, forKey: .unitKind),
                   columns: try c.decode([String].self, forKey: .columns), rows: try c.decode([[Value]].self, forKey: .rows),
                   ids: try c.decode([String].self, forKey: .ids), matched: try c.decode(Int.self, forKey: .matched),
-                  leftOutByRowLimit: try c.decodeIfPresent(Int.self, forKey: .leftOutByRowLimit) ?? 0)
+                  leftOutByRowLimit: try c.decodeIfPresent(Int.self, forKey: .leftOutByRowLimit) ?? 0,
+                  noun: try c.decodeIfPresent(String.self, forKey: .noun))
     }
 
     /// Writes every property, `rows` as arrays of ``Value``.
@@ -83,6 +48,7 @@ extension RowSet: Codable {
         try c.encode(ids, forKey: .ids)
         try c.encode(matched, forKey: .matched)
         try c.encode(leftOutByRowLimit, forKey: .leftOutByRowLimit)
+        try c.encodeIfPresent(noun, forKey: .noun)
     }
 }
 

@@ -59,48 +59,79 @@ public struct RowSet: Sendable {
     public var matched: Int
     /// Rows the statement asked for but the session's row cap left out.
     public var leftOutByRowLimit: Int = 0
+    /// What a row is called when it is not the unit (`outlet` for spread).
+    public var noun: String?
 
-    /// Rows as an executor returns them.
-    public init(unit: String, unitKind: Unit = .articles, columns: [String], rows: [[Value]], ids: [String], matched: Int,
-                leftOutByRowLimit: Int = 0) {
-        self.unit = unit
-        self.unitKind = unitKind
-        self.columns = columns
-        self.rows = rows
-        self.ids = ids
-        self.matched = matched
-        self.leftOutByRowLimit = leftOutByRowLimit
-    }
+    /// A row's name in a footer: `article`, `sentence`, `outlet`.
+    public var rowNoun: String { noun ?? unitKind.singular }
 }
 
-/// One group of a grouped count.
-public struct GroupCount: Sendable, Hashable {
-    /// The group's value (null for rows without one).
-    public var group: Value
-    /// How many rows are in the group.
-    public var count: Int
-
-    /// One group and its count.
-    public init(group: Value, count: Int) {
-        self.group = group
-        self.count = count
-    }
-}
-
-/// What `count … group by FIELD` returns.
-public struct GroupedCounts: Sendable {
-    /// The grouping key as written (`source`, `date.month`).
-    public var key: String
-    /// The groups, in the statement's order (value order unless `order by count`).
-    public var groups: [GroupCount]
-    /// Rows counted (an article in several groups of a list field counts once here).
+/// One row of a grouped count: the group's values, how many matching rows
+/// fall in it (one count per compared series), and how many rows of the
+/// same unit the group holds in the whole scope.
+public struct GroupRow: Sendable, Hashable, Codable {
+    /// One value per grouping key (null for rows without one).
+    public var group: [Value]
+    /// Matching rows in the group, one count per series.
+    public var counts: [Int]
+    /// Rows of the unit in the group over the whole corpus, or the `within` scope.
     public var total: Int
 
-    /// The groups of a `count … group by`, and the rows counted.
-    public init(key: String, groups: [GroupCount], total: Int) {
-        self.key = key
-        self.groups = groups
+    /// A row of counts.
+    public init(group: [Value], counts: [Int], total: Int) {
+        self.group = group
+        self.counts = counts
         self.total = total
+    }
+
+    /// `counts[series] / total`, or nil for a group with no rows at all.
+    public func share(_ series: Int = 0) -> Double? {
+        total == 0 ? nil : Double(counts[series]) / Double(total)
+    }
+}
+
+/// What `count … group by …` and `compare …` return: counts with the size of
+/// each group, so shares can be read, not only volumes.
+public struct GroupedCounts: Sendable, Codable {
+    /// The grouping keys as written (`source`, `date.month`); empty for a
+    /// `compare` without `group by`.
+    public var keys: [String]
+    /// The series counted: `["count"]` for a count, the labels of a `compare`.
+    public var series: [String]
+    /// Whether it answers a `compare` (one column per series).
+    public var isComparison: Bool
+    /// What was counted (`articles`, `sentences`).
+    public var unit: String
+    /// `within` as written, or nil for the whole corpus.
+    public var scope: String?
+    /// The statement's rows, in its order (group values unless `order by count`).
+    public var rows: [GroupRow]
+    /// Rows counted per series (a row in several groups of a list field counts once here).
+    public var matched: [Int]
+    /// Groups left out by `limit` and `offset`.
+    public var groupsLeftOut: Int = 0
+
+    /// Grouped counts; see the properties.
+    public init(keys: [String], series: [String], isComparison: Bool, unit: String, scope: String?,
+                rows: [GroupRow], matched: [Int], groupsLeftOut: Int = 0) {
+        self.keys = keys
+        self.series = series
+        self.isComparison = isComparison
+        self.unit = unit
+        self.scope = scope
+        self.rows = rows
+        self.matched = matched
+        self.groupsLeftOut = groupsLeftOut
+    }
+
+    /// Whether the table format shows it as a pivot (rows × columns).
+    public var isPivot: Bool { keys.count == 2 && series.count == 1 && !isComparison }
+
+    /// Whether the first key is a date bucket or a date: a timeline.
+    public var isTimeline: Bool {
+        guard keys.count == 1, let first = rows.first(where: { $0.group[0] != .null }) else { return false }
+        if case .date = first.group[0] { return true }
+        return ["day", "week", "month", "year"].contains { keys[0].lowercased().hasSuffix("." + $0) }
     }
 }
 

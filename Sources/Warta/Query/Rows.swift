@@ -45,8 +45,8 @@ extension Evaluator {
                     let t = corpus.structures[rows[i].doc].spans(of: unit)[rows[i].index].tokens
                     return (rows[i].doc, Int(t.lowerBound)..<Int(t.upperBound))
                 })
-        case .terms, .entities:
-            let table = q.unitKind == .terms ? termRows(q) : entityRows(q)
+        case .terms, .entities, .stories:
+            let table = q.unitKind == .terms ? termRows(q) : (q.unitKind == .entities ? entityRows(q) : storyRows(q))
             return RowSource(count: table.rows.count, value: { c, i in table.rows[i][c] ?? .null },
                              id: { table.ids[$0] }, naturalLess: { $0 < $1 }, location: nil)
         }
@@ -77,12 +77,13 @@ extension Evaluator {
         let wantsKWIC = q.columns.contains(.kwic) || q.order.contains { $0.column == .left || $0.column == .right }
             || (settings.kwicLines && source.location != nil)
         let rowOrder = q.order.filter { $0.column != .left && $0.column != .right }
-        var order = Array(0..<source.count)
+        var order = q.sample.map { Evaluator.sampled($0, source) } ?? Array(0..<source.count)
         if rowOrder.isEmpty {
             order.sort(by: source.naturalLess)
         } else {
             // Each key's values are read once, not in every comparison.
-            let keyValues: [[Value]] = rowOrder.map { key in (0..<source.count).map { source.value(key.column, $0) } }
+            var keyValues: [[Value]] = rowOrder.map { _ in Array(repeating: .null, count: source.count) }
+            for (k, key) in rowOrder.enumerated() { for i in order { keyValues[k][i] = source.value(key.column, i) } }
             order.sort { a, b in
                 for (k, key) in rowOrder.enumerated() {
                     let c = Projection.compareForSort(keyValues[k][a], keyValues[k][b])
@@ -125,7 +126,7 @@ extension Evaluator {
     /// A ranked page of articles (`… limit 10`, ordered by score): only the
     /// documents that can reach the page are scored.
     private func topRows(_ q: CheckedQuery, _ settings: Settings) -> QueryResult? {
-        guard q.unitKind == .articles, q.ranked, let limit = q.limit, q.order.isEmpty || q.order == [SortKey(column: .score, descending: true)],
+        guard q.unitKind == .articles, q.ranked, q.sample == nil, let limit = q.limit, q.order.isEmpty || q.order == [SortKey(column: .score, descending: true)],
               !q.columns.contains(.kwic), !settings.kwicLines else { return nil }
         let docs = matchingDocuments(q)
         var k = q.offset + limit
@@ -224,21 +225,43 @@ extension Evaluator {
     }
 
     func count(_ q: CheckedQuery) -> QueryResult {
+        if !q.groupBy.isEmpty { return groupedCount(q) }
         let source = rowSource(q, withScores: false)
-        guard let key = q.groupBy.first else { return .count(source.count) }
-        var counts: [Value: Int] = [:]
-        // Strings group without case; a group shows the spelling seen first.
-        var spelling: [Value: Value] = [:]
-        for i in 0..<source.count {
-            let raw = source.value(Projection.groupColumn(key), i)
-            for v in Projection.groupValues(key, raw) {
-                counts[v, default: 0] += 1
-                if spelling[v] == nil { spelling[v] = Projection.displayValue(v, raw) }
-            }
+        guard let sample = q.sample else { return .count(source.count) }
+        return .count(Evaluator.sampled(sample, source).count)
+    }
+
+    /// `sample N seed S per FIELD M`: the rows whose hash of seed and id is
+    /// smallest, at most M for each value of FIELD. The hash is FNV-1a then
+    /// SplitMix64, fixed here, so the same seed picks the same rows on any
+    /// machine, whatever order the corpus was loaded in.
+    static func sampled(_ s: Sample, _ source: RowSource) -> [Int] {
+        func mix(_ x: UInt64) -> UInt64 {
+            var z = x &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
         }
-        let groups = GroupedCounts.ordered(counts.map { GroupCount(group: spelling[$0.key] ?? $0.key, count: $0.value) },
-                                           by: q.order, offset: q.offset, limit: q.limit)
-        return .groups(GroupedCounts(key: key.name, groups: groups, total: source.count))
+        var keyed: [(key: UInt64, row: Int)] = []
+        keyed.reserveCapacity(source.count)
+        for i in 0..<source.count {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in source.id(i).utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            keyed.append((mix(h ^ mix(s.seed)), i))
+        }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
+        var out: [Int] = []
+        var taken: [Value: Int] = [:]
+        for (_, i) in keyed where out.count < s.size {
+            if let per = s.per {
+                var v = source.value(per, i)
+                if case .string(let str) = v { v = .string(str.lowercased()) }
+                if taken[v, default: 0] >= s.perLimit { continue }
+                taken[v, default: 0] += 1
+            }
+            out.append(i)
+        }
+        return out
     }
 }
 
@@ -250,6 +273,9 @@ public struct Settings: Sendable, Hashable {
     public var rightContext = ContextWidth(8, .words)
     /// Print rows with text matches as keyword-in-context lines (`.format kwic`).
     public var kwicLines = false
+    /// Jaccard similarity of two bodies' word 3-grams from which they are
+    /// one story (`stories`, `spread`); 0.5 by default.
+    public var storyThreshold = StoryDetector.defaultThreshold
     /// Stop a statement that runs longer than this (nil: no limit).
     public var timeoutMilliseconds: Int?
     /// Return at most this many rows; the result says how many were left out (nil: no cap).

@@ -21,15 +21,21 @@ public enum FieldType: String, Sendable, Codable {
 /// What a row of a query is (reference, section 3).
 public enum Unit: String, Sendable, CaseIterable {
     /// The units of the language, as they are written in a statement.
-    case articles, paragraphs, sentences, quotes, entities, terms
+    case articles, paragraphs, sentences, quotes, entities, terms, stories
 
     /// Units whose rows are stretches of an article's body.
     var isSpan: Bool { self == .paragraphs || self == .sentences || self == .quotes }
-    /// Units whose rows are counted over articles (a frequency list, the entities).
-    var isAggregate: Bool { self == .entities || self == .terms }
+    /// Units whose rows are made from several articles (a frequency list, the entities, stories).
+    var isAggregate: Bool { self == .entities || self == .terms || self == .stories }
 
     /// "article", "paragraph", …
-    public var singular: String { self == .entities ? "entity" : String(rawValue.dropLast()) }
+    public var singular: String {
+        switch self {
+        case .entities: return "entity"
+        case .stories: return "story"
+        default: return String(rawValue.dropLast())
+        }
+    }
 }
 
 /// A column of a unit, independent of how an executor stores it.
@@ -48,6 +54,9 @@ public indirect enum Column: Hashable, Sendable {
     case name, type, aliases, articles, mentions
     /// Terms.
     case term, stem, count, keyness
+    /// Stories: outlets that carried it, the first and last dates, the first
+    /// outlet, the member articles, and the outlets in order.
+    case sources, firstDate, firstSource, lastDate, members, outlets
     /// Articles: the aliases of the entity predicates found in the article.
     case matched
     /// The best passage with the matches highlighted.
@@ -65,6 +74,9 @@ public indirect enum Column: Hashable, Sendable {
         case .metadata(let n): return n
         case .article(let c): return "article." + c.name
         case .copiesIn: return "copies_in"
+        case .firstDate: return "first_date"
+        case .firstSource: return "first_source"
+        case .lastDate: return "last_date"
         default: return String(describing: self)
         }
     }
@@ -149,6 +161,18 @@ public enum Schema {
                 FieldDefinition(column: .score, type: .number, summary: "with collocates: association (logDice)"),
                 FieldDefinition(column: .keyness, type: .number, summary: "log-likelihood against the rest of the corpus"),
             ] + parent()
+        case .stories:
+            return [
+                FieldDefinition(column: .id, type: .string, summary: "the id of its first article"),
+                FieldDefinition(column: .title, type: .string, summary: "the title of its first article"),
+                FieldDefinition(column: .articles, type: .integer, summary: "articles carrying it (near-duplicate bodies)"),
+                FieldDefinition(column: .sources, type: .integer, summary: "outlets carrying it"),
+                FieldDefinition(column: .firstDate, type: .date, summary: "the earliest date, or null"),
+                FieldDefinition(column: .firstSource, type: .string, summary: "the outlet of its first article, or null"),
+                FieldDefinition(column: .lastDate, type: .date, summary: "the latest date, or null"),
+                FieldDefinition(column: .members, type: .stringList, summary: "the ids of its articles, first first"),
+                FieldDefinition(column: .outlets, type: .stringList, summary: "the outlets, in the order they carried it"),
+            ]
         }
     }
 
@@ -168,6 +192,7 @@ public enum Schema {
         case .quotes: return [.article(.id), .speaker, .text]
         case .entities: return [.name, .type, .articles, .mentions]
         case .terms: return [.term, .count, .articles]
+        case .stories: return [.id, .articles, .sources, .firstDate, .firstSource, .title]
         }
     }
 

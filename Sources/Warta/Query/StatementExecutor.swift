@@ -15,6 +15,10 @@ public protocol StatementExecutor: AnyObject {
     func count(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult
     /// Ordinals (ascending) of the articles a query's condition keeps, to make a named set.
     func documents(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int]
+    /// `compare a, b … group by …`: several counts over the same groups.
+    func compare(_ c: Comparison, sets: [String: [Int]]) throws -> QueryResult
+    /// `spread …`: per outlet, the first date it carried a match.
+    func spread(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult
     /// What `explain` prints for a statement (after the parsed form).
     func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String
 }
@@ -30,20 +34,34 @@ public final class NativeExecutor: StatementExecutor {
     public var corpusName: String { corpus.name }
     public var metadataFields: [String] { corpus.metadataFields }
 
+    func evaluator(_ sets: [String: [Int]], _ settings: Settings = Settings()) -> Evaluator {
+        var e = Evaluator(corpus: corpus, sets: sets)
+        e.storyThreshold = settings.storyThreshold
+        return e
+    }
+
     public func rows(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
-        Evaluator(corpus: corpus, sets: sets).rows(q, settings: settings)
+        evaluator(sets, settings).rows(q, settings: settings)
+    }
+
+    public func compare(_ c: Comparison, sets: [String: [Int]]) throws -> QueryResult {
+        evaluator(sets).compare(c)
+    }
+
+    public func spread(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
+        evaluator(sets, settings).spread(q, settings: settings)
     }
 
     public func count(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult {
-        Evaluator(corpus: corpus, sets: sets).count(q)
+        evaluator(sets).count(q)
     }
 
     public func documents(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int] {
-        Evaluator(corpus: corpus, sets: sets).matchingDocuments(q.condition, within: q.setName)
+        evaluator(sets).matchingDocuments(q.condition, within: q.setName)
     }
 
     public func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String {
-        Explainer(evaluator: Evaluator(corpus: corpus, sets: sets)).explain(statement)
+        Explainer(evaluator: evaluator(sets)).explain(statement)
     }
 }
 
@@ -72,9 +90,15 @@ extension Session {
                                  columns: Schema.defaultArticleColumns, ranked: false)
             q.unit = "\(a) \(op) \(b)"
             return try executor.rows(q, sets: sets.merging(["\u{0}result": combine(a, op, b)]) { $1 }, settings: boundedSettings)
+        case .compare(let c):
+            return try executor.compare(c, sets: sets)
+        case .spread(let q):
+            return try executor.spread(q, sets: sets, settings: boundedSettings)
         case .command(let name, _):
             try checkAllowed(command: name)
             throw Diagnostic(.error, "'\(name)' is a shell command; run it in warta's shell or a script")
+        @unknown default:
+            throw Diagnostic(.error, "\(executor.corpusName) cannot run this statement")
         }
     }
 }
@@ -96,35 +120,15 @@ extension Stemmer {
     public var learnedVocabulary: Vocabulary { vocabulary }
 }
 
-extension GroupedCounts {
-    /// The page of `groups` (one per distinct value, in any order) that
-    /// `count … group by` prints: by value (null last), or by `order by
-    /// count` (ties in value order), or by value descending (null still
-    /// last); then `offset` and `limit`. Every executor orders groups here.
-    public static func ordered(_ groups: [GroupCount], by order: [SortKey], offset: Int, limit: Int?) -> [GroupCount] {
-        var groups = groups
-        groups.sort { a, b in
-            if case .null = a.group { return false }
-            if case .null = b.group { return true }
-            return Projection.compareForSort(a.group, b.group) < 0
-        }
-        if let sort = order.first {
-            if sort.column == .metadata("count") {
-                groups = groups.enumerated().sorted { x, y in
-                    x.element.count != y.element.count ? (sort.descending ? x.element.count > y.element.count : x.element.count < y.element.count) : x.offset < y.offset
-                }.map(\.element)
-            } else if sort.descending {
-                let nulls = groups.filter { $0.group == .null }
-                groups = groups.filter { $0.group != .null }.reversed() + nulls
-            }
-        }
-        let start = min(offset, groups.count)
-        let end = limit.map { min(groups.count, start + $0) } ?? groups.count
-        return Array(groups[start..<end])
+// Public initializers, so that an executor in another module can make its queries.
+
+extension RowSet {
+    /// A page of rows as an executor returns it.
+    public init(unit: String, unitKind: Unit, columns: [String], ids: [String], rows: [[Value]], matched: Int, leftOutByRowLimit: Int) {
+        self.init(unit: unit, unitKind: unitKind, columns: columns, rows: rows, ids: ids, matched: matched,
+                  leftOutByRowLimit: leftOutByRowLimit)
     }
 }
-
-// Public initializers, so that an executor in another module can make its queries.
 
 extension TextSearch {
     /// A search for `phrase` in `fields`.

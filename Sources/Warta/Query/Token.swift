@@ -10,6 +10,8 @@ public enum TokenKind: Sendable, Equatable {
     case date
     /// `5`, `-1`.
     case integer
+    /// `$who`: a parameter; `text` is its name.
+    case parameter
     /// `(`, `)`, `,`, `;`.
     case leftParen, rightParen, comma, semicolon
     /// `=` or `==`, `!=` or `<>`, `<`, `<=`, `>`, `>=`.
@@ -43,6 +45,7 @@ public struct Token: Sendable, Equatable {
         case .end: return "end of statement"
         case .string: return "string \"\(text)\""
         case .regex: return "regular expression /\(text)/"
+        case .parameter: return "parameter $\(text)"
         case .leftParen: return "'('"
         case .rightParen: return "')'"
         case .comma: return "','"
