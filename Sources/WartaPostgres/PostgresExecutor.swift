@@ -37,6 +37,30 @@ public final class PostgresExecutor: StatementExecutor {
 
     /// Whether the corpus is spread over shards.
     public var isSharded: Bool { !shardLocations.isEmpty }
+    /// How many shards (0 on a single node).
+    public var shardCount: Int { shardLocations.count }
+
+    /// Statistics for `.info`: each computed in the database (per shard, combined).
+    public func summary() throws -> CorpusSummary {
+        func perShard(_ select: String, group: String? = nil) -> String {
+            tables.map { "(SELECT \(select) FROM \($0)" + (group.map { " GROUP BY \($0)" } ?? "") + ")" }.joined(separator: " UNION ALL ")
+        }
+        let dates = try db.query("SELECT min(d), max(d), sum(u) FROM (" + perShard("min(date) AS d, count(*) FILTER (WHERE date IS NULL) AS u") + " UNION ALL "
+                                 + perShard("max(date), 0") + ") AS s").first ?? []
+        func ranked(_ column: String) throws -> [(name: String, articles: Int)] {
+            var counts: [String: Int] = [:]
+            for r in try db.query(perShard("\(column), count(*)", group: column)) where r[0] != nil {
+                counts[r[0] ?? "", default: 0] += Int(r[1] ?? "0") ?? 0
+            }
+            return counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        }
+        let terms = Int(try db.scalar("SELECT count(*) FROM warta_terms") ?? "0") ?? 0
+        return CorpusSummary(articles: catalog.articles, words: catalog.titleWords + catalog.textWords, terms: terms,
+                             undated: Int(dates.count > 2 ? dates[2] ?? "0" : "0") ?? 0,
+                             firstDate: dates.first.flatMap { $0 }.flatMap { Int32($0) }.map { Day(ordinal: $0) },
+                             lastDate: (dates.count > 1 ? dates[1] : nil).flatMap { Int32($0) }.map { Day(ordinal: $0) },
+                             sources: try ranked("source"), languages: try ranked("lang"))
+    }
 
     // MARK: - StatementExecutor
 

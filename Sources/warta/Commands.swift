@@ -67,7 +67,7 @@ extension Shell {
                 throw Diagnostic(.error, e.description)
             }
         case ".info":
-            show(Info.text(session.corpus))
+            show(try Info.text(session))
         case ".schema":
             show(try Info.schema(session, unit: argument))
         case ".format":

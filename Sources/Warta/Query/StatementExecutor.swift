@@ -130,6 +130,15 @@ extension RowSet {
     }
 }
 
+extension CorpusSummary {
+    /// Statistics an executor computed itself (a database's corpus).
+    public init(articles: Int, words: Int, terms: Int, undated: Int, firstDate: Day?, lastDate: Day?,
+                sources: [(name: String, articles: Int)], languages: [(name: String, articles: Int)]) {
+        self.init(articles: articles, words: words, terms: terms, firstDate: firstDate, lastDate: lastDate, undated: undated,
+                  sources: sources, languages: languages)
+    }
+}
+
 extension TextSearch {
     /// A search for `phrase` in `fields`.
     public init(fields: [IndexedField], phrase: [WordPattern], written: String) {
