@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Warta"], path: "Tests/IndexTests"),
         .testTarget(name: "QueryTests", dependencies: ["Warta"], path: "Tests/QueryTests"),
         .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests", exclude: ["golden"]),
-        .testTarget(name: "CLITests", dependencies: ["Warta"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["Warta", "WartaPostgres"], path: "Tests/CLITests"),
         .testTarget(name: "ShellTests", dependencies: ["Warta", "warta"], path: "Tests/ShellTests"),
         .testTarget(name: "PostgresTests", dependencies: ["Warta", "WartaPostgres"], path: "Tests/PostgresTests"),
         .testTarget(name: "ReliabilityTests", dependencies: ["Warta", "warta"], path: "Tests/ReliabilityTests"),
