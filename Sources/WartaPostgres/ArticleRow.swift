@@ -42,6 +42,8 @@ struct ArticleRow {
         func add(_ name: String, _ value: String?) {
             guard let value else { return }
             keys[name] = ArticleRow.sortKey(value)
+            // As written, for the spelling a group shows.
+            keys["~" + name] = value
             words[name] = " " + Tokenizer.terms(value).joined(separator: " ") + " "
         }
         add("id", a.id)

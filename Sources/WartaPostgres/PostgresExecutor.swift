@@ -318,16 +318,13 @@ public final class PostgresExecutor: StatementExecutor {
             switch key {
             case .column(let c) where compiler.stringKey(c) != nil:
                 group = compiler.params.jsonField("keys", compiler.stringKey(c) ?? "")
-                if case .metadata(let name) = c {
-                    display = compiler.params.jsonField("fields", name)
-                } else {
-                    display = "to_jsonb(" + (try PostgresExecutor.expression(c, score: "NULL", &compiler)) + ")"
-                }
+                // The spelling as written, as jsonb: to_jsonb() is not immutable, so postgres_fdw would not ship it.
+                display = compiler.params.jsonField("keys", "~" + (compiler.stringKey(c) ?? ""))
             case .column(.date):
                 group = compiler.params.jsonField("buckets", "date", "day")
                 display = group
             case .column(.words):
-                group = "to_jsonb(text_len)"
+                group = "text_len"
                 display = group
             case .dateBucket(.date, let bucket):
                 group = compiler.params.jsonField("buckets", "date", bucket)
