@@ -49,7 +49,10 @@ public enum PostgresLoader {
         for sql in PostgresSchema.corpusTables { try db.query(sql) }
         let coordinator = try PostgresSchema.isCoordinator(db)
         if shards.isEmpty {
-            if !coordinator { for sql in PostgresSchema.articleTable { try db.query(sql) } }
+            if !coordinator {
+                for sql in PostgresSchema.articleTable { try db.query(sql) }
+                try PostgresSchema.tune(db)
+            }
         } else {
             try Sharding.setUp(coordinator: db, shards: shards)
         }

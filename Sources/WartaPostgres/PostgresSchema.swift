@@ -66,6 +66,16 @@ enum PostgresSchema {
         return false
     }
 
+    /// Settings of the database that holds articles (a single node, a shard),
+    /// where the owner may set them: GIN bitmaps rather than sequential scans
+    /// for common words (a scan reads every tsvector), also behind
+    /// postgres_fdw's cursor; no JIT, which costs more than it saves here.
+    static func tune(_ db: PostgresConnection) throws {
+        for setting in ["random_page_cost = 1.1", "cursor_tuple_fraction = 1.0", "jit = off"] {
+            _ = try? db.query(try Sharding.built(db, "SELECT format('ALTER DATABASE %I SET \(setting)', current_database())"))
+        }
+    }
+
     /// Whether the node's `articles` table is partitioned (a coordinator).
     static func isCoordinator(_ db: PostgresConnection) throws -> Bool {
         try db.scalar("SELECT count(*) FROM warta_shards") != "0"

@@ -25,11 +25,7 @@ enum Sharding {
             let s = try PostgresConnection(url: shard)
             try PostgresSchema.prepare(s)
             for sql in PostgresSchema.articleTable { try s.query(sql) }
-            // Behind postgres_fdw's cursor a shard would otherwise pick sequential
-            // scans for common words; JIT costs more than it saves on these queries.
-            for setting in ["cursor_tuple_fraction = 1.0", "jit = off"] {
-                try s.query(try built(s, "SELECT format('ALTER DATABASE %I SET \(setting)', current_database())"))
-            }
+            try PostgresSchema.tune(s)
         }
         try db.query("CREATE EXTENSION IF NOT EXISTS postgres_fdw")
         try db.query("CREATE TABLE IF NOT EXISTS articles (\(PostgresSchema.articleColumns)) PARTITION BY HASH (id)")
@@ -65,7 +61,7 @@ enum Sharding {
     }
 
     /// A statement the server wrote with its own quoting (`format('%I %L')`).
-    private static func built(_ db: PostgresConnection, _ sql: String, _ params: [String?] = []) throws -> String {
+    static func built(_ db: PostgresConnection, _ sql: String, _ params: [String?] = []) throws -> String {
         guard let text = try db.scalar(sql, params) else { throw PostgresError("PostgreSQL returned no statement") }
         return text
     }
