@@ -64,17 +64,48 @@ public final class PostgresExecutor: StatementExecutor {
 
     // MARK: - StatementExecutor
 
+    /// The time limit last given to the server (0: none).
+    private var timeout = 0
+
+    public func prepare(_ settings: Settings) throws {
+        let wanted = settings.timeoutMilliseconds ?? 0
+        guard wanted != timeout else { return }
+        try db.query("SELECT set_config('statement_timeout', $1::text, false)", [String(wanted)])
+        timeout = wanted
+    }
+
+    func query(_ s: SQLStatement) throws -> [[String?]] {
+        try db.query(s.sql, s.params)
+    }
+
+    /// Runs `body`, turning the server's time-limit error into warta's own message.
+    func limited<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as PostgresError where e.message.contains("statement timeout") {
+            throw Diagnostic(.error, "statement stopped after its time limit of \(timeout) ms (.timeout or --timeout sets it)")
+        }
+    }
+
     public func count(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult {
+        try limited { try countOrGroups(q, sets: sets) }
+    }
+
+    func countOrGroups(_ q: CheckedQuery, sets: [String: [Int]]) throws -> QueryResult {
         if q.groupBy.isEmpty { return .count(try total(try countPlan(q, sets: sets))) }
         return try groupedCounts([("count", q)], shared: q, isComparison: false, sets: sets)
     }
 
     public func rows(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
+        try limited { try page(q, sets: sets, settings: settings) }
+    }
+
+    func page(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
         if settings.kwicLines { throw unsupported("keyword-in-context lines (.format kwic)") }
         let plan = try rowsPlan(q, sets: sets, settings: settings)
         let matched = try total(plan.count)
         var rows: [[Value]] = [], ids: [String] = []
-        for r in try db.query(plan.page.sql, plan.page.params) {
+        for r in try query(plan.page) {
             ids.append(r[0] ?? "")
             rows.append(zip(q.columns, r.dropFirst()).map { PostgresExecutor.value($0.0, $0.1) })
         }
@@ -85,10 +116,14 @@ public final class PostgresExecutor: StatementExecutor {
     }
 
     public func documents(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int] {
+        try limited { try matching(q, sets: sets) }
+    }
+
+    func matching(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int] {
         var compiler = SQLCompiler(catalog: catalog)
         let w = try whereClause(q, sets: sets, &compiler)
         let sql = tables.map { "(SELECT ordinal FROM \($0) WHERE \(w))" }.joined(separator: " UNION ALL ")
-        return try db.query(sql, compiler.params.values).compactMap { $0[0].flatMap { Int($0) } }.sorted()
+        return try query(SQLStatement(sql: sql, params: compiler.params.values)).compactMap { $0[0].flatMap { Int($0) } }.sorted()
     }
 
     public func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String {
@@ -154,7 +189,7 @@ public final class PostgresExecutor: StatementExecutor {
     }
 
     func total(_ s: SQLStatement) throws -> Int {
-        Int(try db.scalar(s.sql, s.params) ?? "0") ?? 0
+        Int(try query(s).first?.first.flatMap { $0 } ?? "0") ?? 0
     }
 
     /// The count of matches and the page of rows (each shard's top-k merged).

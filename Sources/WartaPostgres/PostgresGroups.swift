@@ -36,7 +36,7 @@ extension PostgresExecutor {
     }
 
     public func compare(_ c: Comparison, sets: [String: [Int]]) throws -> QueryResult {
-        try groupedCounts(c.series, shared: c.shared, isComparison: true, sets: sets)
+        try limited { try groupedCounts(c.series, shared: c.shared, isComparison: true, sets: sets) }
     }
 
     public func spread(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult {
@@ -48,7 +48,7 @@ extension PostgresExecutor {
                _ spelling: inout [[Value: (display: Value, first: Int)]]) throws -> [[Value]: Int] {
         let statement = try groupStatement(q, keys, sets: sets)
         var counts: [[Value]: Int] = [:]
-        for r in try db.query(statement.sql, statement.params) {
+        for r in try query(statement) {
             let first = Int(r[2 * keys.count] ?? "0") ?? 0, n = Int(r[2 * keys.count + 1] ?? "0") ?? 0
             var tuple: [Value] = []
             for (i, key) in keys.enumerated() {

@@ -21,6 +21,13 @@ public protocol StatementExecutor: AnyObject {
     func spread(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult
     /// What `explain` prints for a statement (after the parsed form).
     func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String
+    /// Takes the session's settings before each statement (a time limit).
+    func prepare(_ settings: Settings) throws
+}
+
+extension StatementExecutor {
+    /// Nothing to prepare by default.
+    public func prepare(_ settings: Settings) throws {}
 }
 
 /// The native engine behind the same seam: the in-memory index and its posting iterators.
@@ -68,6 +75,7 @@ public final class NativeExecutor: StatementExecutor {
 extension Session {
     /// Runs a checked statement on another executor; named sets stay here.
     func execute(_ statement: CheckedStatement, on executor: StatementExecutor) throws -> QueryResult {
+        try executor.prepare(boundedSettings)
         switch statement {
         case .rows(let q):
             return try executor.rows(q, sets: sets, settings: boundedSettings)
