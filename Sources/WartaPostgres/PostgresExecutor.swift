@@ -109,10 +109,39 @@ public final class PostgresExecutor: StatementExecutor {
             ids.append(r[0] ?? "")
             rows.append(zip(q.columns, r.dropFirst()).map { PostgresExecutor.value($0.0, $0.1) })
         }
+        if let column = q.columns.firstIndex(of: .snippet) {
+            let made = try snippets(q, ids: ids)
+            for i in rows.indices { rows[i][column] = made[ids[i]] ?? .null }
+        }
         let available = max(0, matched - q.offset)
         let wanted = q.limit.map { min($0, available) } ?? available
         return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), ids: ids, rows: rows,
                             matched: matched, leftOutByRowLimit: max(0, wanted - rows.count)))
+    }
+
+    /// The snippets of the page's articles, made as the native engine makes
+    /// them: from an index of just these articles. A match depends only on its
+    /// own article for words, phrases, prefixes and `near`; a root (`stem`)
+    /// depends on the whole corpus's stemmer, so it is refused here.
+    func snippets(_ q: CheckedQuery, ids: [String]) throws -> [String: Value] {
+        if SQLCompiler.hasStem(q.condition) { throw unsupported("snippets of a 'stem' search") }
+        guard !ids.isEmpty else { return [:] }
+        // Every field, so that the condition keeps these articles in the small index too.
+        let articles = try PostgresLoader.fetchArticles(db, ids: ids)
+        var local = q
+        local.setName = nil
+        local.scope = nil
+        local.sample = nil
+        local.order = []
+        local.limit = nil
+        local.offset = 0
+        local.columns = [.snippet]
+        guard case .rows(let r) = try NativeExecutor(corpus: Corpus(name: "page", articles: articles)).rows(local, sets: [:], settings: Settings()) else {
+            return [:]
+        }
+        var out: [String: Value] = [:]
+        for (id, row) in zip(r.ids, r.rows) { out[id] = row[0] }
+        return out
     }
 
     public func documents(_ q: CheckedQuery, sets: [String: [Int]]) throws -> [Int] {
@@ -244,7 +273,7 @@ public final class PostgresExecutor: StatementExecutor {
         case .score: return score
         case .matched: return "NULL"
         case .metadata(let name): return "(fields ->> " + compiler.params.bind(name, "text") + ")"
-        case .snippet: throw unsupported("snippets (show snippet)")
+        case .snippet: return "NULL"  // made on the client for the page: see snippets(_:ids:)
         case .kwic: throw unsupported("keyword-in-context lines (show kwic)")
         default: throw unsupported("the column '\(c.name)'")
         }

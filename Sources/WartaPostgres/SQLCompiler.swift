@@ -160,6 +160,17 @@ struct SQLCompiler {
         return "((" + terms.joined(separator: " + ") + ") >= " + params.bind(String(s.minimumCount), "float8") + ")"
     }
 
+    /// Whether any text search of `c` looks for a root (`mentions stem "…"`).
+    static func hasStem(_ c: Condition) -> Bool {
+        switch c {
+        case .and(let parts), .or(let parts): return parts.contains(where: hasStem)
+        case .not(let inner): return hasStem(inner)
+        case .text(let s):
+            return (s.phrase + (s.near?.phrase ?? [])).contains { if case .stem = $0 { return true } else { return false } }
+        default: return false
+        }
+    }
+
     /// The words a pattern stands for (a prefix's or a root's forms).
     func expansions(_ w: WordPattern) throws -> [String] {
         switch w {

@@ -128,6 +128,11 @@ final class DifferentialTests: XCTestCase {
         #"articles where mentions /Putin\s+tiba/i show id"#,
         #"sentences where mentions "Putin" show id"#,
         #"articles where mentions "Putin" show id, snippet"#,
+        #"articles where mentions "Putin" limit 2 show id, snippet, score"#,
+        #"articles where mentions "kunjung*" near 3 "putin" and date is not null show id, snippet"#,
+        #"articles where title contains "Vietnam" and source is null show snippet, id"#,
+        #"articles where mentions stem "kunjungan" show id, snippet"#,
+        #"articles where date = 2024-06-20 show id, snippet"#,
         #"terms limit 3"#,
         #"articles where dat = 2024-06-20"#,
         // Strings that must stay text.
