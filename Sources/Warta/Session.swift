@@ -120,7 +120,7 @@ public final class Session {
     }
 
     private func execute(_ statement: CheckedStatement, stop: StopSignal) throws -> QueryResult {
-        if let executor { return try execute(statement, on: executor) }
+        if let executor { return try execute(statement, on: executor, stop: stop) }
         var evaluator = Evaluator(corpus: corpus, sets: sets)
         evaluator.stop = stop
         evaluator.storyThreshold = settings.storyThreshold

@@ -41,10 +41,14 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs one statement with `params` bound to `$1`, `$2`, … (nil is NULL).
     /// - Returns: the rows, each value as PostgreSQL's text output (nil for NULL).
+    /// - Parameter isCancelled: polled while the statement runs; when it says
+    ///   yes, the server is asked to cancel it (the statement then fails).
     @discardableResult
-    public func query(_ sql: String, _ params: [String?] = []) throws -> [[String?]] {
+    public func query(_ sql: String, _ params: [String?] = [], isCancelled: (@Sendable () -> Bool)? = nil) throws -> [[String?]] {
         lock.lock()
         defer { lock.unlock() }
+        let watcher = isCancelled.map { CancelWatcher(handle, $0) }
+        defer { watcher?.finish() }
         let result: OpaquePointer?
         if params.isEmpty {
             result = PQexec(handle, sql)
@@ -98,6 +102,48 @@ public final class PostgresConnection: @unchecked Sendable {
             _ = try? query("ROLLBACK")
             throw error
         }
+    }
+}
+
+/// Asks the server to cancel the running statement when `isCancelled` says so
+/// (libpq's PQcancel, safe from another thread), polling every 20 ms.
+private final class CancelWatcher: @unchecked Sendable {
+    private let cancel: OpaquePointer?
+    private let isCancelled: @Sendable () -> Bool
+    private let lock = NSLock()
+    private var done = false
+    private let stopped = DispatchSemaphore(value: 0)
+
+    init(_ connection: OpaquePointer, _ isCancelled: @escaping @Sendable () -> Bool) {
+        cancel = PQgetCancel(connection)
+        self.isCancelled = isCancelled
+        guard cancel != nil else { stopped.signal(); return }
+        Thread.detachNewThread { [self] in
+            while !isDone {
+                if self.isCancelled() {
+                    var message = [CChar](repeating: 0, count: 256)
+                    _ = PQcancel(cancel, &message, Int32(message.count))
+                    break
+                }
+                usleep(20_000)
+            }
+            stopped.signal()
+        }
+    }
+
+    private var isDone: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return done
+    }
+
+    /// Stops watching; the cancel object is freed once the watcher has stopped.
+    func finish() {
+        lock.lock()
+        done = true
+        lock.unlock()
+        stopped.wait()
+        if let cancel { PQfreeCancel(cancel) }
     }
 }
 

@@ -67,7 +67,11 @@ public final class PostgresExecutor: StatementExecutor {
     /// The time limit last given to the server (0: none).
     private var timeout = 0
 
-    public func prepare(_ settings: Settings) throws {
+    /// The session's Ctrl-C, for the statement about to run.
+    private var isCancelled: (@Sendable () -> Bool)?
+
+    public func prepare(_ settings: Settings, isCancelled: (@Sendable () -> Bool)?) throws {
+        self.isCancelled = isCancelled
         let wanted = settings.timeoutMilliseconds ?? 0
         guard wanted != timeout else { return }
         try db.query("SELECT set_config('statement_timeout', $1::text, false)", [String(wanted)])
@@ -75,7 +79,7 @@ public final class PostgresExecutor: StatementExecutor {
     }
 
     func query(_ s: SQLStatement) throws -> [[String?]] {
-        try db.query(s.sql, s.params)
+        try db.query(s.sql, s.params, isCancelled: isCancelled)
     }
 
     /// Runs `body`, turning the server's time-limit error into warta's own message.
@@ -84,6 +88,8 @@ public final class PostgresExecutor: StatementExecutor {
             return try body()
         } catch let e as PostgresError where e.message.contains("statement timeout") {
             throw Diagnostic(.error, "statement stopped after its time limit of \(timeout) ms (.timeout or --timeout sets it)")
+        } catch let e as PostgresError where e.message.contains("due to user request") {
+            throw Diagnostic(.error, "statement cancelled")
         }
     }
 

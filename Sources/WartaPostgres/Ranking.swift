@@ -45,6 +45,7 @@ extension SQLCompiler {
         var parts: [String] = []
         for t in terms.sorted(by: { "\($0.field.rawValue)\($0.word)" < "\($1.field.rawValue)\($1.word)" }) {
             let words = try expansions(t.word)
+            try catalog.prefetchFrequencies(words)
             let present = try words.filter { try catalog.documentFrequency($0, t.field) > 0 }
             // Native merges the lists of the forms present in the field when there are too many.
             if present.count > SQLCompiler.mergeLimit {

@@ -52,6 +52,16 @@ final class TermCatalog {
             .compactMap { $0[0] }.sorted()
     }
 
+    /// Reads the document frequencies of `terms` in one query (a prefix may have thousands).
+    func prefetchFrequencies(_ terms: [String]) throws {
+        let missing = terms.filter { dfCache[$0] == nil }
+        guard missing.count > 1 else { return }
+        for term in missing { dfCache[term] = (0, 0) }
+        for r in try db.query("SELECT term, title_df, text_df FROM warta_terms WHERE term = ANY($1::text[])", [arrayLiteral(missing)]) {
+            dfCache[r[0] ?? ""] = (Int(r[1] ?? "0") ?? 0, Int(r[2] ?? "0") ?? 0)
+        }
+    }
+
     /// Articles whose `field` holds `term`.
     func documentFrequency(_ term: String, _ field: IndexedField) throws -> Int {
         if let known = dfCache[term] { return field == .title ? known.title : known.text }

@@ -21,13 +21,14 @@ public protocol StatementExecutor: AnyObject {
     func spread(_ q: CheckedQuery, sets: [String: [Int]], settings: Settings) throws -> QueryResult
     /// What `explain` prints for a statement (after the parsed form).
     func explain(_ statement: CheckedStatement, sets: [String: [Int]]) throws -> String
-    /// Takes the session's settings before each statement (a time limit).
-    func prepare(_ settings: Settings) throws
+    /// Takes the session's settings before each statement (a time limit),
+    /// and what says the statement is no longer wanted (the shell's Ctrl-C).
+    func prepare(_ settings: Settings, isCancelled: (@Sendable () -> Bool)?) throws
 }
 
 extension StatementExecutor {
     /// Nothing to prepare by default.
-    public func prepare(_ settings: Settings) throws {}
+    public func prepare(_ settings: Settings, isCancelled: (@Sendable () -> Bool)?) throws {}
 }
 
 /// The native engine behind the same seam: the in-memory index and its posting iterators.
@@ -74,8 +75,8 @@ public final class NativeExecutor: StatementExecutor {
 
 extension Session {
     /// Runs a checked statement on another executor; named sets stay here.
-    func execute(_ statement: CheckedStatement, on executor: StatementExecutor) throws -> QueryResult {
-        try executor.prepare(boundedSettings)
+    func execute(_ statement: CheckedStatement, on executor: StatementExecutor, stop: StopSignal) throws -> QueryResult {
+        try executor.prepare(boundedSettings, isCancelled: stop.isCancelled)
         switch statement {
         case .rows(let q):
             return try executor.rows(q, sets: sets, settings: boundedSettings)
