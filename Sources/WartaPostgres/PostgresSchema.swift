@@ -62,7 +62,9 @@ enum PostgresSchema {
         guard let v = Int(found), v <= version else {
             throw PostgresError("\(db.redactedURL) holds warta schema version \(found); this warta knows versions up to \(version)")
         }
-        // Version 1 is the first: later versions migrate here, one step at a time.
+        // Version 1 is the first: later versions migrate here, one step at a
+        // time; rows written by an older analysis change hash, so a load rewrites them.
+        if v < version { try db.query("UPDATE warta_schema_version SET version = $1::integer", [String(version)]) }
         return false
     }
 
