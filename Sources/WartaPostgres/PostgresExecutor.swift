@@ -25,7 +25,7 @@ public final class PostgresExecutor: StatementExecutor {
         guard hasTables else {
             throw PostgresError("\(db.redactedURL) holds no warta corpus (load one with: warta load PATH --into URL)")
         }
-        try PostgresSchema.prepare(db)
+        try PostgresSchema.prepare(db, migrate: false)
         catalog = try TermCatalog(db)
         let shards = try db.query("SELECT tablename, location FROM warta_shards ORDER BY n")
         tables = shards.isEmpty ? ["articles"] : shards.map { $0[0] ?? "" }

@@ -53,7 +53,8 @@ enum PostgresSchema {
     /// Creates the version table, or checks the version the database has.
     /// - Returns: whether the database was empty of warta's tables.
     @discardableResult
-    static func prepare(_ db: PostgresConnection) throws -> Bool {
+    /// - Parameter migrate: a load migrates an older database; a query refuses it.
+    static func prepare(_ db: PostgresConnection, migrate: Bool = true) throws -> Bool {
         try db.query("CREATE TABLE IF NOT EXISTS warta_schema_version (version integer NOT NULL)")
         guard let found = try db.scalar("SELECT max(version) FROM warta_schema_version") else {
             try db.query("INSERT INTO warta_schema_version VALUES ($1::integer)", [String(version)])
@@ -64,7 +65,12 @@ enum PostgresSchema {
         }
         // Version 1 is the first: later versions migrate here, one step at a
         // time; rows written by an older analysis change hash, so a load rewrites them.
-        if v < version { try db.query("UPDATE warta_schema_version SET version = $1::integer", [String(version)]) }
+        if v < version {
+            guard migrate else {
+                throw PostgresError("\(db.redactedURL) holds warta schema version \(v); load it again with this warta to migrate it to \(version)")
+            }
+            try db.query("UPDATE warta_schema_version SET version = $1::integer", [String(version)])
+        }
         return false
     }
 
