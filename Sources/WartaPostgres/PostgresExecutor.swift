@@ -21,7 +21,7 @@ public final class PostgresExecutor: StatementExecutor {
     /// Opens the corpus at `url` (`postgresql://…`); libpq also reads `PG*` variables and `~/.pgpass`.
     public init(url: String) throws {
         db = try PostgresConnection(url: url)
-        let hasTables = try db.scalar("SELECT count(*) FROM pg_class WHERE relname IN ('warta_corpus', 'warta_shards')") == "2"
+        let hasTables = try db.scalar("SELECT count(*) FROM pg_class WHERE relname IN ('warta_corpus', 'warta_shards', 'warta_schema_version')") == "3"
         guard hasTables else {
             throw PostgresError("\(db.redactedURL) holds no warta corpus (load one with: warta load PATH --into URL)")
         }
@@ -33,6 +33,8 @@ public final class PostgresExecutor: StatementExecutor {
         corpusName = db.redactedURL
         // Ranking reads many rows' frequencies: JIT compiles for longer than they take.
         try db.query("SET jit = off")
+        // Only reads, whatever the role may do.
+        try db.query("SET default_transaction_read_only = on")
     }
 
     /// Whether the corpus is spread over shards.

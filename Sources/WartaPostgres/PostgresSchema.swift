@@ -53,10 +53,12 @@ enum PostgresSchema {
     /// Creates the version table, or checks the version the database has.
     /// - Returns: whether the database was empty of warta's tables.
     @discardableResult
-    /// - Parameter migrate: a load migrates an older database; a query refuses it.
+    /// - Parameter migrate: a load creates or migrates; a query only reads the
+    ///   version (a reader may have no right to create anything) and refuses an older one.
     static func prepare(_ db: PostgresConnection, migrate: Bool = true) throws -> Bool {
-        try db.query("CREATE TABLE IF NOT EXISTS warta_schema_version (version integer NOT NULL)")
+        if migrate { try db.query("CREATE TABLE IF NOT EXISTS warta_schema_version (version integer NOT NULL)") }
         guard let found = try db.scalar("SELECT max(version) FROM warta_schema_version") else {
+            guard migrate else { throw PostgresError("\(db.redactedURL) holds no warta corpus (load one with: warta load PATH --into URL)") }
             try db.query("INSERT INTO warta_schema_version VALUES ($1::integer)", [String(version)])
             return true
         }
