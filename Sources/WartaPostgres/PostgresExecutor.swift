@@ -168,13 +168,27 @@ public final class PostgresExecutor: StatementExecutor {
         switch statement {
         case .count(let q):
             let plan = try countPlan(q, sets: sets)
-            statements.append(("count", q.groupBy.isEmpty ? plan : try groupStatement(q, q.groupBy, sets: sets)))
+            if q.groupBy.isEmpty {
+                statements.append(("count", plan))
+            } else {
+                statements += [("groups", try groupStatement(q, q.groupBy, sets: sets)),
+                               ("totals", try groupStatement(q.totals(of: q.unitKind), q.groupBy, sets: sets))]
+            }
         case .rows(let q):
             let plan = try rowsPlan(q, sets: sets, settings: Settings())
             statements += [("matches", plan.count), ("page", plan.page)]
         case .let(_, .rows(let q)):
             let plan = try countPlan(q, sets: sets)
             statements.append(("set", plan))
+        case .compare(let c):
+            for (label, q) in c.series {
+                var scoped = q
+                scoped.scope = c.shared.scope
+                statements.append(("series \(label)", try groupStatement(scoped, c.shared.groupBy, sets: sets)))
+            }
+            statements.append(("totals", try groupStatement(c.shared.totals(of: .articles), c.shared.groupBy, sets: sets)))
+        case .spread:
+            throw unsupported("spread (the first date each outlet carried a match)")
         default:
             return "runs on the client: named sets and commands"
         }
