@@ -44,15 +44,21 @@ final class RendererTests: XCTestCase {
         for l in lines { XCTAssertLessThanOrEqual(l.count, 30) }
         let groups = QueryResult.groups(GroupedCounts(keys: ["source"], series: ["count"], isComparison: false, unit: "articles", scope: nil,
                                                       rows: [GroupRow(group: [.string("a.com")], counts: [2], total: 3),
-                                                             GroupRow(group: [.null], counts: [1], total: 3)], matched: [3]))
+                                                             GroupRow(group: [.null], counts: [1], total: 1)], matched: [3]))
         XCTAssertEqual(Renderer.render(groups, as: .table), """
             source  count  total  share
             ------  -----  -----  -----
             a.com       2      3  66.7%
-            null        1      3  33.3%
+            null        1      1   100%
             (2 groups)
 
             """)
+        XCTAssertEqual(Renderer.render(groups, as: .jsonl), """
+            {"group": "a.com", "count": 2, "total": 3, "share": 0.6667}
+            {"group": null, "count": 1, "total": 1, "share": 1}
+
+            """)
+        XCTAssertEqual(Renderer.render(groups, as: .csv), "source,count,total,share\r\na.com,2,3,0.6667\r\n,1,1,1\r\n")
         XCTAssertEqual(Renderer.render(.count(5), as: .table), "5\n")
     }
 
