@@ -42,13 +42,14 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(lines[3], "Tanpa tang…  null            3")
         XCTAssertEqual(lines[4], "(2 of 7 articles)")
         for l in lines { XCTAssertLessThanOrEqual(l.count, 30) }
-        let groups = QueryResult.groups(GroupedCounts(key: "source", groups: [GroupCount(group: .string("a.com"), count: 2),
-                                                                             GroupCount(group: .null, count: 1)], total: 3))
+        let groups = QueryResult.groups(GroupedCounts(keys: ["source"], series: ["count"], isComparison: false, unit: "articles", scope: nil,
+                                                      rows: [GroupRow(group: [.string("a.com")], counts: [2], total: 3),
+                                                             GroupRow(group: [.null], counts: [1], total: 1)], matched: [3]))
         XCTAssertEqual(Renderer.render(groups, as: .table), """
-            source  count  share
-            ------  -----  -----
-            a.com       2  66.7%
-            null        1  33.3%
+            source  count  total  share
+            ------  -----  -----  -----
+            a.com       2      3  66.7%
+            null        1      1   100%
             (2 groups)
 
             """)
