@@ -50,6 +50,11 @@ extension SVGChart {
         case .columns: drawColumns(&d, top: top)
         case .horizontalBars: drawHorizontalBars(&d, top: top)
         }
+        if maximum == 0 {
+            let middle = (top + SVGChart.plotBottom) / 2
+            d.text(categories.isEmpty ? "nothing to draw" : "nothing counted: every group is 0", x: SVGChart.width / 2, y: middle,
+                   size: 24, anchor: "middle", fill: "#888888")
+        }
         if !notes.isEmpty {
             d.text(SVGChart.fit(notes.joined(separator: " · "), SVGChart.width - 2 * SVGChart.margin, 15),
                    x: SVGChart.margin, y: SVGChart.height - 16, size: 15, fill: "#666666")
@@ -183,8 +188,6 @@ extension SVGChart {
                 d.line(xs[i], bottom, xs[i], bottom + 6, stroke: "#333333", width: 1.5)
                 d.text(categories[i], x: xs[i], y: bottom + 28, size: 16, anchor: "middle", fill: "#333333")
             }
-        } else {
-            d.text("nothing to draw", x: (left + right) / 2, y: (top + bottom) / 2, size: 22, anchor: "middle", fill: "#888888")
         }
         categoryTitleBelow(&d, left: left, right: right)
         d.end()
@@ -199,7 +202,8 @@ extension SVGChart {
             }
             if n > 1 { d.polyline(points, stroke: color, width: n > 400 ? 2 : 3) }
             if n <= 60 { for (x, y) in points { d.circle(x, y, 4, fill: color) } }
-            if let peak = s.values.indices.max(by: { s.values[$0] < s.values[$1] }), s.values[peak] > 0 {
+            // Beyond four series the labels would crowd the lines: the legend and the ticks tell.
+            if series.count <= 4, let peak = s.values.indices.max(by: { s.values[$0] < s.values[$1] }), s.values[peak] > 0 {
                 let x = min(max(xs[peak], left + 20), right - 20), y = yOf(s.values[peak]) - 12
                 let text = SVGChart.grouped(s.values[peak])
                 let half = SVGChart.textWidth(text, 16) / 2 + 4
