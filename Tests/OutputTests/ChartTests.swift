@@ -93,6 +93,21 @@ final class ChartTests: XCTestCase {
         for l in lines { XCTAssertLessThanOrEqual(l.count, 100, l) }
     }
 
+    func testAPivotOverDatesGetsASparklineARow() {
+        let g = GroupedCounts(keys: ["source", "date.month"], series: ["count"], isComparison: false, unit: "articles", scope: nil,
+                              rows: [GroupRow(group: [.string("a.com"), .string("2024-05")], counts: [1], total: 1),
+                                     GroupRow(group: [.string("a.com"), .string("2024-06")], counts: [3], total: 3),
+                                     GroupRow(group: [.string("b.com"), .string("2024-06")], counts: [2], total: 2),
+                                     GroupRow(group: [.string("b.com"), .null], counts: [4], total: 4)],
+                              matched: [10])
+        let text = Renderer.render(.groups(g), as: .table, options: RenderOptions(width: 80, chart: true))
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.suffix(2)), ["a.com  2024-05 ▄█ 2024-06  (at most 3 a month)",
+                                                "b.com  2024-05 ▁█ 2024-06  (at most 2 a month)"])
+        // No bar column in a pivot: above the sparklines, the table as without charts.
+        XCTAssertEqual(Array(lines.dropLast(2)), Renderer.render(.groups(g), as: .table).split(separator: "\n").map(String.init))
+    }
+
     func testChartsStayOutOfMachineFormats() {
         for format in [OutputFormat.json, .jsonl, .csv, .markdown] {
             XCTAssertEqual(Renderer.render(.groups(timeline), as: format, options: RenderOptions(chart: true)),

@@ -43,8 +43,12 @@ struct TableRenderer {
             }
             let header = ["\(g.keys[0]) \\ \(g.keys[1])"] + columns.map(cellText)
             let rows = rowKeys.map { k in [cellText(k)] + columns.map { String(cells[k]?[$0] ?? 0) } }
-            return table(header, rows, rightAligned: Set(1..<header.count))
+            var out = table(header, rows, rightAligned: Set(1..<header.count))
                 + "(\(rowKeys.count) × \(columns.count) groups of \(g.unit); cells are counts — totals and shares in --format json or csv)\n"
+            if options.chart && SVGChart.isDateKey(g.keys[1]) {
+                out += TerminalChart.sparklines(rows: rowKeys, columns: columns, cells: cells, bucketKey: g.keys[1], width: options.width)
+            }
+            return out
         }
         if g.isComparison && g.keys.isEmpty {
             let rows = g.series.indices.map { i in

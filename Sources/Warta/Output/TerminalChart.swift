@@ -89,20 +89,33 @@ enum TerminalChart {
         let rows = g.rows.filter { $0.group[0] != .null }
             .sorted { Evaluator.compareGroupValues($0.group[0], $1.group[0], descending: false) < 0 }
         guard let first = rows.first, let last = rows.last else { return "" }
-        let bucket = bucketName(g.keys[0])
-        let labels = g.isComparison ? g.series.map { TerminalText.safe($0, lineBreaks: false) } : []
+        return sparklines(labels: g.isComparison ? g.series : [], values: g.series.indices.map { s in rows.map { $0.counts[s] } },
+                          from: first.group[0].text, to: last.group[0].text, bucket: bucketName(g.keys[0]), width: width)
+    }
+
+    /// A sparkline a row of a pivot over dates (`group by source, date.month`):
+    /// `columns` are the pivot's dated columns in order, `cells` its counts.
+    static func sparklines(rows: [Value], columns: [Value], cells: [Value: [Value: Int]], bucketKey: String, width: Int) -> String {
+        let dated = columns.filter { $0 != .null }
+        guard let first = dated.first, let last = dated.last else { return "" }
+        return sparklines(labels: rows.map(\.text), values: rows.map { r in dated.map { cells[r]?[$0] ?? 0 } },
+                          from: first.text, to: last.text, bucket: bucketName(bucketKey), width: width)
+    }
+
+    /// Lines of `label  first ▁▃█ last  (at most N a bucket)`, one a series of `values`.
+    static func sparklines(labels: [String], values: [[Int]], from start: String, to end: String, bucket: String, width: Int) -> String {
+        let labels = labels.map { TerminalText.safe($0, lineBreaks: false) }
         let labelWidth = min(20, labels.map(\.count).max() ?? 0)
-        let start = TerminalText.safe(first.group[0].text, lineBreaks: false)
-        let end = TerminalText.safe(last.group[0].text, lineBreaks: false)
+        let start = TerminalText.safe(start, lineBreaks: false), end = TerminalText.safe(end, lineBreaks: false)
         let tailRoom = 26  // "  (at most 12345 per 12 days)"
         let room = max(minimumBarWidth, width - (labelWidth > 0 ? labelWidth + 2 : 0) - start.count - end.count - 2 - tailRoom)
         var out = ""
-        for s in g.series.indices {
-            let (values, per) = compress(rows.map { $0.counts[s] }, to: room)
-            let peak = values.max() ?? 0
+        for (s, series) in values.enumerated() {
+            let (summed, per) = compress(series, to: room)
+            let peak = summed.max() ?? 0
             let span = per == 1 ? "a \(bucket)" : "per \(per) \(bucket)s"
             let label = labels.isEmpty ? "" : pad(labels[s], labelWidth) + "  "
-            out += "\(label)\(start) \(sparkline(values)) \(end)  (at most \(peak) \(span))\n"
+            out += "\(label)\(start) \(sparkline(summed)) \(end)  (at most \(peak) \(span))\n"
         }
         return out
     }
