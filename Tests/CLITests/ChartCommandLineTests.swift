@@ -70,6 +70,20 @@ final class ChartCommandLineTests: XCTestCase {
         XCTAssertGreaterThan(png.count, 5 * empty.count, "the chart draws much more than a blank page (\(png.count) against \(empty.count) bytes)")
     }
 
+    /// The acceptance line, as written (on the bundled corpus, where nobody mentions Jokowi).
+    func testTheAcceptanceCommandRendersToo() throws {
+        let folder = try temporaryFolder()
+        let r = try WartaProcess.run(["--format", "svg", "-c", "count articles where mentions \"jokowi\" group by date.day"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains(">nothing counted: every group is 0</text>"), r.stdout)
+        let svg = folder.appendingPathComponent("jokowi.svg")
+        try r.stdout.write(to: svg, atomically: true, encoding: .utf8)
+        let png = try render(svg, in: folder, name: "jokowi")
+        XCTAssertEqual(size(png)?.width, 1280)
+        XCTAssertEqual(size(png)?.height, 720)
+        XCTAssertGreaterThan(png.count, 10_000)
+    }
+
     func testRowsCannotBeDrawnAndNothingIsWritten() throws {
         let r = try WartaProcess.run(["--format", "svg", "-c", "articles where mentions \"Putin\""])
         XCTAssertEqual(r.status, 1)
