@@ -259,6 +259,13 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(SVGChart.ticks(12_345).top, 15_000)
         XCTAssertEqual(SVGChart.grouped(12_345), "12,345")
         XCTAssertEqual(SVGChart.grouped(999), "999")
+        XCTAssertEqual(SVGChart.labelled(["a", "b", "c"], at: [0, 500, 1000], labelWidth: 100), [0, 1, 2])
+        XCTAssertEqual(SVGChart.labelled((0..<9).map(String.init), at: (0..<9).map { Double($0) * 10 }, labelWidth: 35), [0, 4, 8])
+        let start = Day(iso: "2019-03-21")!.ordinal
+        let days = (0..<200).map { Day(ordinal: start + Int32($0)).description }
+        let labelled = SVGChart.labelled(days, at: (0..<200).map { Double($0) * 5.5 }, labelWidth: 114)
+        XCTAssertEqual(labelled.map { days[$0] }, ["2019-04-01", "2019-05-01", "2019-06-01", "2019-07-01", "2019-08-01", "2019-09-01", "2019-10-01"],
+                       "a long run of days is labelled on the first of each month")
         XCTAssertEqual(SVGChart.labelStep(labelWidth: 100, spacing: 30), 4)
         XCTAssertEqual(SVGChart.labelStep(labelWidth: 100, spacing: 200), 1)
     }

@@ -39,6 +39,21 @@ extension SVGChart {
         spacing <= 0 ? 1 : max(1, Int((labelWidth / spacing).rounded(.up)))
     }
 
+    /// Which of the categories at `xs` get a label `labelWidth` wide: every
+    /// one that fits after the last one labelled; for many days, the first
+    /// days of months (`2019-04-01`), which read as a calendar.
+    static func labelled(_ categories: [String], at xs: [Double], labelWidth: Double) -> [Int] {
+        var candidates = Array(categories.indices)
+        let isDay = { (s: String) in s.count == 10 && Day(iso: s) != nil }
+        if categories.count > 45, categories.allSatisfy(isDay) {
+            let firsts = candidates.filter { categories[$0].hasSuffix("-01") }
+            if firsts.count >= 2 { candidates = firsts }
+        }
+        var out: [Int] = []
+        for i in candidates where out.last.map({ xs[i] - xs[$0] >= labelWidth }) ?? true { out.append(i) }
+        return out
+    }
+
     /// The whole document.
     func svg() -> String {
         var d = SVGDrawing()
@@ -180,14 +195,10 @@ extension SVGChart {
         let yOf = { (v: Int) in bottom - Double(v) / Double(scale.top) * (bottom - top) }
         // Date labels along the bottom, thinned so that they do not overlap.
         d.group("category-axis")
-        if n > 0 {
-            let labelWidth = SVGChart.textWidth(categories.map { $0 }.max { $0.count < $1.count } ?? "", 16) + 18
-            let spacing = n > 1 ? (xs[n - 1] - xs[0]) / Double(n - 1) : labelWidth
-            let step = SVGChart.labelStep(labelWidth: labelWidth, spacing: spacing)
-            for i in stride(from: 0, to: n, by: step) {
-                d.line(xs[i], bottom, xs[i], bottom + 6, stroke: "#333333", width: 1.5)
-                d.text(categories[i], x: xs[i], y: bottom + 28, size: 16, anchor: "middle", fill: "#333333")
-            }
+        let labelWidth = SVGChart.textWidth(categories.max { $0.count < $1.count } ?? "", 16) + 18
+        for i in SVGChart.labelled(categories, at: xs, labelWidth: labelWidth) {
+            d.line(xs[i], bottom, xs[i], bottom + 6, stroke: "#333333", width: 1.5)
+            d.text(categories[i], x: xs[i], y: bottom + 28, size: 16, anchor: "middle", fill: "#333333")
         }
         categoryTitleBelow(&d, left: left, right: right)
         d.end()
