@@ -53,6 +53,12 @@ final class RendererTests: XCTestCase {
             (2 groups)
 
             """)
+        XCTAssertEqual(Renderer.render(groups, as: .jsonl), """
+            {"group": "a.com", "count": 2, "total": 3, "share": 0.6667}
+            {"group": null, "count": 1, "total": 1, "share": 1}
+
+            """)
+        XCTAssertEqual(Renderer.render(groups, as: .csv), "source,count,total,share\r\na.com,2,3,0.6667\r\n,1,1,1\r\n")
         XCTAssertEqual(Renderer.render(.count(5), as: .table), "5\n")
     }
 

@@ -84,13 +84,15 @@ final class EvaluatorTests: XCTestCase {
     }
 
     func testGroupedCounts() throws {
-        guard case .groups(let g) = try run("count articles group by date.month") else { return XCTFail() }
-        XCTAssertEqual(g.groups, [GroupCount(group: .string("2023-01"), count: 1), GroupCount(group: .string("2024-06"), count: 2),
-                                  GroupCount(group: .null, count: 1)])
+        guard case .groups(let g) = try run("count articles group by date.year") else { return XCTFail() }
+        XCTAssertEqual(g.rows, [GroupRow(group: [.string("2023")], counts: [1], total: 1), GroupRow(group: [.string("2024")], counts: [2], total: 2),
+                                GroupRow(group: [.null], counts: [1], total: 1)])
         guard case .groups(let s) = try run("count articles group by source order by count desc") else { return XCTFail() }
-        XCTAssertEqual(s.groups.first, GroupCount(group: .string("a.com"), count: 2))  // case folded
+        XCTAssertEqual(s.rows.first, GroupRow(group: [.string("a.com")], counts: [2], total: 2))  // case folded
         guard case .groups(let y) = try run("count articles where mentions \"putin\" group by date.year") else { return XCTFail() }
-        XCTAssertEqual(y.groups, [GroupCount(group: .string("2024"), count: 2)])
+        XCTAssertEqual(y.rows, [GroupRow(group: [.string("2023")], counts: [0], total: 1), GroupRow(group: [.string("2024")], counts: [2], total: 2)])
+        XCTAssertEqual(y.rows[1].share(), 1)
+        XCTAssertNil(GroupRow(group: [.null], counts: [0], total: 0).share())
     }
 
     func testNamedSets() throws {

@@ -166,10 +166,12 @@ public enum GroupKey: Sendable, Hashable {
     case dateBucket(Column, String)
 
     /// The key as written: `source`, `date.month`.
+    /// (A paragraph's or sentence's `article.source` reads as `source`.)
     public var name: String {
+        func plain(_ c: Column) -> String { if case .article(let inner) = c { return inner.name }; return c.name }
         switch self {
-        case .column(let c): return c.name
-        case .dateBucket(let c, let b): return "\(c.name).\(b)"
+        case .column(let c): return plain(c)
+        case .dateBucket(let c, let b): return "\(plain(c)).\(b)"
         }
     }
 }

@@ -18,7 +18,7 @@ public enum StatementSplitter {
         "and", "or", "not", "where", "group", "order", "by", "between", "in", "is", "contains",
         "matches", "mentions", "near", "stem", "entity", "person", "place", "org", "count",
         "explain", "let", "limit", "offset", "show", "at", "least", "union", "intersect", "except", "including",
-        "collocates", "within",
+        "collocates", "within", "compare", "spread", "sample", "seed", "per", "as",
     ]
     static let continuationTokens: Set<TokenKind> = [
         .leftParen, .comma, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,

@@ -32,7 +32,8 @@ final class PublicAPITests: XCTestCase {
         XCTAssertEqual(n, 5)
         let grouped = try session.run("count articles group by date")
         guard case .groups(let g) = grouped else { return XCTFail() }
-        XCTAssertEqual(g.groups.map(\.count), [1, 2, 2])
+        XCTAssertEqual(g.rows.map(\.counts), [[1], [2], [2]])
+        XCTAssertEqual(g.rows.map(\.total), [1, 2, 2])
         // Results are Codable and Sendable: they can be kept and sent on.
         let data = try JSONEncoder().encode(grouped)
         let back = try JSONDecoder().decode(QueryResult.self, from: data)
