@@ -96,7 +96,7 @@ final class CommandLineTests: XCTestCase {
         let csv = try warta("-c", "articles where date = 2024-06-19 show id, date, title", "--format", "csv")
         XCTAssertEqual(csv.stdout, "id,date,title\r\n001_c3db5a084bcb6aec,2024-06-19,Mengapa Putin Langsung Kunjungi Vietnam Setelah Korea Utara?\r\n")
         let md = try warta("-c", "count articles group by date", "--format", "markdown")
-        XCTAssertEqual(md.stdout, "| group | count |\n| --- | --- |\n| 2024-06-19 | 1 |\n| 2024-06-20 | 2 |\n| null | 2 |\n")
+        XCTAssertEqual(md.stdout, "| date | count | total | share |\n| --- | --- | --- | --- |\n| 2024-06-19 | 1 | 1 | 1 |\n| 2024-06-20 | 2 | 2 | 1 |\n| null | 2 | 2 | 1 |\n")
         let json = try warta("-c", "articles where date = 2024-06-19 show title", "--format", "json")
         let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         XCTAssertEqual(array?.count, 1)
