@@ -106,6 +106,9 @@ enum Help {
               limit N [offset M]                articles limit 2 offset 2
               show FIELD, …                     articles show id, title, words
                                                 (default: id, title, date, source; also snippet, kwic)
+              within SET | (QUERY)              count … group by source within (articles where …)
+              sample N [seed S] [per FIELD M]   articles sample 10 seed 7 per source 1
+            More: .help coverage
             """),
         ("units", """
             A row can be an article, or a stretch of one, or a count over articles:
@@ -132,6 +135,21 @@ enum Help {
               visits union quoted      visits intersect quoted      visits except quoted
               let both = visits intersect quoted
             .sets lists them; .open drops them (they name the old corpus's articles).
+            """),
+        ("coverage", """
+            Counts with the size of each group (total) and the share = count / total:
+              count articles where mentions "Putin" group by date.day      every day, empty ones with 0
+              count sentences where mentions "Putin" group by source       a rate per sentence
+              count articles group by source, date.month                   a pivot
+              count articles where mentions "Kim" group by source within (articles where date >= 2024-06-20)
+              compare (articles where mentions "Putin") as Putin, (articles where mentions "Kim") as Kim group by date.day
+              compare visits, quoted                                       sets, one column each
+            Stories (near-duplicate bodies; .stories 0.7 sets how alike) and who ran it first:
+              count stories     stories where articles > 1 show id, articles, sources, members
+              spread articles where mentions "To Lam"                      per outlet, first date
+            Samples and parameters:
+              articles sample 10 seed 7 per source 1                       the same rows every run
+              .set who "To Lam"      articles where mentions $who          (warta --set who="To Lam")
             """),
         ("keys", """
             Editing keys (emacs style):

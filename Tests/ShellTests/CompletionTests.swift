@@ -58,7 +58,9 @@ final class CompletionTests: XCTestCase {
             ("articles limit 5 offset 1 ", ["show"]),
             ("articles show title, ", (fields + ["kwic", "snippet"]).sorted()),
             ("explain count articles ", ["group by", "limit", "order by", "show", "where"]),
-            ("explain ", ["articles", "count", "entities", "explain", "let", "paragraphs", "quotes", "sentences", "stories", "terms"]),
+            ("explain ", ["articles", "compare", "count", "entities", "explain", "let", "paragraphs", "quotes", "sentences", "spread",
+                          "stories", "terms"]),
+            ("spread ", ["articles", "entities", "paragraphs", "quotes", "sentences", "stories", "terms"]),
             ("count articles; articles wh", ["where"]),
             ("articles where mentions \"To Lam\" and\nda", ["date", "dates"]),
             // Nothing sensible to offer: a value just ended, an unknown word, a regex being typed.

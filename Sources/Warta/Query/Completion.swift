@@ -264,6 +264,8 @@ struct Completer {
             case .statementStart:
                 if w == "count" { isCount = true; return .unit }
                 if w == "explain" { return .statementStart }
+                if w == "spread" { return .unit }
+                if w == "compare" { return .nothing }
                 if w == "let" { return .letName }
                 return t.kind == .word ? queried(t, setOperators: true) : .nothing
             case .unit:
@@ -408,7 +410,7 @@ struct Completer {
     func keywords(_ p: Position, _ walk: Walk) -> [String] {
         let connectives = walk.parentheses > 0 ? ["and", "or"] : ["and", "or"] + walk.laterClauses
         switch p {
-        case .statementStart: return ["count", "explain", "let"]
+        case .statementStart: return ["compare", "count", "explain", "let", "spread"]
         case .afterUnit(let setOperators): return walk.laterClauses + (setOperators ? ["union", "intersect", "except"] : [])
         case .predicate: return ["mentions", "not"]
         case .mentionTarget: return ["stem", "entity", "person", "place", "org"]
