@@ -92,6 +92,13 @@ extension Shell {
             }
         case ".timer":
             timer = try onOff(argument, name, current: timer)
+        case ".chart":
+            if argument.isEmpty {
+                let on = chart ?? Terminal.isInteractive(STDOUT_FILENO)
+                write("chart: \(on ? "on" : "off")\(chart == nil ? " (on a terminal, off when piped)" : "")\n")
+            } else {
+                chart = try onOff(argument, name, current: chart ?? false)
+            }
         case ".pager":
             // A pager such as less can run commands and save files (!, s, v).
             if session.safeMode && argument.lowercased() == "on" {

@@ -71,6 +71,7 @@ struct Runner {
         session.parameters = parameters
         let shell = Shell(session: session, format: options.format ?? .table,
                           keepGoing: options.keepGoing, interactive: interactive)
+        shell.chart = options.chart
         let status = run(shell, interactive: interactive)
         // An .output file still open takes its place only now.
         return shell.finishOutput() ? status : max(status, 1)

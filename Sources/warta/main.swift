@@ -26,8 +26,12 @@ struct WartaCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
-    @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown or kwic.")
+    @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown, kwic or svg (a chart of grouped counts).")
     var format: OutputFormat?
+
+    @Flag(name: .long, inversion: .prefixedNo,
+          help: "Bars beside grouped counts and a sparkline under timelines in tables (default: on a terminal only).")
+    var chart: Bool?
 
     @Option(name: .long, help: ArgumentHelp("Add entities from a TSV file (name, type, aliases separated by |).", valueName: "file"),
             completion: .file())
