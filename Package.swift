@@ -5,6 +5,7 @@ let package = Package(
     name: "warta",
     products: [
         .library(name: "Warta", targets: ["Warta"]),
+        .library(name: "WartaPostgres", targets: ["WartaPostgres"]),
         .executable(name: "warta", targets: ["warta"]),
     ],
     dependencies: [
@@ -19,11 +20,17 @@ let package = Package(
         .systemLibrary(
             name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        // libpq (Debian: libpq-dev), PostgreSQL's C client, for the database executor.
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        // The same statements on PostgreSQL, single node or sharded; Warta itself never depends on it.
+        .target(name: "WartaPostgres", dependencies: ["Warta", "CLibPQ"], path: "Sources/WartaPostgres"),
         // The command line and the shell: a thin client of the library.
         .executableTarget(
             name: "warta",
             dependencies: [
-                "Warta", "CLibEdit",
+                "Warta", "WartaPostgres", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/warta"),
@@ -36,8 +43,9 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Warta"], path: "Tests/IndexTests"),
         .testTarget(name: "QueryTests", dependencies: ["Warta"], path: "Tests/QueryTests"),
         .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests", exclude: ["golden"]),
-        .testTarget(name: "CLITests", dependencies: ["Warta"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["Warta", "WartaPostgres"], path: "Tests/CLITests"),
         .testTarget(name: "ShellTests", dependencies: ["Warta", "warta"], path: "Tests/ShellTests"),
+        .testTarget(name: "PostgresTests", dependencies: ["Warta", "WartaPostgres"], path: "Tests/PostgresTests"),
         .testTarget(name: "ReliabilityTests", dependencies: ["Warta", "warta"], path: "Tests/ReliabilityTests"),
     ],
     swiftLanguageModes: [.v5]

@@ -19,6 +19,9 @@ public final class Session {
     /// in: every command that touches the file system (`fileSystemCommands`)
     /// is refused with an error, and the session goes on.
     public var safeMode = false
+    /// Runs the statements instead of the native index when set (a database:
+    /// see `WartaPostgres`); `corpus` is then a placeholder with no articles.
+    public private(set) var executor: StatementExecutor?
 
     /// The commands that read or write files: refused in safe mode.
     public static let fileSystemCommands: Set<String> = [".open", ".read", ".output", ".entities"]
@@ -42,8 +45,24 @@ public final class Session {
     /// Replaces the corpus; named sets are dropped, as they name articles of the old one.
     public func open(_ corpus: Corpus) {
         self.corpus = corpus
+        executor = nil
         sets = [:]
     }
+
+    /// A session whose statements run on `executor` (a database) rather than the native index.
+    public convenience init(executor: StatementExecutor, safeMode: Bool = false) {
+        self.init(corpus: Corpus(name: executor.corpusName, articles: []), safeMode: safeMode)
+        self.executor = executor
+    }
+
+    /// Runs the statements that follow on `executor`; named sets are dropped.
+    public func open(_ executor: StatementExecutor) {
+        corpus = Corpus(name: executor.corpusName, articles: [])
+        self.executor = executor
+        sets = [:]
+    }
+
+    func storeSet(_ name: String, _ docs: [Int]) { sets[name] = docs }
 
     /// Finds entities again with the standard gazetteer plus the entries of
     /// `file` (TSV: name, type, aliases separated by `|`), keeping the named
@@ -75,7 +94,7 @@ public final class Session {
 
     var checker: Checker {
         let corpus = self.corpus
-        return Checker(metadataFields: corpus.metadataFields, setNames: Set(sets.keys),
+        return Checker(metadataFields: executor?.metadataFields ?? corpus.metadataFields, setNames: Set(sets.keys),
                        resolveEntity: { corpus.entity(named: $0) }, entityNames: corpus.entityNames)
     }
 
@@ -105,6 +124,7 @@ public final class Session {
     }
 
     private func execute(_ statement: CheckedStatement, stop: StopSignal) throws -> QueryResult {
+        if let executor { return try execute(statement, on: executor, stop: stop) }
         var evaluator = Evaluator(corpus: corpus, sets: sets)
         evaluator.stop = stop
         evaluator.storyThreshold = settings.storyThreshold
@@ -148,13 +168,13 @@ public final class Session {
 
     /// The settings as the evaluator takes them: a row cap from 0 to 2^31
     /// (a negative cap set by an embedding tool shows no rows rather than trapping).
-    private var boundedSettings: Settings {
+    var boundedSettings: Settings {
         var bounded = settings
         bounded.maxRows = settings.maxRows.map { min(max(0, $0), Int(Int32.max)) }
         return bounded
     }
 
-    private func combine(_ a: String, _ op: String, _ b: String) -> [Int] {
+    func combine(_ a: String, _ op: String, _ b: String) -> [Int] {
         let x = sets[a] ?? [], y = Set(sets[b] ?? [])
         switch op {
         case "union": return Array(Set(x).union(y)).sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import Warta
+import WartaPostgres
 
 extension Shell {
     /// The dot-commands as completion sees them: the library's list, with
@@ -31,6 +32,18 @@ extension Shell {
             quitting = true
         case ".open":
             guard !argument.isEmpty else { throw usage(name) }
+            if PostgresURL.isPostgres(argument) {
+                let executor: PostgresExecutor
+                do {
+                    executor = try PostgresExecutor(url: argument)
+                } catch {
+                    throw Diagnostic(.error, "\(error)")
+                }
+                let dropped = session.sets.count
+                session.open(executor)
+                write("opened \(executor.corpusName)" + (dropped > 0 ? " (named sets dropped)" : "") + "\n")
+                return true
+            }
             let corpus: Corpus
             do {
                 corpus = try Corpus.open(path: expandTilde(argument))
@@ -56,7 +69,7 @@ extension Shell {
         case ".info":
             // Statistics read every article: from a damaged index file they are no answer.
             let damaged = session.corpus.damage.count
-            let text = Info.text(session.corpus)
+            let text = try Info.text(session)
             if session.corpus.damage.count != damaged { throw Diagnostic(.error, session.corpus.damage.message ?? "the index file is damaged") }
             show(text)
         case ".schema":
@@ -83,6 +96,13 @@ extension Shell {
             }
         case ".timer":
             timer = try onOff(argument, name, current: timer)
+        case ".chart":
+            if argument.isEmpty {
+                let on = chart ?? Terminal.isInteractive(STDOUT_FILENO)
+                write("chart: \(on ? "on" : "off")\(chart == nil ? " (on a terminal, off when piped)" : "")\n")
+            } else {
+                chart = try onOff(argument, name, current: chart ?? false)
+            }
         case ".pager":
             // A pager such as less can run commands and save files (!, s, v).
             if session.safeMode && argument.lowercased() == "on" {

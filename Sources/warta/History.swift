@@ -59,7 +59,7 @@ final class History {
     /// - Returns: whether it was recorded.
     @discardableResult
     func add(_ statement: String) -> Bool {
-        let entry = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+        let entry = History.redacted(statement.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !entry.isEmpty, entry != entries.last else { return false }
         entries.append(entry)
         if entries.count > History.capacity { entries.removeFirst(entries.count - History.capacity) }
@@ -78,6 +78,19 @@ final class History {
         }
         startNewLine = false
         return true
+    }
+
+    /// The statement with the password of any database URL in it replaced by `***`
+    /// (`.open postgresql://user:secret@host/db`): history never keeps credentials.
+    static func redacted(_ statement: String) -> String {
+        guard statement.contains("postgres") || statement.contains("password=") else { return statement }
+        var out = statement
+        for (pattern, template) in [("(postgres(?:ql)?://[^:/@\\s]*:)[^@\\s]*@", "$1***@"), ("(password=)[^\\s&]+", "$1***")] {
+            if let re = try? NSRegularExpression(pattern: pattern) {
+                out = re.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+            }
+        }
+        return out
     }
 
     /// One line of the file for an entry.

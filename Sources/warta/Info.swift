@@ -1,10 +1,20 @@
 import Warta
+import WartaPostgres
 
 /// `.info` and `.schema`.
 enum Info {
     static func text(_ corpus: Corpus) -> String {
-        let s = corpus.summary
-        var out = "corpus    \(corpus.name)\(corpus.path.map { " (\($0))" } ?? "")\n"
+        text(name: corpus.name + (corpus.path.map { " (\($0))" } ?? ""), corpus.summary, warnings: corpus.warnings.count)
+    }
+
+    /// `.info` of a session: its corpus, or the database its statements run on.
+    static func text(_ session: Session) throws -> String {
+        guard let db = session.executor as? PostgresExecutor else { return text(session.corpus) }
+        return text(name: db.corpusName + (db.isSharded ? " (PostgreSQL, \(db.shardCount) shards)" : " (PostgreSQL)"), try db.summary(), warnings: 0)
+    }
+
+    static func text(name: String, _ s: CorpusSummary, warnings: Int) -> String {
+        var out = "corpus    \(name)\n"
         out += "articles  \(s.articles)\n"
         out += "words     \(s.words)\n"
         out += "terms     \(s.terms)\n"
@@ -18,7 +28,7 @@ enum Info {
         if !s.languages.isEmpty {
             out += "languages \(s.languages.map { "\($0.name) \($0.articles)" }.joined(separator: ", "))\n"
         }
-        if !corpus.warnings.isEmpty { out += "warnings  \(corpus.warnings.count) while loading\n" }
+        if warnings > 0 { out += "warnings  \(warnings) while loading\n" }
         return out
     }
 

@@ -47,6 +47,13 @@ final class OutputFile {
         }
     }
 
+    /// Drops what was written so far: the file will hold only what comes next
+    /// (an SVG file holds one chart).
+    func restart() {
+        guard fd >= 0, failure == nil else { return }
+        if ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) < 0 { failure = String(cString: strerror(errno)) }
+    }
+
     /// Puts everything written in place of the file, in one step.
     /// - Throws: a message naming the file when it could not be written;
     ///   the file then keeps its previous content.

@@ -1,5 +1,6 @@
 import Foundation
 import Warta
+import WartaPostgres
 
 /// Decides what a `warta` invocation does: statements from `-c`, a script,
 /// a pipe, or the interactive shell; and turns failures into exit statuses.
@@ -45,33 +46,44 @@ struct Runner {
                 return 2
             }
         }
-        let corpus: Corpus
-        // Indexing a big folder or .jsonl takes a while: say how far it is, on a terminal only.
-        let progress = Terminal.isInteractive(STDERR_FILENO)
-        if progress { Corpus.progress = { Terminal.progress($0) } }
-        defer { if progress { Corpus.progress = nil } }
-        do {
-            corpus = try Corpus.open(path: path, gazetteer: gazetteer)
-            if progress { Terminal.progress(nil) }
-        } catch let e as IndexFileError {
-            // A damaged index file is a failure of the data, not of the command line (status 1).
-            if progress { Terminal.progress(nil) }
-            fail("\(e)")
-            return 1
-        } catch {
-            if progress { Terminal.progress(nil) }
-            fail("\(error)")
-            return 2
-        }
-        for w in corpus.warnings { Terminal.error(machine ? DiagnosticRenderer.json(w) : w.description) }
+        let session: Session
         let interactive = options.statements.isEmpty && options.script == nil && Terminal.isInteractive(STDIN_FILENO)
-        let session = Session(corpus: corpus, safeMode: options.safe)
+        if PostgresURL.isPostgres(path) {
+            do {
+                session = Session(executor: try PostgresExecutor(url: path), safeMode: options.safe)
+            } catch {
+                fail("\(error)")
+                return 2
+            }
+        } else {
+            let corpus: Corpus
+            // Indexing a big folder or .jsonl takes a while: say how far it is, on a terminal only.
+            let progress = Terminal.isInteractive(STDERR_FILENO)
+            if progress { Corpus.progress = { Terminal.progress($0) } }
+            defer { if progress { Corpus.progress = nil } }
+            do {
+                corpus = try Corpus.open(path: path, gazetteer: gazetteer)
+                if progress { Terminal.progress(nil) }
+            } catch let e as IndexFileError {
+                // A damaged index file is a failure of the data, not of the command line (status 1).
+                if progress { Terminal.progress(nil) }
+                fail("\(e)")
+                return 1
+            } catch {
+                if progress { Terminal.progress(nil) }
+                fail("\(error)")
+                return 2
+            }
+            for w in corpus.warnings { Terminal.error(machine ? DiagnosticRenderer.json(w) : w.description) }
+            session = Session(corpus: corpus, safeMode: options.safe)
+        }
         session.settings.timeoutMilliseconds = options.timeout
         session.settings.maxRows = options.maxRows
         session.settings.kwicLines = options.format == .kwic
         session.parameters = parameters
         let shell = Shell(session: session, format: options.format ?? .table,
                           keepGoing: options.keepGoing, interactive: interactive)
+        shell.chart = options.chart
         let status = run(shell, interactive: interactive)
         // An .output file still open takes its place only now.
         return shell.finishOutput() ? status : max(status, 1)

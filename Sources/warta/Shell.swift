@@ -14,6 +14,9 @@ final class Shell {
     var timer = false
     /// `.pager on|off`: long results go through the pager (interactive shell only).
     var pager = true
+    /// `.chart on|off`, `--chart`/`--no-chart`: bars and sparklines beside
+    /// grouped counts in the table format; nil draws them on a terminal only.
+    var chart: Bool?
     /// `.output FILE`: results go there instead of standard output.
     var output: OutputFile?
     /// Set by `.quit`.
@@ -74,7 +77,13 @@ final class Shell {
                 if d.range == nil { d.range = statement.range }
                 throw d
             }
-            emit(result)
+            do {
+                try emit(result, title: Shell.slice(source.text, statement.range))
+            } catch var d {
+                // svg of rows: point at the statement that cannot be drawn.
+                if d.range == nil { d.range = statement.range }
+                throw d
+            }
             if timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 Terminal.error(String(format: "time: %.3f ms", ms))
@@ -96,10 +105,34 @@ final class Shell {
         Terminal.error(machine ? DiagnosticRenderer.json(d, in: source) : DiagnosticRenderer.render(d, in: source))
     }
 
-    func emit(_ result: QueryResult) {
+    /// The text of a statement, from its UTF-8 offsets.
+    static func slice(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let lower = min(max(0, range.lowerBound), utf8.count), upper = min(max(lower, range.upperBound), utf8.count)
+        return String(decoding: utf8.dropFirst(lower).prefix(upper - lower), as: UTF8.self)
+    }
+
+    /// The format results are written in: svg for a table sent to a `.svg` file.
+    var effectiveFormat: OutputFormat {
+        format == .table && output?.path.lowercased().hasSuffix(".svg") == true ? .svg : format
+    }
+
+    /// Prints a result; `title` (the statement) heads an SVG chart.
+    /// - Throws: a `Diagnostic` when the format cannot show the result (svg of rows).
+    func emit(_ result: QueryResult, title: String? = nil) throws(Diagnostic) {
         let toTerminal = output == nil && Terminal.isInteractive(STDOUT_FILENO)
-        let options = RenderOptions(width: toTerminal ? Terminal.width : 100, color: toTerminal && Terminal.color)
-        let text = Renderer.render(result, as: format, options: options)
+        let format = effectiveFormat
+        // Charts asked for in a pipe are fitted to COLUMNS, as on a terminal.
+        let options = RenderOptions(width: toTerminal || chart == true ? Terminal.width : 100, color: toTerminal && Terminal.color,
+                                    chart: format == .table && (chart ?? toTerminal), title: title)
+        let text: String
+        if format == .svg {
+            text = try Renderer.svg(result, options: options)
+            // A file holds one chart: the last statement's.
+            if !text.isEmpty { output?.restart() }
+        } else {
+            text = Renderer.render(result, as: format, options: options)
+        }
         if case .rows(let r) = result, r.leftOutByRowLimit > 0 {
             report(Diagnostic(.warning, "\(r.leftOutByRowLimit) more rows left out by the row limit of \(session.settings.maxRows ?? 0) (--max-rows)"),
                    in: SourceText(""))
@@ -193,7 +226,7 @@ final class Shell {
                 // A recalled multi-line statement comes back as one line: the same entry.
                 let statement = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
                 let repeated = history.entries.last.map(LineEditor.recallable) == LineEditor.recallable(statement)
-                if !repeated, history.add(statement) { LineEditor.remember(statement) }
+                if !repeated, history.add(statement) { LineEditor.remember(History.redacted(statement)) }
                 runScript(buffer, name: nil)
                 buffer = ""
                 if Interrupt.take() { Terminal.error("interrupted") }

@@ -27,8 +27,12 @@ struct WartaCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
-    @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown or kwic.")
+    @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown, kwic or svg (a chart of grouped counts).")
     var format: OutputFormat?
+
+    @Flag(name: .long, inversion: .prefixedNo,
+          help: "Bars beside grouped counts and a sparkline under timelines in tables (default: on a terminal only).")
+    var chart: Bool?
 
     @Option(name: .long, help: ArgumentHelp("Add entities from a TSV file (name, type, aliases separated by |).", valueName: "file"),
             completion: .file())
@@ -90,6 +94,9 @@ if let first = arguments.first, first == "index" || first == "check" {
 }
 
 // Usage errors exit with 2 (reference, section 9), not ArgumentParser's 64.
+if CommandLine.arguments.dropFirst().first == "load" {
+    LoadCommand.load(Array(CommandLine.arguments.dropFirst(2)))
+}
 do {
     var command = try WartaCommand.parseAsRoot()
     try command.run()

@@ -11,9 +11,9 @@ final class EmbeddingTests: XCTestCase {
         }
         XCTAssertEqual(rows.ids, ["002_886ca11fc7c36e11", "004_0fb8b6c0066fb73e"])
         XCTAssertEqual(Renderer.render(try session.run("count articles group by date"), as: .jsonl), """
-            {"group": "2024-06-19", "count": 1}
-            {"group": "2024-06-20", "count": 2}
-            {"group": null, "count": 2}
+            {"group": "2024-06-19", "count": 1, "total": 1, "share": 1}
+            {"group": "2024-06-20", "count": 2, "total": 2, "share": 1}
+            {"group": null, "count": 2, "total": 2, "share": 1}
 
             """)
     }

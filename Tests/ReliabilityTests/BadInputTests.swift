@@ -190,7 +190,7 @@ final class BadInputTests: XCTestCase {
         try statementRow(".frobnicate", error: "unknown command '.frobnicate' (type .help for the commands)")
         try statementRow(".fromat csv", error: "unknown command '.fromat' (did you mean '.format'?)")
         try statementRow("articles where mentions /Putin/g", error: "unknown regular expression flag 'g' (only 'i' is supported)")
-        try statementRow(".format yaml", error: "unknown format 'yaml'; formats: table, json, jsonl, csv, markdown, kwic")
+        try statementRow(".format yaml", error: "unknown format 'yaml'; formats: table, json, jsonl, csv, markdown, kwic, svg")
         // A flag of the command line: a usage error, exit status 2, before anything runs.
         let r = try WartaBinary.run(["--frobnicate", "-c", "count articles"])
         XCTAssertEqual(r.status, 2)

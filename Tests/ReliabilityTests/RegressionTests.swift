@@ -22,7 +22,7 @@ final class RegressionTests: XCTestCase {
         r = try statement("articles limit \(big) offset 3 show id")
         XCTAssertEqual(r.stdout, "{\"id\": \"003_899be7ee89dab36b\"}\n{\"id\": \"004_0fb8b6c0066fb73e\"}\n{\"count\": 5}\n")
         r = try statement("count articles group by date limit \(big) offset 2")
-        XCTAssertEqual(r.stdout, "{\"group\": null, \"count\": 2}\n{\"count\": 5}\n")
+        XCTAssertEqual(r.stdout, "{\"group\": null, \"count\": 2, \"total\": 2, \"share\": 1}\n{\"count\": 5}\n")
         _ = try statement("articles where mentions \"Putin\" limit \(big) offset 1 show kwic")
         _ = try statement("articles where mentions \"Putin\" limit 1 offset \(big) show kwic")
         _ = try statement("articles where mentions \"Putin\" limit 1 offset 1 show kwic", extra: ["--max-rows", big])

@@ -26,6 +26,17 @@ final class HistoryTests: XCTestCase {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 
+    func testPasswordsInDatabaseURLsNeverReachTheFile() throws {
+        let history = History(path: path, warn: { self.warnings.append($0) })
+        history.add(".open postgresql://ann:s3cret@db.example/news")
+        history.add(".open postgresql://db.example/news?user=ann&password=s3cret")
+        history.add(#"articles where mentions "postgres" and source = "password""#)
+        let file = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertFalse(file.contains("s3cret"), file)
+        XCTAssertEqual(history.entries, [".open postgresql://ann:***@db.example/news", ".open postgresql://db.example/news?user=ann&password=***",
+                                         #"articles where mentions "postgres" and source = "password""#])
+    }
+
     func testEncodingKeepsAnEntryOnOneLine() {
         let cases: [(String, String)] = [
             ("count articles", "count articles"),

@@ -19,7 +19,7 @@ public struct Vocabulary: Sendable {
     public init() {}
 
     /// A vocabulary from counts already made (the index counts every word).
-    init(words: [String], totals: [Int], capitalized: [Int]) {
+    public init(words: [String], totals: [Int], capitalized: [Int]) {
         counts.reserveCapacity(words.count)
         for (i, w) in words.enumerated() where i < totals.count {
             counts[w] = Counts(total: Int32(clamping: totals[i]), capitalized: Int32(clamping: i < capitalized.count ? capitalized[i] : 0))

@@ -13,6 +13,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Keyword in context: one line per match, aligned on the match
     /// (rows without text matches print as a table).
     case kwic
+    /// A chart of grouped counts as an SVG document (`SVGChart`): bars for
+    /// groups, a line a series for dates and comparisons.
+    case svg
 }
 
 /// Options for rendering.
@@ -21,11 +24,19 @@ public struct RenderOptions: Sendable {
     public var width: Int
     /// Bold headers when printing to a terminal.
     public var color: Bool
+    /// Bars beside grouped counts and sparklines under timelines in the
+    /// table format (`TerminalChart`); off unless asked for.
+    public var chart: Bool
+    /// The title of an SVG chart: the statement, as written.
+    public var title: String?
 
-    /// Options for a table `width` columns wide, in bold or not.
-    public init(width: Int = 100, color: Bool = false) {
+    /// Options for a table `width` columns wide, in bold or not, with charts
+    /// or not; `title` heads an SVG chart.
+    public init(width: Int = 100, color: Bool = false, chart: Bool = false, title: String? = nil) {
         self.width = width
         self.color = color
+        self.chart = chart
+        self.title = title
     }
 }
 
@@ -38,7 +49,16 @@ public enum Renderer {
         case .json, .jsonl: return JSONRenderer(lines: format == .jsonl).render(result)
         case .csv: return DelimitedRenderer.csv(result)
         case .markdown: return DelimitedRenderer.markdown(result)
+        case .svg: return (try? svg(result, options: options)) ?? ""
         }
+    }
+
+    /// An SVG chart of grouped counts or a comparison, titled with
+    /// `options.title`. `render(_:as: .svg)` gives the same, or nothing for
+    /// a result that is not counts.
+    /// - Throws: a `Diagnostic` saying why for any other result (rows, a single count, text).
+    public static func svg(_ result: QueryResult, options: RenderOptions = RenderOptions()) throws(Diagnostic) -> String {
+        try SVGChart.render(result, title: options.title)
     }
 
     /// The columns and rows of any result, with `id` kept for machine formats.

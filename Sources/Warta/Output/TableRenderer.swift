@@ -43,15 +43,21 @@ struct TableRenderer {
             }
             let header = ["\(g.keys[0]) \\ \(g.keys[1])"] + columns.map(cellText)
             let rows = rowKeys.map { k in [cellText(k)] + columns.map { String(cells[k]?[$0] ?? 0) } }
-            return table(header, rows, rightAligned: Set(1..<header.count))
+            var out = table(header, rows, rightAligned: Set(1..<header.count))
                 + "(\(rowKeys.count) × \(columns.count) groups of \(g.unit); cells are counts — totals and shares in --format json or csv)\n"
+            if options.chart && SVGChart.isDateKey(g.keys[1]) {
+                out += TerminalChart.sparklines(rows: rowKeys, columns: columns, cells: cells, bucketKey: g.keys[1], width: options.width)
+            }
+            return out
         }
         if g.isComparison && g.keys.isEmpty {
             let rows = g.series.indices.map { i in
                 [TerminalText.safe(g.series[i], lineBreaks: false), String(g.rows.first?.counts[i] ?? 0),
                  String(g.rows.first?.total ?? 0), percent(g.rows.first?.share(i))]
             }
-            return table(["series", "count", "total", "share"], rows, rightAligned: [1, 2, 3]) + footer(g.series.count, "series", nil)
+            let bars = g.series.indices.map { [g.rows.first?.counts[$0] ?? 0] }
+            return charted(["series", "count", "total", "share"], rows, rightAligned: [1, 2, 3], bars: bars, labels: [])
+                + footer(g.series.count, "series", nil)
         }
         var header = g.keys
         if g.isComparison {
@@ -70,10 +76,24 @@ struct TableRenderer {
             }
             return cells
         }
-        var out = table(header, rows, rightAligned: Set(g.keys.count..<header.count))
+        var out = charted(header, rows, rightAligned: Set(g.keys.count..<header.count),
+                          bars: g.rows.map { g.isComparison ? $0.counts : [$0.counts[0]] }, labels: g.series)
         out += footer(shown, "group", all)
         if let scope = g.scope { out += "(totals within \(TerminalText.safe(scope, lineBreaks: false)))\n" }
+        if options.chart && g.isTimeline { out += TerminalChart.sparklines(g, width: options.width) }
         return out
+    }
+
+    /// A table with a bar column a series when charts are on (`TerminalChart`):
+    /// the table leaves the bars room to be drawn.
+    private func charted(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>, bars: [[Int]], labels: [String]) -> String {
+        let columns = bars.first?.count ?? 1
+        let reserve = columns == 1 ? TerminalChart.minimumBarWidth + 2 : columns * 7
+        guard options.chart, options.width - reserve >= 30 else { return table(header, rows, rightAligned: rightAligned) }
+        let lines = tableLines(header, rows, rightAligned: rightAligned, width: options.width - reserve)
+        let safeLabels = labels.map { TerminalText.safe($0, lineBreaks: false) }
+        return TerminalChart.addBars(to: lines, counts: bars, labels: safeLabels, width: options.width, visibleCount: visibleCount)
+            .map { $0 + "\n" }.joined()
     }
 
     /// `40%`, `12.5%`; `-` for a group with no rows at all.
@@ -151,16 +171,21 @@ struct TableRenderer {
     }
 
     private func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
+        tableLines(header, rows, rightAligned: rightAligned, width: options.width).map { $0 + "\n" }.joined()
+    }
+
+    /// The lines of a table at most `width` columns wide: header, rule, rows.
+    private func tableLines(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>, width: Int) -> [String] {
         let n = header.count
         var widths = header.map(\.count)
         for r in rows { for (i, c) in r.enumerated() where i < n { widths[i] = max(widths[i], visibleCount(c)) } }
         // Shrink the widest columns until the table fits, never below 8.
         let gap = 2
         var total = widths.reduce(0, +) + gap * (n - 1)
-        while total > options.width {
+        while total > width {
             guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 else { break }
             let second = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 8
-            let cut = min(total - options.width, widths[widest] - max(8, second))
+            let cut = min(total - width, widths[widest] - max(8, second))
             widths[widest] -= max(1, cut)
             total = widths.reduce(0, +) + gap * (n - 1)
         }
@@ -180,9 +205,7 @@ struct TableRenderer {
             while s.hasSuffix(" ") { s.removeLast() }
             return bold && options.color ? "\u{1B}[1m" + s + "\u{1B}[0m" : s
         }
-        var out = line(header, bold: true) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)) + "\n"
-        for r in rows { out += line(r) + "\n" }
-        return out
+        return [line(header, bold: true), widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap))]
+            + rows.map { line($0) }
     }
 }

@@ -48,6 +48,7 @@ public struct CommandSpec: Sendable {
         CommandSpec(".help"), CommandSpec(".open", .path), CommandSpec(".info"), CommandSpec(".schema"),
         CommandSpec(".format", .choice(OutputFormat.allCases.map(\.rawValue))),
         CommandSpec(".timer", .choice(["on", "off"])), CommandSpec(".pager", .choice(["on", "off"])),
+        CommandSpec(".chart", .choice(["on", "off"])),
         CommandSpec(".context", .choice(["left", "right"])), CommandSpec(".timeout", .choice(["off"])),
         CommandSpec(".entities", .path),
         CommandSpec(".read", .path), CommandSpec(".output", .path), CommandSpec(".sets"),

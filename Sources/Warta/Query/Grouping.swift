@@ -32,69 +32,11 @@ extension Evaluator {
             matched.append(n)
         }
         // The totals: every row of the unit, in the scope (a set counts articles).
-        var all = shared
-        all.unitKind = series.first?.query.unitKind ?? .articles
-        all.condition = .all
-        all.rowFilter = .all
-        all.setName = nil
-        all.collocation = nil
-        all.sample = nil
+        let all = shared.totals(of: series.first?.query.unitKind ?? .articles)
         let (totals, _) = tally(all, keys, &spelling)
 
-        var groups = Set(perSeries.flatMap(\.keys))
-        if keys.isEmpty { groups = [[]] }
-        for (i, key) in keys.enumerated() {
-            guard case .dateBucket(_, let bucket) = key else { continue }
-            let days = totals.keys.compactMap { g -> Day? in
-                switch g[i] {
-                case .date(let d): return d
-                case .string(let s): return Evaluator.firstDay(ofBucket: s)
-                default: return nil
-                }
-            }
-            guard let first = days.min(), let last = days.max(),
-                  Int(last.ordinal - first.ordinal) < Evaluator.maximumFilledBuckets else { continue }
-            let buckets = Evaluator.buckets(from: first, to: last, bucket)
-            // A timeline alone lists every bucket; with a second key, every
-            // bucket for each value of the other key that has rows.
-            var templates = Set(groups.filter { $0[i] != .null }.map { g -> [Value] in var t = g; t[i] = .null; return t })
-            if keys.count == 1 { templates = [[.null]] }
-            for t in templates {
-                for b in buckets {
-                    var g = t
-                    g[i] = b
-                    groups.insert(g)
-                }
-            }
-        }
-        var rows = groups.map { g in
-            GroupRow(group: g.enumerated().map { i, v in spelling[i][v] ?? v }, counts: perSeries.map { $0[g] ?? 0 },
-                     total: totals[g] ?? 0)
-        }
-        rows.sort { a, b in
-            for key in shared.groupOrder {
-                let c: Int
-                switch key {
-                case .key(let i, let d): c = Evaluator.compareGroupValues(a.group[i], b.group[i], descending: d)
-                case .count(let d): c = Evaluator.compareNumbers(a.counts[0], b.counts[0], descending: d)
-                case .total(let d): c = Evaluator.compareNumbers(a.total, b.total, descending: d)
-                case .share(let d):
-                    c = Evaluator.compareNumbers(a.share() ?? -1, b.share() ?? -1, descending: d)
-                }
-                if c != 0 { return c < 0 }
-            }
-            for i in a.group.indices {
-                let c = Evaluator.compareGroupValues(a.group[i], b.group[i], descending: false)
-                if c != 0 { return c < 0 }
-            }
-            return false
-        }
-        let start = min(shared.offset, rows.count)
-        let end = shared.limit.map { min(rows.count, start + $0) } ?? rows.count
-        let kept = Array(rows[start..<end])
-        return GroupedCounts(keys: keys.map(\.name), series: series.map(\.label), isComparison: isComparison,
-                             unit: all.unitKind.rawValue, scope: shared.scope?.written, rows: kept, matched: matched,
-                             groupsLeftOut: rows.count - kept.count)
+        return GroupedCounts(keys: keys, labels: series.map(\.label), isComparison: isComparison, unit: all.unitKind,
+                             shared: shared, counts: perSeries, totals: totals, spelling: spelling, matched: matched)
     }
 
     /// Counts the rows of `q` by the values of `keys` (folded), noting each
@@ -159,5 +101,85 @@ extension Evaluator {
     static func compareNumbers<T: Comparable>(_ a: T, _ b: T, descending: Bool) -> Int {
         let c = a < b ? -1 : (a > b ? 1 : 0)
         return descending ? -c : c
+    }
+}
+
+extension GroupedCounts {
+    /// Grouped counts from tallies, however an executor made them: the
+    /// matching rows of each series and all rows of the unit (in the scope)
+    /// by their folded group values, and the first spelling of each value.
+    /// Timelines are filled, groups sorted by `shared.groupOrder`, cut by its
+    /// offset and limit.
+    public init(keys: [GroupKey], labels: [String], isComparison: Bool, unit: Unit, shared: CheckedQuery,
+                counts perSeries: [[[Value]: Int]], totals: [[Value]: Int], spelling: [[Value: Value]], matched: [Int]) {
+        var groups = Set(perSeries.flatMap(\.keys))
+        if keys.isEmpty { groups = [[]] }
+        for (i, key) in keys.enumerated() {
+            guard case .dateBucket(_, let bucket) = key else { continue }
+            let days = totals.keys.compactMap { g -> Day? in
+                switch g[i] {
+                case .date(let d): return d
+                case .string(let s): return Evaluator.firstDay(ofBucket: s)
+                default: return nil
+                }
+            }
+            guard let first = days.min(), let last = days.max(),
+                  Int(last.ordinal - first.ordinal) < Evaluator.maximumFilledBuckets else { continue }
+            let buckets = Evaluator.buckets(from: first, to: last, bucket)
+            // A timeline alone lists every bucket; with a second key, every
+            // bucket for each value of the other key that has rows.
+            var templates = Set(groups.filter { $0[i] != .null }.map { g -> [Value] in var t = g; t[i] = .null; return t })
+            if keys.count == 1 { templates = [[.null]] }
+            for t in templates {
+                for b in buckets {
+                    var g = t
+                    g[i] = b
+                    groups.insert(g)
+                }
+            }
+        }
+        var rows = groups.map { g in
+            GroupRow(group: g.enumerated().map { i, v in spelling[i][v] ?? v }, counts: perSeries.map { $0[g] ?? 0 },
+                     total: totals[g] ?? 0)
+        }
+        rows.sort { a, b in
+            for key in shared.groupOrder {
+                let c: Int
+                switch key {
+                case .key(let i, let d): c = Evaluator.compareGroupValues(a.group[i], b.group[i], descending: d)
+                case .count(let d): c = Evaluator.compareNumbers(a.counts[0], b.counts[0], descending: d)
+                case .total(let d): c = Evaluator.compareNumbers(a.total, b.total, descending: d)
+                case .share(let d):
+                    c = Evaluator.compareNumbers(a.share() ?? -1, b.share() ?? -1, descending: d)
+                }
+                if c != 0 { return c < 0 }
+            }
+            for i in a.group.indices {
+                let c = Evaluator.compareGroupValues(a.group[i], b.group[i], descending: false)
+                if c != 0 { return c < 0 }
+            }
+            return false
+        }
+        let start = min(shared.offset, rows.count)
+        let end = shared.limit.map { min(rows.count, start + $0) } ?? rows.count
+        let kept = Array(rows[start..<end])
+        self.init(keys: keys.map(\.name), series: labels, isComparison: isComparison,
+                  unit: unit.rawValue, scope: shared.scope?.written, rows: kept, matched: matched,
+                  groupsLeftOut: rows.count - kept.count)
+    }
+}
+
+extension CheckedQuery {
+    /// What a grouped count's totals count: every row of `unit` in the scope
+    /// (no condition, no set, no sample).
+    public func totals(of unit: Unit) -> CheckedQuery {
+        var all = self
+        all.unitKind = unit
+        all.condition = .all
+        all.rowFilter = .all
+        all.setName = nil
+        all.collocation = nil
+        all.sample = nil
+        return all
     }
 }

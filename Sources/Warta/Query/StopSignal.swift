@@ -5,7 +5,7 @@ import Dispatch
 /// corpus, and the session turns a stop into a clear error, never a partial
 /// answer.
 final class StopSignal: @unchecked Sendable {
-    private let isCancelled: (@Sendable () -> Bool)?
+    let isCancelled: (@Sendable () -> Bool)?
     private let deadline: UInt64?
     private let limitMilliseconds: Int?
     private var polls: UInt32 = 0

@@ -20,7 +20,7 @@ function __warta_parse_tokens -S
     set -l unparsed_tokens (__warta_tokens -pc)
     switch $unparsed_tokens[1]
     case 'warta'
-        __warta_parse_subcommand 1 'corpus=' 'c=+' 'format=' 'entities=' 'timeout=' 'max-rows=' 'keep-going' 'no-history' 'safe' 'set=+' 'version' 'h/help'
+        __warta_parse_subcommand 1 'corpus=' 'c=+' 'format=' 'chart' 'no-chart' 'entities=' 'timeout=' 'max-rows=' 'keep-going' 'no-history' 'safe' 'set=+' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __warta_parse_subcommand -r 1 'version'
@@ -79,7 +79,9 @@ end
 complete -c 'warta' -f
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" corpus' -l 'corpus' -d 'A folder of .txt/.md files, a .jsonl file, one article file, or an index file (warta index).' -rF
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta"' -s 'c' -d 'Run a statement and exit (repeatable).' -rfka ''
-complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" format' -l 'format' -d 'Output format: table, json, jsonl, csv, markdown or kwic.' -rfka 'table json jsonl csv markdown kwic'
+complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" format' -l 'format' -d 'Output format: table, json, jsonl, csv, markdown, kwic or svg (a chart of grouped counts).' -rfka 'table json jsonl csv markdown kwic svg'
+complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" chart' -l 'chart' -d 'Bars beside grouped counts and a sparkline under timelines in tables (default: on a terminal only).'
+complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" no-chart' -l 'no-chart' -d 'Bars beside grouped counts and a sparkline under timelines in tables (default: on a terminal only).'
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" entities' -l 'entities' -d 'Add entities from a TSV file (name, type, aliases separated by |).' -rF
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" timeout' -l 'timeout' -d 'Stop any statement that runs longer than this.' -rfka ''
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" max-rows' -l 'max-rows' -d 'Print at most this many rows of any statement.' -rfka ''
