@@ -160,7 +160,9 @@ public final class Corpus: Sendable {
     /// folder, a `.jsonl` file, or a single `.txt`/`.md` file.
     /// - Throws: `IndexFileError` for an index file that is truncated,
     ///   damaged or of another format version.
-    /// - Parameter gazetteer: the entities to find; nil for the standard gazetteer.
+    /// - Parameters:
+    ///   - path: a `.widx` index file, a folder, a `.jsonl` file or one article file.
+    ///   - gazetteer: the entities to find; nil for the standard gazetteer.
     public static func open(path: String, gazetteer: Gazetteer? = nil) throws -> Corpus {
         if IndexStorage.isIndexFile(path: path) {
             let t0 = DispatchTime.now().uptimeNanoseconds
