@@ -30,11 +30,11 @@ public final class Corpus: Sendable {
     /// Ranking bounds of posting lists, made on first use.
     let impacts = ImpactCache()
     /// Near-duplicate stories, made on first use for each threshold.
-    let storyCache = StoryCache()
+    let storyCache = MadeOnce<Double, Stories>()
 
     /// The stories of the corpus at a similarity threshold (see `StoryDetector`).
     func stories(threshold: Double) -> Stories {
-        storyCache.stories(threshold) { StoryDetector.find(index: index, threshold: threshold) }
+        storyCache.value(threshold) { StoryDetector.find(index: index, threshold: threshold) }
     }
     let storage: IndexStorage
     /// Ordinal of each id.

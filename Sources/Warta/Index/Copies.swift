@@ -42,22 +42,11 @@ struct CopyDetector {
         entries.reserveCapacity(flat.count * bands)
         for (p, sig) in flat.enumerated() {
             guard let sig else { continue }
-            for b in 0..<bands {
-                var key = UInt64(b) &* 0x9E37_79B9_7F4A_7C15
-                for r in 0..<rows { key = mix(key ^ sig[b * rows + r]) }
-                entries.append((key, Int32(p)))
-            }
+            for b in 0..<bands { entries.append((bandKey(sig, band: b, rows: rows), Int32(p))) }
         }
         entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.paragraph < $1.paragraph }
-        var parent = (0..<Int32(flat.count)).map { $0 }
+        var sets = UnionFind(count: flat.count)
         var clustered = [Bool](repeating: false, count: flat.count)
-        func root(_ x: Int32) -> Int32 {
-            var r = x
-            while parent[Int(r)] != r { r = parent[Int(r)] }
-            var c = x
-            while parent[Int(c)] != r { let next = parent[Int(c)]; parent[Int(c)] = r; c = next }
-            return r
-        }
         var start = 0
         while start < entries.count {
             var end = start + 1
@@ -74,8 +63,7 @@ struct CopyDetector {
                 if Double(same) >= threshold * Double(hashes) {
                     clustered[Int(first)] = true
                     clustered[Int(other)] = true
-                    let ra = root(first), rb = root(other)
-                    if ra != rb { parent[Int(rb)] = ra }
+                    sets.join(first, other)
                 }
             }
         }
@@ -85,7 +73,7 @@ struct CopyDetector {
         // In article and paragraph order, so clusters are numbered the same on every run.
         for d in structures.indices {
             for k in 0..<structures[d].paragraphs.count where clustered[firsts[d] + k] {
-                let r = Int(root(Int32(firsts[d] + k)))
+                let r = Int(sets.root(Int32(firsts[d] + k)))
                 if ids[r] < 0 { ids[r] = Int32(articles.count); articles.append([]) }
                 clusterOf[d][k] = ids[r]
                 articles[Int(ids[r])].insert(Int32(d))
@@ -99,14 +87,33 @@ struct CopyDetector {
         var sig = [UInt64](repeating: .max, count: hashes)
         var i = words.startIndex
         while i + 2 < words.endIndex {
-            let shingle = mix(UInt64(words[i]) &* 0x100000001B3 ^ UInt64(words[i + 1]) &* 0xC2B2AE3D27D4EB4F ^ UInt64(words[i + 2]))
+            let s = shingle(words, at: i)
             for h in 0..<hashes {
-                let v = mix(shingle ^ (UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15))
+                let v = minHash(s, h)
                 if v < sig[h] { sig[h] = v }
             }
             i += 1
         }
         return sig
+    }
+
+    /// The hash of the three words from `i`.
+    @inline(__always)
+    static func shingle<Words: RandomAccessCollection>(_ words: Words, at i: Int) -> UInt64 where Words.Element == UInt32, Words.Index == Int {
+        mix(UInt64(words[i]) &* 0x100000001B3 ^ UInt64(words[i + 1]) &* 0xC2B2AE3D27D4EB4F ^ UInt64(words[i + 2]))
+    }
+
+    /// The `h`-th hash function of a MinHash signature, applied to a shingle.
+    @inline(__always)
+    static func minHash(_ shingle: UInt64, _ h: Int) -> UInt64 {
+        mix(shingle ^ (UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// The LSH bucket of band `band` of a signature (`rows` values a band).
+    static func bandKey(_ sig: [UInt64], band: Int, rows: Int) -> UInt64 {
+        var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+        for r in 0..<rows { key = mix(key ^ sig[band * rows + r]) }
+        return key
     }
 
     /// SplitMix64's finalizer: a fast, well-spread 64-bit mix.
@@ -116,5 +123,28 @@ struct CopyDetector {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// Disjoint sets of 0..<count with path compression: copies of copies, and
+/// stories of stories, are one cluster.
+struct UnionFind {
+    private var parent: [Int32]
+
+    init(count: Int) { parent = Array(0..<Int32(count)) }
+
+    /// The representative of `x`'s set.
+    mutating func root(_ x: Int32) -> Int32 {
+        var r = x
+        while parent[Int(r)] != r { r = parent[Int(r)] }
+        var c = x
+        while parent[Int(c)] != r { let next = parent[Int(c)]; parent[Int(c)] = r; c = next }
+        return r
+    }
+
+    /// Puts `a` and `b` in one set (`a`'s representative stays).
+    mutating func join(_ a: Int32, _ b: Int32) {
+        let ra = root(a), rb = root(b)
+        if ra != rb { parent[Int(rb)] = ra }
     }
 }

@@ -28,7 +28,7 @@ struct StoryDetector {
             set.reserveCapacity(words.count)
             var i = words.startIndex
             while i + 2 < words.endIndex {
-                set.append(CopyDetector.mix(UInt64(words[i]) &* 0x100000001B3 ^ UInt64(words[i + 1]) &* 0xC2B2AE3D27D4EB4F ^ UInt64(words[i + 2])))
+                set.append(CopyDetector.shingle(words, at: i))
                 i += 1
             }
             set.sort()
@@ -42,7 +42,7 @@ struct StoryDetector {
             var sig = [UInt64](repeating: .max, count: hashes)
             for s in set {
                 for h in 0..<hashes {
-                    let v = CopyDetector.mix(s ^ (UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15))
+                    let v = CopyDetector.minHash(s, h)
                     if v < sig[h] { sig[h] = v }
                 }
             }
@@ -50,20 +50,9 @@ struct StoryDetector {
         }
         var buckets: [UInt64: [Int32]] = [:]
         for (d, sig) in signatures.enumerated() where !sig.isEmpty {
-            for b in 0..<bands {
-                var key = UInt64(b) &* 0x9E37_79B9_7F4A_7C15
-                for r in 0..<rows { key = CopyDetector.mix(key ^ sig[b * rows + r]) }
-                buckets[key, default: []].append(Int32(d))
-            }
+            for b in 0..<bands { buckets[CopyDetector.bandKey(sig, band: b, rows: rows), default: []].append(Int32(d)) }
         }
-        var parent = Array(0..<Int32(n))
-        func root(_ x: Int32) -> Int32 {
-            var r = x
-            while parent[Int(r)] != r { r = parent[Int(r)] }
-            var c = x
-            while parent[Int(c)] != r { let next = parent[Int(c)]; parent[Int(c)] = r; c = next }
-            return r
-        }
+        var sets = UnionFind(count: n)
         var compared = Set<UInt64>()
         for (_, docs) in buckets where docs.count > 1 {
             // Every member against every other, up to a bound: a bucket that
@@ -73,17 +62,15 @@ struct StoryDetector {
                 : docs.dropFirst().map { (docs[0], $0) }
             for (a, b) in pairs {
                 let key = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
-                guard compared.insert(key).inserted, root(a) != root(b) else { continue }
-                if jaccard(shingles[Int(a)], shingles[Int(b)]) >= threshold {
-                    parent[Int(root(b))] = root(a)
-                }
+                guard compared.insert(key).inserted, sets.root(a) != sets.root(b) else { continue }
+                if jaccard(shingles[Int(a)], shingles[Int(b)]) >= threshold { sets.join(a, b) }
             }
         }
         var storyOf = [Int32](repeating: 0, count: n)
         var ids: [Int32: Int32] = [:]
         var members: [[Int32]] = []
         for d in 0..<Int32(n) {
-            let r = root(d)
+            let r = sets.root(d)
             let id: Int32
             if let known = ids[r] { id = known } else { id = Int32(members.count); ids[r] = id; members.append([]) }
             storyOf[Int(d)] = id
@@ -111,18 +98,20 @@ struct Stories: Sendable {
     let members: [[Int32]]
 }
 
-/// Stories made on first use, one set per threshold.
-final class StoryCache: @unchecked Sendable {
+/// Values made on first use and kept, safe to share between threads: the
+/// ranking bounds of posting lists, the stories at each threshold.
+final class MadeOnce<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [Double: Stories] = [:]
+    private var entries: [Key: Value] = [:]
 
-    func stories(_ threshold: Double, make: () -> Stories) -> Stories {
+    /// The value for `key`, made by `make` the first time it is asked for.
+    func value(_ key: Key, make: () -> Value) -> Value {
         lock.lock()
-        if let known = entries[threshold] { lock.unlock(); return known }
+        if let known = entries[key] { lock.unlock(); return known }
         lock.unlock()
         let made = make()
         lock.lock()
-        entries[threshold] = made
+        entries[key] = made
         lock.unlock()
         return made
     }

@@ -135,12 +135,7 @@ public struct Parser {
             if !series.isEmpty { p += 1 }
             var item: ComparedSeries
             if current.kind == .leftParen {
-                p += 1
-                try enter()
-                let q = try query()
-                depth -= 1
-                try expect(.rightParen, "')' after the compared query")
-                item = ComparedSeries(query: q, parenthesized: true, label: nil)
+                item = ComparedSeries(query: try parenthesizedQuery(closing: "')' after the compared query"), parenthesized: true, label: nil)
             } else {
                 let name = try identifier(what: "a set name or a query in parentheses to compare")
                 item = ComparedSeries(query: Query(unit: name, range: name.range), parenthesized: false, label: nil)
@@ -232,12 +227,7 @@ public struct Parser {
     /// within_clause = "within" ( NAME | "(" query ")" )
     mutating func within() throws -> Within {
         if current.kind == .leftParen {
-            p += 1
-            try enter()
-            let q = try query()
-            depth -= 1
-            try expect(.rightParen, "')' after the query of 'within'")
-            return .query(q)
+            return .query(try parenthesizedQuery(closing: "')' after the query of 'within'"))
         }
         return .set(try identifier(what: "a set name or a query in parentheses after 'within'"))
     }
@@ -302,12 +292,17 @@ public struct Parser {
         return e
     }
 
-    /// One level deeper into a nested query; refused past the depth limit.
-    private mutating func enter() throws {
+    /// "(" query ")": one level deeper, refused past the depth limit.
+    private mutating func parenthesizedQuery(closing: String) throws -> Query {
+        p += 1
         depth += 1
         if depth > Parser.maximumDepth {
             throw Diagnostic(.error, "statement nested too deeply (the limit is \(Parser.maximumDepth) levels)", at: current.range)
         }
+        let q = try query()
+        depth -= 1
+        try expect(.rightParen, closing)
+        return q
     }
 
     /// not_expression = "not" not_expression | "(" expression ")" | predicate

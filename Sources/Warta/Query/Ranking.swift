@@ -72,21 +72,7 @@ struct Impacts: Sendable {
 }
 
 /// Impacts computed on first use and kept for the life of the corpus.
-final class ImpactCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: Impacts] = [:]
-
-    func impacts(_ key: String, make: () -> Impacts) -> Impacts {
-        lock.lock()
-        if let known = entries[key] { lock.unlock(); return known }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        entries[key] = made
-        lock.unlock()
-        return made
-    }
-}
+typealias ImpactCache = MadeOnce<String, Impacts>
 
 /// One posting list that contributes to a BM25 score, with what the
 /// contribution needs and its impacts.
@@ -128,7 +114,7 @@ struct ScoredList {
             return Impacts(blockMaxima: maxima, championDocs: top.map { Int32(list.docs[$0]) },
                            championScores: top.map { scores[$0] }, rest: rest)
         }
-        if let cache, let key { impacts = cache.impacts(key, make: make) } else { impacts = make() }
+        if let cache, let key { impacts = cache.value(key, make: make) } else { impacts = make() }
     }
 
     @inline(__always)

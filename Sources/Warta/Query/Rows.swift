@@ -236,18 +236,12 @@ extension Evaluator {
     /// SplitMix64, fixed here, so the same seed picks the same rows on any
     /// machine, whatever order the corpus was loaded in.
     static func sampled(_ s: Sample, _ source: RowSource) -> [Int] {
-        func mix(_ x: UInt64) -> UInt64 {
-            var z = x &+ 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
         var keyed: [(key: UInt64, row: Int)] = []
         keyed.reserveCapacity(source.count)
         for i in 0..<source.count {
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             for b in source.id(i).utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            keyed.append((mix(h ^ mix(s.seed)), i))
+            keyed.append((CopyDetector.mix(h ^ CopyDetector.mix(s.seed)), i))
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
         var out: [Int] = []

@@ -1,6 +1,14 @@
 /// `spread …`: who ran it first and who followed. Per outlet, the first
 /// date it carried a matching article, in date order.
 extension Evaluator {
+    /// Whether article `a` comes before `b` in date order: an earlier date
+    /// first, an undated article last, the same day by id.
+    func publishedEarlier(_ a: Int, _ b: Int) -> Bool {
+        let dates = corpus.dateColumn
+        let x = dates[a] == Int32.min ? Int32.max : dates[a], y = dates[b] == Int32.min ? Int32.max : dates[b]
+        return x != y ? x < y : corpus.idRank[a] < corpus.idRank[b]
+    }
+
     func spread(_ q: CheckedQuery, settings: Settings = Settings()) -> QueryResult {
         var docs = matchingDocuments(q)
         if q.unitKind == .stories {
@@ -13,12 +21,8 @@ extension Evaluator {
         }
         struct Outlet { var name: Value; var first: Int; var articles: Int }
         var outlets: [Value: Outlet] = [:]
-        let dates = corpus.dateColumn, idRank = corpus.idRank
-        // Earlier date first, an undated article last; the same day by id.
-        func earlier(_ a: Int, _ b: Int) -> Bool {
-            let x = dates[a] == Int32.min ? Int32.max : dates[a], y = dates[b] == Int32.min ? Int32.max : dates[b]
-            return x != y ? x < y : idRank[a] < idRank[b]
-        }
+        let dates = corpus.dateColumn
+        let earlier = publishedEarlier
         for d in docs {
             let source = corpus.articles[d].source
             let key: Value = source.map { .string($0.lowercased()) } ?? .null

@@ -8,11 +8,8 @@ extension Evaluator {
         let stories = corpus.stories(threshold: storyThreshold)
         var chosen = Set<Int32>()
         for d in matchingDocuments(q) { chosen.insert(stories.storyOf[d]) }
-        let dates = corpus.dateColumn, idRank = corpus.idRank
-        func earlier(_ a: Int32, _ b: Int32) -> Bool {
-            let x = dates[Int(a)] == Int32.min ? Int32.max : dates[Int(a)], y = dates[Int(b)] == Int32.min ? Int32.max : dates[Int(b)]
-            return x != y ? x < y : idRank[Int(a)] < idRank[Int(b)]
-        }
+        let dates = corpus.dateColumn
+        let earlier = { (a: Int32, b: Int32) in self.publishedEarlier(Int(a), Int(b)) }
         var table = AggregateTable()
         var sortKeys: [(articles: Int, first: Int32)] = []
         for s in chosen {
