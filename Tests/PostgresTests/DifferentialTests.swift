@@ -148,14 +148,6 @@ final class DifferentialTests: XCTestCase {
         try compare(loaded.articles, name: "seeds")
     }
 
-    /// `WARTA_PG_DIFF_CORPUS=../shared/corpora/click_id.jsonl` runs the same on a large corpus (the benchmark run).
-    func testAnotherCorpusWhenAsked() throws {
-        guard let path = PostgresCluster.environment["WARTA_PG_DIFF_CORPUS"] else {
-            throw XCTSkip("set WARTA_PG_DIFF_CORPUS to compare on another corpus")
-        }
-        try compare(try CorpusLoader.load(path: path).articles, name: path)
-    }
-
     /// Metadata fields, odd spellings and case, and strings with quotes and backslashes.
     func testTrickyArticlesGiveTheSameAnswers() throws {
         let articles = [
