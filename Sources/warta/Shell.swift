@@ -109,7 +109,8 @@ final class Shell {
     static func slice(_ text: String, _ range: Range<Int>) -> String {
         let utf8 = text.utf8
         let lower = min(max(0, range.lowerBound), utf8.count), upper = min(max(lower, range.upperBound), utf8.count)
-        return String(decoding: utf8.dropFirst(lower).prefix(upper - lower), as: UTF8.self)
+        return utf8.withContiguousStorageIfAvailable { String(decoding: $0[lower..<upper], as: UTF8.self) }
+            ?? String(decoding: utf8.dropFirst(lower).prefix(upper - lower), as: UTF8.self)
     }
 
     /// The format results are written in: svg for a table sent to a `.svg` file.

@@ -106,6 +106,15 @@ public final class Corpus: Sendable {
         ordinalByID = OrdinalIndex(ids: StringTable(records: RecordTable(storage, .ids, count: docs)),
                                    ordinals: Lazy({ ValueColumn<UInt32>.read(storage, .idOrdinals, count: docs) }, fallback: { .zeros(docs) }))
         lazyRanks = Lazy({ ValueColumn<Int32>.read(storage, .idRanks, count: docs) }, fallback: { .zeros(docs) })
+        let byID = ordinalByID
+        lazyIDSlots = Lazy({
+            // The inverse of the ids section's ordinals: where each article's id lies in it.
+            let ordinals = byID.ordinals.value
+            guard ordinals.count == docs else { return nil }
+            var slots = [Int32](repeating: -1, count: docs)
+            for (k, d) in ordinals.enumerated() where Int(d) < docs { slots[Int(d)] = Int32(k) }
+            return slots
+        }, fallback: { [] })
         let table = blob(.entities, EntityRecord.decode, empty: [])
         lazyEntities = table
         lazyEntityIDs = Lazy({
@@ -137,6 +146,15 @@ public final class Corpus: Sendable {
     var dateColumn: ValueColumn<Int32> { lazyDates.value }
     /// The rank of each article's id in id order, for the default order.
     var idRank: ValueColumn<Int32> { lazyRanks.value }
+    /// Where each article's id lies in the ids section.
+    private let lazyIDSlots: Lazy<[Int32]>
+
+    /// The id of article `d`, read from the ids section without decoding the article.
+    func articleID(_ d: Int) -> String {
+        let slots = lazyIDSlots.value
+        guard d >= 0 && d < slots.count, slots[d] >= 0 else { return articles[d].id }
+        return ordinalByID.ids[Int(slots[d])]
+    }
     /// The entities mentioned in the corpus; `EntityOccurrence.entity` indexes it.
     var entityTable: [EntityRecord] { lazyEntities.value }
     /// Ids of `entityTable` by canonical name.

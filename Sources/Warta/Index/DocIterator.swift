@@ -67,23 +67,10 @@ final class PostingIterator: DocIterator {
     override func advance(to target: Int) -> Int {
         // Galloping search from the current index: cheap for near targets,
         // logarithmic for far ones, as leapfrogging needs.
-        let docs = list.docs
-        var lo = index + 1
-        guard lo < docs.count else { index = docs.count; doc = noMoreDocs; return doc }
-        var step = 1
-        var hi = lo
-        while hi < docs.count && Int(docs[hi]) < target {
-            lo = hi + 1
-            hi += step
-            step <<= 1
-        }
-        if hi > docs.count { hi = docs.count }
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if Int(docs[mid]) < target { lo = mid + 1 } else { hi = mid }
-        }
-        index = lo
-        doc = index < docs.count ? Int(docs[index]) : noMoreDocs
+        let from = index + 1
+        guard from < list.docs.count else { index = list.docs.count; doc = noMoreDocs; return doc }
+        index = list.docs.withUnsafeBufferPointer { gallop($0, to: UInt32(clamping: target), from: from) }
+        doc = index < list.docs.count ? Int(list.docs[index]) : noMoreDocs
         return doc
     }
 
@@ -234,4 +221,23 @@ final class EmptyIterator: DocIterator {
         doc = noMoreDocs
         return doc
     }
+}
+
+/// The first index at or after `from` whose document is not below `target`:
+/// galloping (exponential) search, then binary search in the last step —
+/// cheap for near targets, logarithmic for far ones, as leapfrogging needs.
+@inline(__always)
+func gallop(_ docs: UnsafeBufferPointer<UInt32>, to target: UInt32, from: Int) -> Int {
+    var lo = from, hi = from, step = 1
+    while hi < docs.count && docs[hi] < target {
+        lo = hi + 1
+        hi += step
+        step <<= 1
+    }
+    if hi > docs.count { hi = docs.count }
+    while lo < hi {
+        let mid = (lo + hi) >> 1
+        if docs[mid] < target { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
 }

@@ -21,31 +21,29 @@ final class PhraseIterator: FilteringIterator {
         guard approximation.matches() else { return false }
         // A one-word phrase needs no positions.
         if slots.count == 1 { return true }
-        if near == nil && slots.allSatisfy({ $0.count == 1 }) { return phraseOccurs() }
+        if slots.allSatisfy({ $0.count == 1 }) {
+            if near == nil { return phraseOccurs() }
+            if let near, near.split == 1, slots.count == 2 { return pairOccurs(gap: near.gap) }
+        }
         return occurrences(limit: 1) > 0
+    }
+
+    /// Whether two words occur within `gap` words of each other, either
+    /// order, in the current document (`near` of two single words).
+    private func pairOccurs(gap: Int) -> Bool {
+        slots[0][0].positions.withUnsafeBufferPointer { a in
+            slots[1][0].positions.withUnsafeBufferPointer { b in PhraseJoin.within(a, b, gap: gap) }
+        }
     }
 
     /// Whether the phrase occurs in the current document, when every slot
     /// is one term: walks the position lists in place (the common case, kept
     /// free of allocations).
     private func phraseOccurs() -> Bool {
-        let first = slots[0][0].positions
-        let n = slots.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { cursors in
-            for k in 0..<n { cursors[k] = slots[k][0].positions.startIndex }
-            candidates: for p in first {
-                for k in 1..<n {
-                    let list = slots[k][0].positions
-                    let want = p &+ UInt32(k)
-                    var c = cursors[k]
-                    while c < list.endIndex && list[c] < want { c += 1 }
-                    cursors[k] = c
-                    if c == list.endIndex { return false }
-                    if list[c] != want { continue candidates }
-                }
-                return true
-            }
-            return false
+        var at = [Int](repeating: 0, count: slots.count)
+        let lists = slots.map { $0[0].positions }
+        return PositionViews.with(lists[...], []) { views in
+            PhraseJoin.consecutive(slots: views.count, &at) { views[$0] }
         }
     }
 
@@ -136,5 +134,15 @@ final class MinimumCountIterator: FilteringIterator {
             if n >= minimum { return true }
         }
         return false
+    }
+}
+
+/// Position lists borrowed for the length of a check.
+enum PositionViews {
+    /// Calls `body` with buffers of `lists`, valid for the call.
+    static func with<R>(_ lists: ArraySlice<ArraySlice<UInt32>>, _ views: [UnsafeBufferPointer<UInt32>],
+                        _ body: ([UnsafeBufferPointer<UInt32>]) -> R) -> R {
+        guard let first = lists.first else { return body(views) }
+        return first.withUnsafeBufferPointer { with(lists.dropFirst(), views + [$0], body) }
     }
 }

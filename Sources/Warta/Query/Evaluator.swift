@@ -24,33 +24,15 @@ struct Evaluator {
     /// Ascending ordinals of the articles matching `condition` (read at
     /// article level), within a named set if given.
     func matchingDocuments(_ condition: Condition, within set: String? = nil) -> [Int] {
-        var it = iterator(for: condition)
-        if let set {
-            it = ConjunctionIterator([ArrayDocIterator(sets[set] ?? []), it])
-        }
-        var out: [Int] = []
-        var d = it.next()
-        while d != noMoreDocs {
-            if it.matches() { out.append(d) }
-            if stop.shouldStop() { break }
-            d = it.next()
-        }
-        return out
+        var s = matchSet(condition)
+        if let set { s.formIntersection(setBits(set)) }
+        return s.documents
     }
 
     /// The articles a query reads: its condition at article level, within
     /// its set and its `within` scope.
     func matchingDocuments(_ q: CheckedQuery) -> [Int] {
-        var condition = q.unitKind.isSpan ? Evaluator.articleLevel(q.condition) : q.condition
-        if let scope = q.scope, scope.condition != .all {
-            condition = condition == .all ? scope.condition : .and([condition, scope.condition])
-        }
-        var docs = matchingDocuments(condition, within: q.setName)
-        if let set = q.scope?.setName {
-            let members = Set(sets[set] ?? [])
-            docs = docs.filter(members.contains)
-        }
-        return docs
+        matchingSet(q).documents
     }
 
     /// A condition on articles that every article holding a matching

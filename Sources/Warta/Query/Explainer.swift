@@ -63,8 +63,8 @@ struct Explainer {
             if q.ranked && !isCount && q.unitKind == .articles {
                 let s0 = DispatchTime.now().uptimeNanoseconds
                 if let limit = q.limit, q.order.isEmpty {
-                    let (_, scored) = evaluator.topScores(docs, for: q.condition, k: q.offset + limit)
-                    out.append("top \(q.offset + limit) by BM25 (champions, then block-max bounds): scored \(scored) of \(docs.count) matches")
+                    let (_, scored) = evaluator.topDocuments(evaluator.matchingSet(q), for: q.condition, k: q.offset + limit)
+                    out.append("top \(q.offset + limit) by BM25 (threshold algorithm over impact-ordered postings): scored \(scored) of \(docs.count) matches")
                 } else {
                     _ = evaluator.scores(docs, for: q.condition)
                     out.append("scored every match (no limit)")

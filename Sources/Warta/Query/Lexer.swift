@@ -4,7 +4,8 @@
 /// Problems become diagnostics; the lexer never stops early, so the parser
 /// can report the first real error with the full picture.
 public struct Lexer {
-    private let bytes: [UInt8]
+    /// The statement's bytes, addressed by their offsets in the whole source.
+    private let bytes: OffsetBytes
     private var i: Int
     private let end: Int
     /// Problems met so far (an unterminated string, a stray character), in order.
@@ -15,10 +16,17 @@ public struct Lexer {
 
     /// Lexes `range` (UTF-8 offsets) of `source`; token ranges are offsets into `source`.
     public init(_ source: String, range: Range<Int>? = nil) {
-        bytes = Array(source.utf8)
-        let r = range ?? 0..<bytes.count
-        i = r.lowerBound
-        end = min(r.upperBound, bytes.count)
+        let utf8 = source.utf8
+        let total = utf8.count
+        let r = range ?? 0..<total
+        let lower = min(max(0, r.lowerBound), total)
+        let upper = min(max(lower, r.upperBound), total)
+        // Only the statement is copied: a script of many statements lexes in linear time.
+        let statement = utf8.withContiguousStorageIfAvailable { Array($0[lower..<upper]) }
+            ?? Array(Array(utf8)[lower..<upper])
+        bytes = OffsetBytes(base: lower, storage: statement)
+        i = lower
+        end = upper
     }
 
     /// All tokens, ending with one `.end` token.
@@ -36,7 +44,7 @@ public struct Lexer {
     }
 
     private func text(_ r: Range<Int>) -> String {
-        String(decoding: bytes[r], as: UTF8.self)
+        bytes.string(r)
     }
 
     private mutating func error(_ message: String, _ r: Range<Int>) {
@@ -257,5 +265,19 @@ public struct Lexer {
         endsInsideLiteral = true
         error("unterminated regular expression", start..<(start + 1))
         return Token(kind: .regex, range: start..<end, text: String(decoding: pattern, as: UTF8.self))
+    }
+}
+
+/// Bytes of one statement addressed by their offsets in the whole source.
+struct OffsetBytes {
+    let base: Int
+    let storage: [UInt8]
+
+    @inline(__always)
+    subscript(i: Int) -> UInt8 { storage[i - base] }
+
+    /// The bytes at offsets `r`, as text.
+    func string(_ r: Range<Int>) -> String {
+        String(decoding: storage[(r.lowerBound - base)..<(r.upperBound - base)], as: UTF8.self)
     }
 }

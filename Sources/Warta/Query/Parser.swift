@@ -27,7 +27,9 @@ public struct Parser {
     public init(_ source: String, range: Range<Int>? = nil, parameters: [String: String] = [:]) {
         self.source = source
         self.parameters = parameters
-        let r = range ?? 0..<source.utf8.count
+        let total = source.utf8.count
+        let lower = min(max(0, range?.lowerBound ?? 0), total)
+        let r = lower..<min(max(lower, range?.upperBound ?? total), total)
         self.range = r
         var lexer = Lexer(source, range: r)
         tokens = lexer.tokenize()
@@ -96,17 +98,20 @@ public struct Parser {
 
     /// command = "." NAME { any character } (a whole line)
     mutating func commandStatement() -> Statement? {
-        let bytes = Array(source.utf8)
+        // The statement's bytes only, addressed by their offsets in the whole source.
+        let utf8 = source.utf8
+        let bytes = OffsetBytes(base: range.lowerBound, storage: utf8.withContiguousStorageIfAvailable { Array($0[range]) }
+            ?? Array(Array(utf8)[range]))
         var i = range.lowerBound
         while i < range.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
         guard i < range.upperBound, bytes[i] == UInt8(ascii: ".") else { return nil }
         let start = i
         i += 1
         while i < range.upperBound, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D, bytes[i] != UInt8(ascii: ";") { i += 1 }
-        let name = Name(text: String(decoding: bytes[start..<i], as: UTF8.self), range: start..<i)
+        let name = Name(text: bytes.string(start..<i), range: start..<i)
         var end = range.upperBound
         while end > i, [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ";")].contains(bytes[end - 1]) { end -= 1 }
-        let argument = end > i ? String(decoding: bytes[i..<end], as: UTF8.self).trimmingSpaces() : ""
+        let argument = end > i ? bytes.string(i..<end).trimmingSpaces() : ""
         return .command(name, argument: argument, start..<end)
     }
 

@@ -2,6 +2,13 @@
 enum Projection {
     /// A column of an article.
     static func value(_ c: Column, _ corpus: Corpus, _ d: Int, score: Double?, matchedFor condition: Condition? = nil) -> Value {
+        // Columns kept apart from the article record are read without decoding it.
+        switch c {
+        case .id: return .string(corpus.articleID(d))
+        case .words: return .integer(Int(corpus.index.fieldLengths[IndexedField.text.rawValue][d]))
+        case .score: return score.map(Value.number) ?? .null
+        default: break
+        }
         let a = corpus.articles[d]
         switch c {
         case .id: return .string(a.id)

@@ -58,17 +58,14 @@ extension Evaluator {
 }
 
 /// What ranking needs to know of one posting list ahead of a query, so that
-/// a top-k need not score every match: an upper bound of the contribution
-/// for each block of postings, and the champions — the postings with the
-/// largest contributions, best first — with a bound for all the others.
+/// a top-k need not score every match: the BM25 contribution of each
+/// posting, and the postings in descending order of contribution (an
+/// impact-ordered view of the list, as score-at-a-time engines keep).
 struct Impacts: Sendable {
-    static let blockSize = 32
-    static let champions = 256
-    var blockMaxima: [Double]
-    var championDocs: [Int32]
-    var championScores: [Double]
-    /// No posting outside the champions contributes more than this.
-    var rest: Double
+    /// The contribution of posting `i` (the list's document `docs[i]`).
+    var contributions: [Double]
+    /// Posting indices, largest contribution first.
+    var order: [Int32]
 }
 
 /// Impacts computed on first use and kept for the life of the corpus.
@@ -96,23 +93,14 @@ struct ScoredList {
         let average = max(1, index.averageLength(of: field))
         self.average = average
         let make = { () -> Impacts in
-            var maxima: [Double] = []
-            maxima.reserveCapacity(list.count / Impacts.blockSize + 1)
             var scores = [Double](repeating: 0, count: list.count)
-            var best = 0.0
             for i in 0..<list.count {
-                if i > 0 && i % Impacts.blockSize == 0 { maxima.append(best); best = 0 }
-                let c = ScoredList.contribution(tf: Double(list.freqs[i]), length: Double(lengths[Int(list.docs[i])]),
-                                                average: average, idf: idf, weight: weight)
-                scores[i] = c
-                best = max(best, c)
+                scores[i] = ScoredList.contribution(tf: Double(list.freqs[i]), length: Double(lengths[Int(list.docs[i])]),
+                                                    average: average, idf: idf, weight: weight)
             }
-            if list.count > 0 { maxima.append(best) }
-            let order = scores.indices.sorted { scores[$0] > scores[$1] }
-            let top = order.prefix(Impacts.champions)
-            let rest = order.count > Impacts.champions ? scores[order[Impacts.champions]] : 0
-            return Impacts(blockMaxima: maxima, championDocs: top.map { Int32(list.docs[$0]) },
-                           championScores: top.map { scores[$0] }, rest: rest)
+            var order = (0..<Int32(list.count)).map { $0 }
+            order.sort { scores[Int($0)] != scores[Int($1)] ? scores[Int($0)] > scores[Int($1)] : $0 < $1 }
+            return Impacts(contributions: scores, order: order)
         }
         if let cache, let key { impacts = cache.value(key, make: make) } else { impacts = make() }
     }
@@ -132,7 +120,7 @@ struct ScoredList {
             if list.docs[mid] < target { lo = mid + 1 } else { hi = mid }
         }
         guard lo < list.docs.count, list.docs[lo] == target else { return 0 }
-        return ScoredList.contribution(tf: Double(list.freqs[lo]), length: Double(lengths[d]), average: average, idf: idf, weight: weight)
+        return impacts.contributions[lo]
     }
 }
 
@@ -168,67 +156,145 @@ extension Evaluator {
         return out
     }
 
-    /// The `k` best of `docs` (ascending ordinals) by BM25, best first, ties by id,
-    /// without scoring every document. First the champions of each list that
-    /// match are scored; a document that is no list's champion scores at most
-    /// the sum of the lists' `rest`, so when the k-th best beats that, the page
-    /// is final. Otherwise the remaining documents are scored in order of
-    /// their block-max bound until none can beat the k-th.
-    /// - Returns: positions in `docs` with their scores, and how many were scored.
-    func topScores(_ docs: [Int], for c: Condition, k: Int) -> (best: [(Int, Double)], scored: Int) {
-        guard k > 0, !docs.isEmpty else { return ([], 0) }
+    /// Matches scored one by one rather than through the impact order.
+    static let exhaustiveLimit = 256
+
+    /// The `k` best articles of `matches` by BM25, best first, ties by id,
+    /// without scoring every match: the threshold algorithm over the
+    /// impact-ordered lists. Each step takes the next posting of the list
+    /// whose next contribution is largest and, if its article matches and
+    /// is new, scores it in full. No article yet unseen can score more than
+    /// the sum of the lists' next contributions, so once the k-th best beats
+    /// that sum the page is final. A small match set is scored whole.
+    /// - Returns: the articles with their scores, and how many were scored.
+    func topDocuments(_ matches: DocBits, for c: Condition, k: Int) -> (best: [(doc: Int, score: Double)], scored: Int) {
+        guard k > 0 else { return ([], 0) }
         let lists = scoredLists(for: c)
-        let idRank = corpus.idRank
-        var position = [Int32](repeating: -1, count: corpus.articles.count)
-        for (i, d) in docs.enumerated() { position[d] = Int32(i) }
-        var best: [(Int, Double)] = []
-        var done = [Bool](repeating: false, count: docs.count)
+        let total = matches.count
+        if total == 0 { return ([], 0) }
+        return RankView.with(lists[...], []) { views in
+            if total > Evaluator.exhaustiveLimit && !views.isEmpty,
+               let page = thresholdTop(matches, views, k: k) { return page }
+            // A small match set, or matches no list holds: score every match.
+            var top = TopDocuments(k: k, idRank: corpus.idRank)
+            var cursors = [Int](repeating: 0, count: views.count)
+            var scored = 0
+            matches.forEach { d in
+                var s = 0.0
+                for i in views.indices { s += views[i].score(d, from: &cursors[i]) }
+                scored += 1
+                top.consider(d, s)
+            }
+            return (top.best, scored)
+        }
+    }
+
+    /// The threshold algorithm over impact-ordered lists; nil when the lists
+    /// run out before the page is settled (matches that no list holds score
+    /// 0 and may still belong on it).
+    private func thresholdTop(_ matches: DocBits, _ views: [RankView], k: Int) -> (best: [(doc: Int, score: Double)], scored: Int)? {
+        var top = TopDocuments(k: k, idRank: corpus.idRank)
+        var seen = DocBits(capacity: matches.capacity)
+        var cursor = [Int](repeating: 0, count: views.count)
         var scored = 0
-        func worse(_ a: (Int, Double), _ b: (Int, Double)) -> Bool {
-            a.1 != b.1 ? a.1 < b.1 : idRank[docs[a.0]] > idRank[docs[b.0]]
+        var steps = 0
+        while true {
+            var bound = 0.0, lead = -1, leadValue = -Double.infinity
+            for i in views.indices where cursor[i] < views[i].order.count {
+                let v = views[i].contributions[Int(views[i].order[cursor[i]])]
+                bound += v
+                if v > leadValue { leadValue = v; lead = i }
+            }
+            if lead < 0 { break }
+            if top.isFull, top.worstScore > bound { return (top.best, scored) }
+            let posting = Int(views[lead].order[cursor[lead]])
+            cursor[lead] += 1
+            let d = Int(views[lead].docs[posting])
+            if matches.contains(d) && !seen.contains(d) {
+                seen.insert(d)
+                var s = 0.0
+                for i in views.indices { s += views[i].score(d) }
+                scored += 1
+                top.consider(d, s)
+            }
+            steps &+= 1
+            if steps & 1023 == 0, stop.shouldStop() { return (top.best, scored) }
         }
-        func consider(_ i: Int) {
-            done[i] = true
-            var s = 0.0
-            for l in lists { s += l.score(docs[i]) }
-            scored += 1
-            let entry = (i, s)
-            if best.count < k {
-                best.append(entry)
-                best.sort { worse($1, $0) }
-            } else if worse(best[k - 1], entry) {
-                best[k - 1] = entry
-                best.sort { worse($1, $0) }
+        // Every list is exhausted: each match any list holds was scored.
+        if top.isFull, top.worstScore > 0 { return (top.best, scored) }
+        return nil
+    }
+}
+
+/// A scored list's arrays, borrowed for the length of a ranking.
+struct RankView {
+    let docs: UnsafeBufferPointer<UInt32>
+    let contributions: UnsafeBufferPointer<Double>
+    let order: UnsafeBufferPointer<Int32>
+
+    /// Calls `body` with views of `lists`, valid for the call.
+    static func with<R>(_ lists: ArraySlice<ScoredList>, _ views: [RankView], _ body: ([RankView]) -> R) -> R {
+        guard let first = lists.first else { return body(views) }
+        return first.list.docs.withUnsafeBufferPointer { d in
+            first.impacts.contributions.withUnsafeBufferPointer { c in
+                first.impacts.order.withUnsafeBufferPointer { o in
+                    with(lists.dropFirst(), views + [RankView(docs: d, contributions: c, order: o)], body)
+                }
             }
         }
-        for l in lists {
-            for d in l.impacts.championDocs {
-                let i = Int(position[Int(d)])
-                if i >= 0 && !done[i] { consider(i) }
-            }
+    }
+
+    /// The contribution to document `d` (0 when the list lacks it).
+    @inline(__always)
+    func score(_ d: Int) -> Double {
+        var from = 0
+        return score(d, from: &from)
+    }
+
+    /// The contribution to document `d`, searching forward from `cursor`
+    /// (for documents asked in ascending order); moves the cursor.
+    @inline(__always)
+    func score(_ d: Int, from cursor: inout Int) -> Double {
+        let target = UInt32(truncatingIfNeeded: d)
+        let lo = gallop(docs, to: target, from: cursor)
+        cursor = lo
+        guard lo < docs.count, docs[lo] == target else { return 0 }
+        return contributions[lo]
+    }
+}
+
+/// The k best documents seen so far, best first (score descending, then id
+/// order), kept sorted by binary insertion.
+struct TopDocuments {
+    let k: Int
+    let idRank: ValueColumn<Int32>
+    private(set) var best: [(doc: Int, score: Double)] = []
+
+    init(k: Int, idRank: ValueColumn<Int32>) {
+        self.k = k
+        self.idRank = idRank
+        best.reserveCapacity(min(k, 4096))
+    }
+
+    var isFull: Bool { best.count >= k }
+    /// The k-th best score (when full).
+    var worstScore: Double { best.last?.score ?? -.infinity }
+
+    /// Whether `a` ranks after `b`.
+    @inline(__always)
+    private func after(_ a: (doc: Int, score: Double), _ b: (doc: Int, score: Double)) -> Bool {
+        a.score != b.score ? a.score < b.score : idRank[a.doc] > idRank[b.doc]
+    }
+
+    mutating func consider(_ doc: Int, _ score: Double) {
+        let entry = (doc: doc, score: score)
+        if isFull, let last = best.last, !after(last, entry) { return }
+        var lo = 0, hi = best.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if after(entry, best[mid]) { lo = mid + 1 } else { hi = mid }
         }
-        let outside = lists.reduce(0) { $0 + $1.impacts.rest }
-        if best.count == k, let last = best.last, last.1 > outside { return (best, scored) }
-        // The champions did not settle it: bound the rest by block maxima.
-        var bounds = [Double](repeating: 0, count: docs.count)
-        for l in lists {
-            var block = 0
-            let size = Impacts.blockSize
-            let docsOfList = l.list.docs
-            for (i, d) in docs.enumerated() {
-                if stop.shouldStop() { break }
-                while block < l.impacts.blockMaxima.count && Int(docsOfList[min(docsOfList.count - 1, (block + 1) * size - 1)]) < d { block += 1 }
-                guard block < l.impacts.blockMaxima.count else { break }
-                if Int(docsOfList[block * size]) <= d { bounds[i] += l.impacts.blockMaxima[block] }
-            }
-        }
-        let byBound = docs.indices.filter { !done[$0] }
-            .sorted { bounds[$0] != bounds[$1] ? bounds[$0] > bounds[$1] : idRank[docs[$0]] < idRank[docs[$1]] }
-        for i in byBound {
-            if best.count == k, let last = best.last, bounds[i] < last.1 { break }
-            if stop.shouldStop() { break }
-            consider(i)
-        }
-        return (best, scored)
+        best.insert(entry, at: lo)
+        if best.count > k { best.removeLast() }
     }
 }

@@ -23,7 +23,7 @@ extension Evaluator {
             return RowSource(
                 count: docs.count,
                 value: { c, i in Projection.value(c, corpus, docs[i], score: withScores ? scores[i] : nil, matchedFor: q.condition) },
-                id: { corpus.articles[docs[$0]].id },
+                id: { corpus.articleID(docs[$0]) },
                 naturalLess: withScores
                     ? { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : idRank[docs[a]] < idRank[docs[b]] }
                     : { a, b in idRank[docs[a]] < idRank[docs[b]] },
@@ -128,23 +128,26 @@ extension Evaluator {
     private func topRows(_ q: CheckedQuery, _ settings: Settings) -> QueryResult? {
         guard q.unitKind == .articles, q.ranked, q.sample == nil, let limit = q.limit, q.order.isEmpty || q.order == [SortKey(column: .score, descending: true)],
               !q.columns.contains(.kwic), !settings.kwicLines else { return nil }
-        let docs = matchingDocuments(q)
+        let matches = matchingSet(q)
+        let matched = matches.count
         var k = q.offset + limit
         if let cap = settings.maxRows { k = min(k, q.offset + cap) }
-        let (best, _) = topScores(docs, for: q.condition, k: k)
+        let (best, _) = topDocuments(matches, for: q.condition, k: k)
         let page = Array(best.dropFirst(q.offset))
         var snippets: [Int: Value] = [:]
         if q.columns.contains(.snippet) {
-            snippets = self.snippets(q, page.map(\.0)) { i in (docs[i], 0..<Int(self.corpus.index.fieldLengths[IndexedField.text.rawValue][docs[i]])) }
-        }
-        let rows = page.map { (i, score) in
-            q.columns.map { c -> Value in
-                c == .snippet ? snippets[i] ?? .null : Projection.value(c, corpus, docs[i], score: score, matchedFor: q.condition)
+            snippets = self.snippets(q, page.indices.map { $0 }) { i in
+                (page[i].doc, 0..<Int(self.corpus.index.fieldLengths[IndexedField.text.rawValue][page[i].doc]))
             }
         }
-        let wanted = min(limit, max(0, docs.count - q.offset))
+        let rows = page.enumerated().map { (i, hit) in
+            q.columns.map { c -> Value in
+                c == .snippet ? snippets[i] ?? .null : Projection.value(c, corpus, hit.doc, score: hit.score, matchedFor: q.condition)
+            }
+        }
+        let wanted = min(limit, max(0, matched - q.offset))
         return .rows(RowSet(unit: q.unit, unitKind: q.unitKind, columns: q.columns.map(\.name), rows: rows,
-                            ids: page.map { corpus.articles[docs[$0.0]].id }, matched: docs.count,
+                            ids: page.map { corpus.articleID($0.doc) }, matched: matched,
                             leftOutByRowLimit: max(0, wanted - page.count)))
     }
 
@@ -226,6 +229,8 @@ extension Evaluator {
 
     func count(_ q: CheckedQuery) -> QueryResult {
         if !q.groupBy.isEmpty { return groupedCount(q) }
+        // Articles are counted as they are matched: a population count, nothing scored or listed.
+        if q.unitKind == .articles && q.sample == nil { return .count(matchingSet(q).count) }
         let source = rowSource(q, withScores: false)
         guard let sample = q.sample else { return .count(source.count) }
         return .count(Evaluator.sampled(sample, source).count)
