@@ -48,6 +48,9 @@ struct JSONRenderer {
 
     /// A JSON string literal; control characters escaped, the rest as UTF-8.
     static func string(_ s: String) -> String {
+        // Most strings (ids, words, plain text) need no escape: copied whole.
+        let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+        if plain { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {

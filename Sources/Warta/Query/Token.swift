@@ -35,8 +35,11 @@ public struct Token: Sendable, Equatable {
     public var integer: Int64 = 0
 
     /// Whether this is the keyword `k` (keywords are case-insensitive).
+    /// `k` is lower-case ASCII, as every keyword is; the token's letters are folded byte by byte.
     public func isKeyword(_ k: String) -> Bool {
-        kind == .word && text.count == k.count && text.lowercased() == k
+        guard kind == .word, text.utf8.count == k.utf8.count else { return false }
+        for (x, y) in zip(text.utf8, k.utf8) where (x >= 65 && x <= 90 ? x | 0x20 : x) != y { return false }
+        return true
     }
 
     /// How the token reads in a message.
