@@ -40,10 +40,11 @@ final class PhraseIterator: FilteringIterator {
     /// is one term: walks the position lists in place (the common case, kept
     /// free of allocations).
     private func phraseOccurs() -> Bool {
-        var at = [Int](repeating: 0, count: slots.count)
         let lists = slots.map { $0[0].positions }
         return PositionViews.with(lists[...], []) { views in
-            PhraseJoin.consecutive(slots: views.count, &at) { views[$0] }
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: views.count) { at in
+                PhraseJoin.consecutive(slots: views.count, at) { views[$0] }
+            }
         }
     }
 

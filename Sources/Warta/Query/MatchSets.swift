@@ -241,34 +241,37 @@ struct PhraseJoin {
     func forEachMatch(_ body: (Int) -> Void) {
         guard !views.isEmpty else { return }
         let lead = views.indices.min { views[$0].docs.count < views[$1].docs.count }!
-        var cursors = [Int](repeating: 0, count: views.count)
-        var at = [Int](repeating: 0, count: views.count)
-        let leadDocs = views[lead].docs
-        outer: for (i, d) in leadDocs.enumerated() {
-            cursors[lead] = i
-            for k in views.indices where k != lead {
-                let c = gallop(views[k].docs, to: d, from: cursors[k])
-                cursors[k] = c
-                if c == views[k].docs.count { return }
-                if views[k].docs[c] != d { continue outer }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * views.count) { scratch in
+            let cursors = UnsafeMutableBufferPointer(rebasing: scratch[0..<views.count])
+            let at = UnsafeMutableBufferPointer(rebasing: scratch[views.count...])
+            for k in cursors.indices { cursors[k] = 0 }
+            let leadDocs = views[lead].docs
+            outer: for (i, d) in leadDocs.enumerated() {
+                cursors[lead] = i
+                for k in views.indices where k != lead {
+                    let c = gallop(views[k].docs, to: d, from: cursors[k])
+                    cursors[k] = c
+                    if c == views[k].docs.count { return }
+                    if views[k].docs[c] != d { continue outer }
+                }
+                if confirmed(cursors, at) { body(Int(d)) }
             }
-            if confirmed(cursors, &at) { body(Int(d)) }
         }
     }
 
     /// Whether the positions of the postings at `cursors` hold the phrase
     /// (`at` is scratch space, one slot per list).
-    private func confirmed(_ cursors: [Int], _ at: inout [Int]) -> Bool {
+    private func confirmed(_ cursors: UnsafeMutableBufferPointer<Int>, _ at: UnsafeMutableBufferPointer<Int>) -> Bool {
         if let gap = nearGap {
             return PhraseJoin.within(views[0].positions(at: cursors[0]), views[1].positions(at: cursors[1]), gap: gap)
         }
-        return PhraseJoin.consecutive(slots: views.count, &at) { views[$0].positions(at: cursors[$0]) }
+        return PhraseJoin.consecutive(slots: views.count, at) { views[$0].positions(at: cursors[$0]) }
     }
 
     /// Whether the position lists of slots `0..<slots` hold p, p + 1, …
     /// for some p (`at` is scratch space, one slot per list).
     @inline(__always)
-    static func consecutive(slots n: Int, _ at: inout [Int], _ positions: (Int) -> UnsafeBufferPointer<UInt32>) -> Bool {
+    static func consecutive(slots n: Int, _ at: UnsafeMutableBufferPointer<Int>, _ positions: (Int) -> UnsafeBufferPointer<UInt32>) -> Bool {
         for k in 0..<n { at[k] = 0 }
         candidates: for p in positions(0) {
             for k in 1..<n {

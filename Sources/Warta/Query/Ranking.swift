@@ -64,8 +64,11 @@ extension Evaluator {
 struct Impacts: Sendable {
     /// The contribution of posting `i` (the list's document `docs[i]`).
     var contributions: [Double]
-    /// Posting indices, largest contribution first.
-    var order: [Int32]
+    /// The documents, largest contribution first (ties by document).
+    var orderedDocs: [UInt32]
+    /// Their contributions, in the same order: a walk down the impact
+    /// order reads both arrays front to back.
+    var orderedContributions: [Double]
 }
 
 /// Impacts computed on first use and kept for the life of the corpus.
@@ -100,7 +103,8 @@ struct ScoredList {
             }
             var order = (0..<Int32(list.count)).map { $0 }
             order.sort { scores[Int($0)] != scores[Int($1)] ? scores[Int($0)] > scores[Int($1)] : $0 < $1 }
-            return Impacts(contributions: scores, order: order)
+            return Impacts(contributions: scores, orderedDocs: order.map { list.docs[Int($0)] },
+                           orderedContributions: order.map { scores[Int($0)] })
         }
         if let cache, let key { impacts = cache.value(key, make: make) } else { impacts = make() }
     }
@@ -158,6 +162,9 @@ extension Evaluator {
 
     /// Matches scored one by one rather than through the impact order.
     static let exhaustiveLimit = 256
+    /// Postings the threshold algorithm may take per match before it gives
+    /// way to scoring every match.
+    static let thresholdBudget = 2
 
     /// The `k` best articles of `matches` by BM25, best first, ties by id,
     /// without scoring every match: the threshold algorithm over the
@@ -174,7 +181,7 @@ extension Evaluator {
         if total == 0 { return ([], 0) }
         return RankView.with(lists[...], []) { views in
             if total > Evaluator.exhaustiveLimit && !views.isEmpty,
-               let page = thresholdTop(matches, views, k: k) { return page }
+               let page = thresholdTop(matches, views, k: k, budget: Evaluator.thresholdBudget * total) { return page }
             // A small match set, or matches no list holds: score every match.
             var top = TopDocuments(k: k, idRank: corpus.idRank)
             var cursors = [Int](repeating: 0, count: views.count)
@@ -191,8 +198,11 @@ extension Evaluator {
 
     /// The threshold algorithm over impact-ordered lists; nil when the lists
     /// run out before the page is settled (matches that no list holds score
-    /// 0 and may still belong on it).
-    private func thresholdTop(_ matches: DocBits, _ views: [RankView], k: Int) -> (best: [(doc: Int, score: Double)], scored: Int)? {
+    /// 0 and may still belong on it), or when it has taken `budget` postings
+    /// without settling it: then the scores are flat enough (several words
+    /// or'ed, each bounding the others' articles) that scoring every match
+    /// costs less than walking on.
+    private func thresholdTop(_ matches: DocBits, _ views: [RankView], k: Int, budget: Int) -> (best: [(doc: Int, score: Double)], scored: Int)? {
         var top = TopDocuments(k: k, idRank: corpus.idRank)
         var seen = DocBits(capacity: matches.capacity)
         var cursor = [Int](repeating: 0, count: views.count)
@@ -200,16 +210,15 @@ extension Evaluator {
         var steps = 0
         while true {
             var bound = 0.0, lead = -1, leadValue = -Double.infinity
-            for i in views.indices where cursor[i] < views[i].order.count {
-                let v = views[i].contributions[Int(views[i].order[cursor[i]])]
+            for i in views.indices where cursor[i] < views[i].orderedDocs.count {
+                let v = views[i].orderedContributions[cursor[i]]
                 bound += v
                 if v > leadValue { leadValue = v; lead = i }
             }
             if lead < 0 { break }
             if top.isFull, top.worstScore > bound { return (top.best, scored) }
-            let posting = Int(views[lead].order[cursor[lead]])
+            let d = Int(views[lead].orderedDocs[cursor[lead]])
             cursor[lead] += 1
-            let d = Int(views[lead].docs[posting])
             if matches.contains(d) && !seen.contains(d) {
                 seen.insert(d)
                 var s = 0.0
@@ -218,6 +227,7 @@ extension Evaluator {
                 top.consider(d, s)
             }
             steps &+= 1
+            if steps > budget { return nil }
             if steps & 1023 == 0, stop.shouldStop() { return (top.best, scored) }
         }
         // Every list is exhausted: each match any list holds was scored.
@@ -230,15 +240,18 @@ extension Evaluator {
 struct RankView {
     let docs: UnsafeBufferPointer<UInt32>
     let contributions: UnsafeBufferPointer<Double>
-    let order: UnsafeBufferPointer<Int32>
+    let orderedDocs: UnsafeBufferPointer<UInt32>
+    let orderedContributions: UnsafeBufferPointer<Double>
 
     /// Calls `body` with views of `lists`, valid for the call.
     static func with<R>(_ lists: ArraySlice<ScoredList>, _ views: [RankView], _ body: ([RankView]) -> R) -> R {
         guard let first = lists.first else { return body(views) }
         return first.list.docs.withUnsafeBufferPointer { d in
             first.impacts.contributions.withUnsafeBufferPointer { c in
-                first.impacts.order.withUnsafeBufferPointer { o in
-                    with(lists.dropFirst(), views + [RankView(docs: d, contributions: c, order: o)], body)
+                first.impacts.orderedDocs.withUnsafeBufferPointer { od in
+                    first.impacts.orderedContributions.withUnsafeBufferPointer { oc in
+                        with(lists.dropFirst(), views + [RankView(docs: d, contributions: c, orderedDocs: od, orderedContributions: oc)], body)
+                    }
                 }
             }
         }
