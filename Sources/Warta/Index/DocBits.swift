@@ -105,13 +105,15 @@ struct DocBits: Sendable {
         clearTail()
     }
 
-    /// Keeps the documents for which `keep` is true.
-    mutating func filter(_ keep: (Int) -> Bool) {
+    /// Keeps the documents for which `keep` is true; stops early (leaving
+    /// the rest unchecked) when `stop`, asked before each document, says so.
+    mutating func filter(stop: () -> Bool = { false }, _ keep: (Int) -> Bool) {
         words.withUnsafeMutableBufferPointer { w in
             for i in w.indices {
                 var x = w[i]
                 var out = x
                 while x != 0 {
+                    if stop() { w[i] = out; return }
                     let b = x.trailingZeroBitCount
                     if !keep(i << 6 | b) { out &= ~(1 &<< UInt64(b)) }
                     x &= x &- 1

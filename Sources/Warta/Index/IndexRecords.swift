@@ -53,44 +53,89 @@ extension PostingList {
 
     /// Reads what `encoded()` wrote.
     static func decode(_ r: inout ByteReader) -> PostingList {
+        guard let (docs, freqs) = decodeBlocks(&r), let (starts, positions) = decodePositions(&r, freqs: freqs) else {
+            r.failed = true
+            return PostingList()
+        }
+        return PostingList(docs: docs, freqs: freqs, positionStarts: starts, positions: positions)
+    }
+
+    /// The count, the skip table (skipped) and the blocks: the documents and
+    /// their frequencies; nil when they do not decode.
+    static func decodeBlocks(_ r: inout ByteReader) -> (docs: [UInt32], freqs: [UInt32])? {
         let n = r.count()
         let blocks = (n + blockLength - 1) / blockLength
         r.position += 8 * blocks  // the skip table: for cursors that jump; a whole decode has no use for it
-        if r.position > r.end { r.failed = true; return PostingList() }
-        var gaps: [UInt32] = []
-        var freqs: [UInt32] = []
+        if r.failed || r.position > r.end { r.failed = true; return nil }
+        var gaps: [UInt32] = [], freqs: [UInt32] = []
         gaps.reserveCapacity(n)
         freqs.reserveCapacity(n)
         for b in 0..<blocks {
             let k = min(blockLength, n - b * blockLength)
             r.unpack(k, bits: Int(r.u8()), into: &gaps)
             r.unpack(k, bits: Int(r.u8()), into: &freqs)
-            if r.failed { return PostingList() }
+            if r.failed { return nil }
         }
         var docs = [UInt32](repeating: 0, count: n)
-        var starts = [UInt32](repeating: 0, count: n + 1)
         var previous: Int64 = -1
-        var total: UInt64 = 0
         for i in 0..<n {
             previous += Int64(gaps[i]) + 1
             freqs[i] &+= 1
-            total += UInt64(freqs[i])
-            guard previous <= Int64(UInt32.max), total <= UInt64(r.end - r.position) else { r.failed = true; return PostingList() }
+            guard previous <= Int64(UInt32.max) else { r.failed = true; return nil }
             docs[i] = UInt32(previous)
+        }
+        return (docs, freqs)
+    }
+
+    /// The positions part of a record (after the blocks): the starts of
+    /// each document's positions and the positions; nil when it does not decode.
+    static func decodePositions(_ r: inout ByteReader, freqs: [UInt32]) -> (starts: [UInt32], positions: [UInt32])? {
+        var starts = [UInt32](repeating: 0, count: freqs.count + 1)
+        var total: UInt64 = 0
+        for (i, f) in freqs.enumerated() {
+            total += UInt64(f)
+            guard total <= UInt64(r.end - r.position) else { r.failed = true; return nil }
             starts[i + 1] = UInt32(total)
         }
         var positions = [UInt32](repeating: 0, count: Int(total))
         var p = 0
-        for i in 0..<n {
+        for f in freqs {
             var last: UInt32 = 0
-            for k in 0..<Int(freqs[i]) {
+            for k in 0..<Int(f) {
                 let v = UInt32(truncatingIfNeeded: r.varint())
                 last = k == 0 ? v : last &+ v
                 positions[p] = last
                 p += 1
             }
         }
-        return PostingList(docs: docs, freqs: freqs, positionStarts: starts, positions: positions)
+        return r.failed ? nil : (starts, positions)
+    }
+
+    /// Decodes the documents and frequencies of the record at `range` of
+    /// `storage`, verifying only the bytes they lie in; the positions stay
+    /// in the file until read. Nil when the bytes are damaged.
+    static func decodeDocuments(_ storage: IndexStorage, _ range: Range<Int>) -> PostingList? {
+        // The count and the skip table first: the last block's offset bounds the blocks' bytes.
+        let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 10)
+        guard storage.verify(head) else { return nil }
+        var r = ByteReader(storage.bytes(range))
+        let n = r.count()
+        let blocks = (n + blockLength - 1) / blockLength
+        let skipEnd = r.position + 8 * blocks
+        guard !r.failed, skipEnd <= range.count, storage.verify(range.lowerBound..<(range.lowerBound + skipEnd)) else { return nil }
+        var lastBlock = 0
+        if blocks > 0 {
+            lastBlock = Int(r.base.loadUnaligned(fromByteOffset: skipEnd - 4, as: UInt32.self).littleEndian)
+        }
+        // A block holds two width bytes and at most 128 values of 32 bits twice.
+        let blocksEnd = min(range.count, skipEnd + lastBlock + 2 + 2 * blockLength * 4)
+        guard storage.verify(range.lowerBound..<(range.lowerBound + blocksEnd)) else { return nil }
+        // Read only verified bytes.
+        var blocksReader = ByteReader(storage.bytes(range.lowerBound..<(range.lowerBound + blocksEnd)))
+        guard let (docs, freqs) = decodeBlocks(&blocksReader) else { return nil }
+        r.position = blocksReader.position
+        let positions = (range.lowerBound + r.position)..<range.upperBound
+        return PostingList(docs: docs, freqs: freqs, pending: PendingPositions(storage: storage, range: positions, freqs: freqs))
     }
 }
 

@@ -137,6 +137,26 @@ struct RecordTable: @unchecked Sendable {
         return storage.bytes(r)
     }
 
+    /// The posting list of record `i`, its positions left in the file
+    /// (see `PendingPositions`); empty, with the damage reported, when its
+    /// bytes are damaged.
+    func lazyPostings(_ i: Int) -> PostingList {
+        guard i >= 0 && i < count else { return PostingList() }
+        let at = start + 8 + 8 * i
+        guard storage.verify(at..<(at + 16)) else { return PostingList() }
+        let lo = storage.base.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+        let hi = storage.base.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self).littleEndian
+        guard lo <= hi, hi <= UInt64(end - data) else {
+            storage.report("is damaged (a record of section \(section) lies outside it)")
+            return PostingList()
+        }
+        guard let list = PostingList.decodeDocuments(storage, (data + Int(lo))..<(data + Int(hi))) else {
+            storage.report("is damaged (a record of section \(section) does not decode)")
+            return PostingList()
+        }
+        return list
+    }
+
     /// Decodes record `i` with `body`; `fallback` when the record is damaged
     /// or does not decode (reported as damage).
     func decode<T>(_ i: Int, fallback: T, _ body: (inout ByteReader) -> T) -> T {
@@ -235,7 +255,7 @@ final class PostingTable: @unchecked Sendable {
         lock.lock()
         if let l = cache[i] { lock.unlock(); return l }
         lock.unlock()
-        let list = records.decode(i, fallback: PostingList()) { PostingList.decode(&$0) }
+        let list = records.lazyPostings(i)
         if list.count >= PostingTable.cachedLength {
             lock.lock()
             cache[i] = list

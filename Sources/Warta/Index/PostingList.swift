@@ -1,3 +1,5 @@
+import Foundation
+
 /// The documents one term occurs in, within one field, with its positions.
 ///
 /// Documents are ascending ordinals; `positions[positionStarts[i]..<positionStarts[i+1]]`
@@ -8,10 +10,17 @@ public struct PostingList: Sendable {
     public private(set) var docs: [UInt32] = []
     /// How often the term occurs in each document of `docs`.
     public private(set) var freqs: [UInt32] = []
+    private var starts: [UInt32] = [0]
+    private var words: [UInt32] = []
+    /// Positions still in the index file: decoded on first use, so that a
+    /// count or a ranking (which read documents and frequencies only)
+    /// never decodes them.
+    private var pending: PendingPositions?
+
     /// Where the positions of each document start in `positions`, plus one entry past the last.
-    public private(set) var positionStarts: [UInt32] = [0]
+    public var positionStarts: [UInt32] { pending?.value.starts ?? starts }
     /// Word positions, ascending within each document.
-    public private(set) var positions: [UInt32] = []
+    public var positions: [UInt32] { pending?.value.positions ?? words }
 
     /// An empty list.
     public init() {}
@@ -20,8 +29,15 @@ public struct PostingList: Sendable {
     init(docs: [UInt32], freqs: [UInt32], positionStarts: [UInt32], positions: [UInt32]) {
         self.docs = docs
         self.freqs = freqs
-        self.positionStarts = positionStarts
-        self.positions = positions
+        self.starts = positionStarts
+        self.words = positions
+    }
+
+    /// A list whose positions are decoded when first read.
+    init(docs: [UInt32], freqs: [UInt32], pending: PendingPositions) {
+        self.docs = docs
+        self.freqs = freqs
+        self.pending = pending
     }
 
     /// How many documents the term occurs in.
@@ -34,31 +50,68 @@ public struct PostingList: Sendable {
         } else {
             docs.append(doc)
             freqs.append(1)
-            positionStarts.append(positionStarts[positionStarts.count - 1])
+            starts.append(starts[starts.count - 1])
         }
-        positions.append(position)
-        positionStarts[positionStarts.count - 1] += 1
+        words.append(position)
+        starts[starts.count - 1] += 1
     }
 
     /// Positions of the term in the document at index `i` of `docs`.
     @inline(__always)
     public func positions(at i: Int) -> ArraySlice<UInt32> {
-        positions[Int(positionStarts[i])..<Int(positionStarts[i + 1])]
+        let all = positions, at = positionStarts
+        return all[Int(at[i])..<Int(at[i + 1])]
     }
 
     /// Appends a list whose documents, once shifted, all follow this one's.
     mutating func append(_ other: PostingList, shiftedBy shift: UInt32) {
-        let base = positionStarts[positionStarts.count - 1]
+        let base = starts[starts.count - 1]
         docs += other.docs.map { $0 + shift }
         freqs += other.freqs
-        positionStarts += other.positionStarts.dropFirst().map { $0 + base }
-        positions += other.positions
+        starts += other.positionStarts.dropFirst().map { $0 + base }
+        words += other.positions
     }
 
     mutating func shrink() {
         docs = Array(docs)
         freqs = Array(freqs)
-        positionStarts = Array(positionStarts)
-        positions = Array(positions)
+        starts = Array(starts)
+        words = Array(words)
+    }
+}
+
+/// The positions of a posting list, left in the index file until a
+/// statement first reads them (a phrase, `near`, a snippet): then verified
+/// against their checksums, decoded once and kept with the list.
+final class PendingPositions: @unchecked Sendable {
+    private let storage: IndexStorage
+    private let range: Range<Int>
+    private let freqs: [UInt32]
+    private let lock = NSLock()
+    private var decoded: (starts: [UInt32], positions: [UInt32])?
+
+    init(storage: IndexStorage, range: Range<Int>, freqs: [UInt32]) {
+        self.storage = storage
+        self.range = range
+        self.freqs = freqs
+    }
+
+    /// The positions, decoded on first use; empty (and the damage reported,
+    /// so the statement fails) when their bytes are damaged.
+    var value: (starts: [UInt32], positions: [UInt32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        var made: (starts: [UInt32], positions: [UInt32]) = ([UInt32](repeating: 0, count: freqs.count + 1), [])
+        if storage.verify(range) {
+            var r = ByteReader(storage.bytes(range))
+            if let p = PostingList.decodePositions(&r, freqs: freqs) {
+                made = p
+            } else {
+                storage.report("is damaged (a posting list's positions do not decode)")
+            }
+        }
+        decoded = made
+        return made
     }
 }

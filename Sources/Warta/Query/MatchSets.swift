@@ -49,7 +49,7 @@ extension Evaluator {
         default:
             // A column filter on its own: every article, checked.
             var s = DocBits.all(n)
-            s.filter(articleCheck(condition))
+            s.filter(stop: stop.shouldStop, articleCheck(condition))
             return s
         }
     }
@@ -138,7 +138,7 @@ extension Evaluator {
         }
         for f in filters {
             if s.isEmpty { break }
-            s.filter(articleCheck(f))
+            s.filter(stop: stop.shouldStop, articleCheck(f))
         }
         return s
     }
@@ -169,11 +169,9 @@ extension Evaluator {
     func drained(_ it: DocIterator) -> DocBits {
         var s = DocBits(capacity: corpus.articles.count)
         var d = it.next()
-        var polled = 0
         while d != noMoreDocs {
             if it.matches() { s.insert(d) }
-            polled &+= 1
-            if polled & 1023 == 0, stop.shouldStop() { break }
+            if stop.shouldStop() { break }
             d = it.next()
         }
         return s

@@ -228,7 +228,7 @@ extension Evaluator {
             }
             steps &+= 1
             if steps > budget { return nil }
-            if steps & 1023 == 0, stop.shouldStop() { return (top.best, scored) }
+            if stop.shouldStop() { return (top.best, scored) }
         }
         // Every list is exhausted: each match any list holds was scored.
         if top.isFull, top.worstScore > 0 { return (top.best, scored) }
