@@ -5,7 +5,7 @@ import WartaPostgres
 /// Decides what a `warta` invocation does: statements from `-c`, a script,
 /// a pipe, or the interactive shell; and turns failures into exit statuses.
 struct Runner {
-    let options: WartaCommand
+    let options: Options
 
     /// The longest time limit accepted (about 24 days), in milliseconds.
     static let maxTimeout = Int(Int32.max)

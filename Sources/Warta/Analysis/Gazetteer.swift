@@ -236,7 +236,11 @@ public struct Gazetteer: Sendable {
     }
 
     private static func trim(_ s: Substring) -> String {
-        String(s.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        // In place rather than through reversed(): building the standard gazetteer trims every field, at start-up.
+        var t = s
+        while let c = t.first, c == " " || c == "\t" { t.removeFirst() }
+        while let c = t.last, c == " " || c == "\t" { t.removeLast() }
+        return String(t)
     }
 }
 
