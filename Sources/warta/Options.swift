@@ -24,7 +24,7 @@ struct Options {
     /// ArgumentParser then reads and reports on as always.
     static func quick(_ arguments: [String]) -> Options? {
         var options = Options()
-        var seen = Set<String>()
+        var seen: [String] = []  // (an array: a Set's first use costs more than this whole function)
         var i = 0
         func value() -> String? {
             i += 1
@@ -34,7 +34,9 @@ struct Options {
         while i < arguments.count {
             let a = arguments[i]
             // An option given twice is left to ArgumentParser (-c is meant to repeat).
-            if a != "-c" && !seen.insert(a == "--no-chart" ? "--chart" : a).inserted { return nil }
+            let option = a == "--no-chart" ? "--chart" : a
+            if a != "-c" && seen.contains(option) { return nil }
+            seen.append(option)
             switch a {
             case "-c":
                 guard let v = value() else { return nil }
