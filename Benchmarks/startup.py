@@ -134,15 +134,15 @@ def main():
         else:
             medians, how = time_by_hand(commands, args.runs), "Python subprocess, warmup 3"
     by_name = dict(zip([w for w, _ in rows], medians))
+    true_row, version_row, seeds_row = rows[0][0], rows[1][0], rows[2][0]
+    fts5_row = "`sqlite3` FTS5 one-shot on the same five"
 
-    def ratio(what, base):
-        return "%.2f× %s" % (by_name[what] / by_name[base], base) if base in by_name else ""
+    def ratio(what, base, name):
+        return "%.2f× %s" % (by_name[what] / by_name[base], name) if base in by_name else ""
 
-    version, seeds_row, fts5_row = rows[1][0], rows[2][0], "`sqlite3` FTS5 one-shot on the same five"
-    notes = {
-        version: ratio(version, rows[0][0]),
-        seeds_row: ratio(seeds_row, fts5_row) + " (target: at most 1.5×)" if fts5_row in by_name else "",
-    }
+    notes = {version_row: ratio(version_row, true_row, "/bin/true")}
+    if fts5_row in by_name:
+        notes[seeds_row] = ratio(seeds_row, fts5_row, "FTS5 (target: at most 1.5×)")
     if args.index:
         notes[rows[-1][0]] = "target: under 5 ms"
     print("warta start-up, %s, median of %d runs (%s)\n" % (time.strftime("%Y-%m-%d %H:%M"), args.runs, how))

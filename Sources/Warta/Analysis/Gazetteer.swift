@@ -122,7 +122,7 @@ public struct Gazetteer: Sendable {
             var aliases: [String] = []
             var aliasKeys: [String] = []
             if fields.count == 3 {
-                for alias in fields[2].split(separator: "|").map({ Gazetteer.trim($0) }) where !alias.isEmpty {
+                for alias in Gazetteer.aliases(fields[2]) where !alias.isEmpty {
                     guard let folded = Gazetteer.nameKey(alias) else {
                         throw GazetteerError(origin: origin, line: lineNumber, message: "alias '\(alias)' has no letters or digits")
                     }
@@ -177,7 +177,7 @@ public struct Gazetteer: Sendable {
             }
         }
         // A later entity that took a name over owns it; drop the earlier claim.
-        for (key, list) in patterns {
+        for (key, list) in patterns where list.count > 1 {
             var seen: Set<String> = []
             var kept: [AliasPattern] = []
             for p in list.reversed() {
@@ -247,8 +247,21 @@ public struct Gazetteer: Sendable {
         AliasPattern.isAcronym(name) ? "A:" + name : "F:" + folded
     }
 
+    /// The `|`-separated aliases of a field, trimmed.
+    private static func aliases(_ field: String) -> [String] {
+        // ASCII splits the same on bytes as on characters, much faster (a `|` followed by a
+        // combining mark is one character, so text that is not ASCII is split on characters).
+        if field.utf8.allSatisfy({ $0 < 0x80 }) {
+            return field.utf8.split(separator: UInt8(ascii: "|")).map { trim(Substring($0)) }
+        }
+        return field.split(separator: "|").map { trim($0) }
+    }
+
     private static func trim(_ s: Substring) -> String {
         // In place rather than through reversed(): building the standard gazetteer trims every field, at start-up.
+        // A character that is a space or a tab starts and ends with that byte: most fields need no look at characters.
+        let blank = { (b: UInt8?) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        if !blank(s.utf8.first) && !blank(s.utf8.last) { return String(s) }
         var t = s
         while let c = t.first, c == " " || c == "\t" { t.removeFirst() }
         while let c = t.last, c == " " || c == "\t" { t.removeLast() }
