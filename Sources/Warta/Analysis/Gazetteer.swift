@@ -80,7 +80,7 @@ public struct Gazetteer: Sendable {
         for line in GazetteerData.tsv.utf8.split(separator: UInt8(ascii: "\n")) {
             guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
                   first != UInt8(ascii: "#") else { continue }
-            let name = trim(Substring(line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)[0]))
+            let name = trim(Substring(line.prefix(while: { $0 != UInt8(ascii: "\t") })))
             if seen.insert(name).inserted { names.append(name) }
         }
         return names
