@@ -18,18 +18,22 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
 /// typed by a cast in the SQL): no text is ever spliced into SQL. libpq reads
 /// the URL, the standard `PG*` environment variables and `~/.pgpass` itself.
 public final class PostgresConnection: @unchecked Sendable {
+    private let pq: WartaLibPQ
     private let handle: OpaquePointer
     /// The URL with any password removed, for messages.
     public let redactedURL: String
     private let lock = NSLock()
 
     /// Connects to `url` (`postgresql://…` or a libpq keyword string).
+    /// - Throws: `PostgresError` when the server cannot be reached, or libpq cannot be loaded.
     public init(url: String) throws {
         redactedURL = PostgresURL.redact(url)
-        guard let conn = PQconnectdb(url) else { throw PostgresError("cannot connect to \(PostgresURL.redact(url))") }
-        if PQstatus(conn) != CONNECTION_OK {
-            let why = PostgresURL.scrub(String(cString: PQerrorMessage(conn)), url: url)
-            PQfinish(conn)
+        let pq = try LibPQ.functions()
+        self.pq = pq
+        guard let conn = pq.PQconnectdb(url) else { throw PostgresError("cannot connect to \(PostgresURL.redact(url))") }
+        if pq.PQstatus(conn) != CONNECTION_OK {
+            let why = PostgresURL.scrub(String(cString: pq.PQerrorMessage(conn)), url: url)
+            pq.PQfinish(conn)
             throw PostgresError("cannot connect to \(PostgresURL.redact(url)): \(why.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         handle = conn
@@ -37,7 +41,7 @@ public final class PostgresConnection: @unchecked Sendable {
         _ = try? query("SET client_min_messages = warning")
     }
 
-    deinit { PQfinish(handle) }
+    deinit { pq.PQfinish(handle) }
 
     /// Runs one statement with `params` bound to `$1`, `$2`, … (nil is NULL).
     /// - Returns: the rows, each value as PostgreSQL's text output (nil for NULL).
@@ -47,38 +51,38 @@ public final class PostgresConnection: @unchecked Sendable {
     public func query(_ sql: String, _ params: [String?] = [], isCancelled: (@Sendable () -> Bool)? = nil) throws -> [[String?]] {
         lock.lock()
         defer { lock.unlock() }
-        let watcher = isCancelled.map { CancelWatcher(handle, $0) }
+        let watcher = isCancelled.map { CancelWatcher(pq, handle, $0) }
         defer { watcher?.finish() }
         let result: OpaquePointer?
         if params.isEmpty {
-            result = PQexec(handle, sql)
+            result = pq.PQexec(handle, sql)
         } else {
             var cStrings: [UnsafeMutablePointer<CChar>?] = params.map { $0.map { strdup($0) } ?? nil }
             defer { for p in cStrings { free(p) } }
             result = cStrings.withUnsafeMutableBufferPointer { buf in
                 buf.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buf.count) { values in
-                    PQexecParams(handle, sql, Int32(params.count), nil, values, nil, nil, 0)
+                    pq.PQexecParams(handle, sql, Int32(params.count), nil, values, nil, nil, 0)
                 }
             }
         }
-        guard let result else { throw PostgresError(String(cString: PQerrorMessage(handle))) }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
+        guard let result else { throw PostgresError(String(cString: pq.PQerrorMessage(handle))) }
+        defer { pq.PQclear(result) }
+        let status = pq.PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = String(cString: pq.PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
             throw PostgresError(message.isEmpty ? "PostgreSQL failed" : message)
         }
-        let rows = Int(PQntuples(result)), columns = Int(PQnfields(result))
+        let rows = Int(pq.PQntuples(result)), columns = Int(pq.PQnfields(result))
         var out: [[String?]] = []
         out.reserveCapacity(rows)
         for r in 0..<rows {
             var row: [String?] = []
             row.reserveCapacity(columns)
             for c in 0..<columns {
-                if PQgetisnull(result, Int32(r), Int32(c)) == 1 {
+                if pq.PQgetisnull(result, Int32(r), Int32(c)) == 1 {
                     row.append(nil)
                 } else {
-                    row.append(String(cString: PQgetvalue(result, Int32(r), Int32(c))))
+                    row.append(String(cString: pq.PQgetvalue(result, Int32(r), Int32(c))))
                 }
             }
             out.append(row)
@@ -108,21 +112,23 @@ public final class PostgresConnection: @unchecked Sendable {
 /// Asks the server to cancel the running statement when `isCancelled` says so
 /// (libpq's PQcancel, safe from another thread), polling every 20 ms.
 private final class CancelWatcher: @unchecked Sendable {
+    private let pq: WartaLibPQ
     private let cancel: OpaquePointer?
     private let isCancelled: @Sendable () -> Bool
     private let lock = NSLock()
     private var done = false
     private let stopped = DispatchSemaphore(value: 0)
 
-    init(_ connection: OpaquePointer, _ isCancelled: @escaping @Sendable () -> Bool) {
-        cancel = PQgetCancel(connection)
+    init(_ pq: WartaLibPQ, _ connection: OpaquePointer, _ isCancelled: @escaping @Sendable () -> Bool) {
+        self.pq = pq
+        cancel = pq.PQgetCancel(connection)
         self.isCancelled = isCancelled
         guard cancel != nil else { stopped.signal(); return }
         Thread.detachNewThread { [self] in
             while !isDone {
                 if self.isCancelled() {
                     var message = [CChar](repeating: 0, count: 256)
-                    _ = PQcancel(cancel, &message, Int32(message.count))
+                    if let cancel = self.cancel { _ = pq.PQcancel(cancel, &message, Int32(message.count)) }
                     break
                 }
                 usleep(20_000)
@@ -143,7 +149,7 @@ private final class CancelWatcher: @unchecked Sendable {
         done = true
         lock.unlock()
         stopped.wait()
-        if let cancel { PQfreeCancel(cancel) }
+        if let cancel { pq.PQfreeCancel(cancel) }
     }
 }
 
@@ -188,12 +194,13 @@ public enum PostgresURL {
 
     /// The URL's parts as libpq reads them (host, port, dbname, user, password…).
     public static func parts(_ url: String) -> [String: String] {
+        guard let pq = try? LibPQ.functions() else { return [:] }
         var error: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(url, &error) else {
-            if let error { PQfreemem(error) }
+        guard let options = pq.PQconninfoParse(url, &error) else {
+            if let error { pq.PQfreemem(error) }
             return [:]
         }
-        defer { PQconninfoFree(options) }
+        defer { pq.PQconninfoFree(options) }
         var out: [String: String] = [:]
         var p = options
         while let keyword = p.pointee.keyword {

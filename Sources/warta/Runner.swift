@@ -5,7 +5,7 @@ import WartaPostgres
 /// Decides what a `warta` invocation does: statements from `-c`, a script,
 /// a pipe, or the interactive shell; and turns failures into exit statuses.
 struct Runner {
-    let options: WartaCommand
+    let options: Options
 
     /// The longest time limit accepted (about 24 days), in milliseconds.
     static let maxTimeout = Int(Int32.max)
@@ -134,25 +134,28 @@ struct Runner {
 
 /// Where the bundled corpus lives, from any working directory.
 enum BundledCorpus {
+    /// The first of the candidates that is a folder, tried in order (each only if
+    /// the ones before are not: this runs at every start).
     static var path: String? {
-        let fm = FileManager.default
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["WARTA_SEEDS"] { candidates.append(env) }
+        // Set by the user.
+        if let env = getenv("WARTA_SEEDS"), isFolder(String(cString: env)) { return String(cString: env) }
         // Installed: PREFIX/bin/warta next to PREFIX/share/warta/seeds.
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        if let real = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            let bin = URL(fileURLWithPath: real).deletingLastPathComponent()
-            candidates.append(bin.appendingPathComponent("../share/warta/seeds").standardized.path)
-        }
-        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("../share/warta/seeds").standardized.path)
+        if let real = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+           let found = seeds(besideBinary: URL(fileURLWithPath: real)) { return found }
+        if let found = seeds(besideBinary: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()) { return found }
         // Built from a checkout: the seeds/ beside Package.swift.
-        let source = URL(fileURLWithPath: #filePath)
-        candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("seeds").path)
-        for c in candidates {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: c, isDirectory: &isDir), isDir.boolValue { return c }
-        }
-        return nil
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("seeds").path
+        return isFolder(checkout) ? checkout : nil
+    }
+
+    private static func seeds(besideBinary binary: URL) -> String? {
+        let c = binary.deletingLastPathComponent().appendingPathComponent("../share/warta/seeds").standardized.path
+        return isFolder(c) ? c : nil
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 }

@@ -62,8 +62,14 @@ struct WartaCommand: ParsableCommand {
     var script: String?
 
     func run() throws {
-        let exitCode = Runner(options: self).run()
+        let exitCode = Runner(options: options).run()
         if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// The options as `Runner` reads them.
+    var options: Options {
+        Options(corpus: corpus, statements: statements, format: format, chart: chart, entities: entities, timeout: timeout,
+                maxRows: maxRows, keepGoing: keepGoing, noHistory: noHistory, safe: safe, parameters: parameters, script: script)
     }
 }
 
@@ -96,6 +102,14 @@ if let first = arguments.first, first == "index" || first == "check" {
 // Usage errors exit with 2 (reference, section 9), not ArgumentParser's 64.
 if CommandLine.arguments.dropFirst().first == "load" {
     LoadCommand.load(Array(CommandLine.arguments.dropFirst(2)))
+}
+// The common command lines start without ArgumentParser (see Options.quick); the rest go through it.
+if arguments == ["--version"] {
+    print(wartaVersion)
+    exit(0)
+}
+if let options = Options.quick(arguments) {
+    exit(Runner(options: options).run())
 }
 do {
     var command = try WartaCommand.parseAsRoot()

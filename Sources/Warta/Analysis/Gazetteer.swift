@@ -76,10 +76,11 @@ public struct Gazetteer: Sendable {
     static let standardNames: [String] = {
         var seen = Set<String>()
         var names: [String] = []
-        for line in GazetteerData.tsv.split(separator: "\n") {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.isEmpty || trimmed.first == "#" { continue }
-            let name = trim(line.split(separator: "\t", omittingEmptySubsequences: false)[0])
+        // Lines and fields split on the UTF-8 bytes (newline and tab are graphemes of their own).
+        for line in GazetteerData.tsv.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+                  first != UInt8(ascii: "#") else { continue }
+            let name = trim(Substring(line.prefix(while: { $0 != UInt8(ascii: "\t") })))
             if seen.insert(name).inserted { names.append(name) }
         }
         return names
@@ -94,21 +95,24 @@ public struct Gazetteer: Sendable {
         var canonical: [String: Int] = [:]  // canonical name's key → entity
         var owner: [String: (entity: Int, line: Int)] = [:]
         var lineNumber = 0
-        for rawLine in tsv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // Lines and fields are split on the UTF-8 bytes, which is what splitting the
+        // characters gives (newline and tab are graphemes of their own), only faster:
+        // the standard gazetteer is read at every start.
+        for rawLine in tsv.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Substring(rawLine)
-            if line.last == "\r" { line = line.dropLast() }
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.isEmpty || trimmed.first == "#" { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                Gazetteer.trim($0)
+            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            guard let first = line.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+                  first != UInt8(ascii: "#") else { continue }
+            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                Gazetteer.trim(Substring($0))
             }
             guard fields.count == 2 || fields.count == 3 else {
                 throw GazetteerError(origin: origin, line: lineNumber, message:
                     "expected 'name<TAB>type<TAB>alias|alias|…', found \(fields.count) tab-separated field\(fields.count == 1 ? "" : "s")")
             }
             let name = fields[0]
-            guard !name.isEmpty, Gazetteer.nameKey(name) != nil else {
+            guard !name.isEmpty, let folded = Gazetteer.nameKey(name) else {
                 throw GazetteerError(origin: origin, line: lineNumber, message: "the entity has no name")
             }
             guard let type = EntityType(rawValue: fields[1].lowercased()) else {
@@ -116,15 +120,19 @@ public struct Gazetteer: Sendable {
                     "unknown type '\(fields[1])' (expected person, place, org or other)")
             }
             var aliases: [String] = []
+            var aliasKeys: [String] = []
             if fields.count == 3 {
-                for alias in fields[2].split(separator: "|").map({ Gazetteer.trim($0) }) where !alias.isEmpty {
-                    guard Gazetteer.nameKey(alias) != nil else {
+                for alias in Gazetteer.aliases(fields[2]) where !alias.isEmpty {
+                    guard let folded = Gazetteer.nameKey(alias) else {
                         throw GazetteerError(origin: origin, line: lineNumber, message: "alias '\(alias)' has no letters or digits")
                     }
-                    if alias != name && !aliases.contains(alias) { aliases.append(alias) }
+                    if alias != name && !aliases.contains(alias) {
+                        aliases.append(alias)
+                        aliasKeys.append(Gazetteer.lookupKey(alias, folded: folded))
+                    }
                 }
             }
-            let key = Gazetteer.lookupKey(name)
+            let key = Gazetteer.lookupKey(name, folded: folded)
             let index: Int
             if let existing = canonical[key] {
                 // The same entity twice: the later line adds aliases.
@@ -136,8 +144,7 @@ public struct Gazetteer: Sendable {
                 entities.append(Entity(name: name, type: type, aliases: aliases))
                 canonical[key] = index
             }
-            for n in [name] + aliases {
-                let k = Gazetteer.lookupKey(n)
+            for (n, k) in zip([name] + aliases, [key] + aliasKeys) {
                 if let other = owner[k], other.entity != index {
                     throw GazetteerError(origin: origin, line: lineNumber, message:
                         "'\(n)' already names '\(entities[other.entity].name)' (line \(other.line))")
@@ -170,7 +177,7 @@ public struct Gazetteer: Sendable {
             }
         }
         // A later entity that took a name over owns it; drop the earlier claim.
-        for (key, list) in patterns {
+        for (key, list) in patterns where list.count > 1 {
             var seen: Set<String> = []
             var kept: [AliasPattern] = []
             for p in list.reversed() {
@@ -232,11 +239,33 @@ public struct Gazetteer: Sendable {
 
     /// The key under which a file's names must be unique: acronyms as written.
     private static func lookupKey(_ name: String) -> String {
-        AliasPattern.isAcronym(name) ? "A:" + name : "F:" + (nameKey(name) ?? name)
+        lookupKey(name, folded: nameKey(name) ?? name)
+    }
+
+    /// The same, given the name's `nameKey`.
+    private static func lookupKey(_ name: String, folded: String) -> String {
+        AliasPattern.isAcronym(name) ? "A:" + name : "F:" + folded
+    }
+
+    /// The `|`-separated aliases of a field, trimmed.
+    private static func aliases(_ field: String) -> [String] {
+        // ASCII splits the same on bytes as on characters, much faster (a `|` followed by a
+        // combining mark is one character, so text that is not ASCII is split on characters).
+        if field.utf8.allSatisfy({ $0 < 0x80 }) {
+            return field.utf8.split(separator: UInt8(ascii: "|")).map { trim(Substring($0)) }
+        }
+        return field.split(separator: "|").map { trim($0) }
     }
 
     private static func trim(_ s: Substring) -> String {
-        String(s.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        // In place rather than through reversed(): building the standard gazetteer trims every field, at start-up.
+        // A character that is a space or a tab starts and ends with that byte: most fields need no look at characters.
+        let blank = { (b: UInt8?) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        if !blank(s.utf8.first) && !blank(s.utf8.last) { return String(s) }
+        var t = s
+        while let c = t.first, c == " " || c == "\t" { t.removeFirst() }
+        while let c = t.last, c == " " || c == "\t" { t.removeLast() }
+        return String(t)
     }
 }
 

@@ -103,6 +103,7 @@ enum NameLexicon {
     }()
 
     private static func words(_ list: String) -> Set<String> {
-        Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        // Split on the bytes, not the characters: read when the first article is analysed.
+        Set(list.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }).map { String(Substring($0)) })
     }
 }

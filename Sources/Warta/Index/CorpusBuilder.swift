@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-let trace = ProcessInfo.processInfo.environment["WARTA_TRACE"] != nil
+let trace = getenv("WARTA_TRACE") != nil  // not ProcessInfo's environment, a dictionary of every variable
 
 /// Prints a timing line on standard error when WARTA_TRACE is set.
 func trace(_ message: String) {
@@ -122,8 +122,9 @@ enum CorpusBuilder {
         // One part per core, each analysing and indexing its own stretch of
         // articles; the parts are then joined in article order, which gives
         // the ids a single pass would have given.
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let partCount = max(1, min(articles.count, parts ?? (articles.count < 2 * batchSize ? 1 : min(cores, articles.count / batchSize))))
+        // (The cores are counted only for a big corpus: counting reads files in /sys.)
+        let partCount = max(1, min(articles.count, parts ?? (articles.count < 2 * batchSize ? 1
+            : min(ProcessInfo.processInfo.activeProcessorCount, articles.count / batchSize))))
         let size = (articles.count + partCount - 1) / partCount
         var parts = [CorpusPart?](repeating: nil, count: partCount)
         let done = ProgressCounter(total: articles.count)

@@ -77,6 +77,7 @@ public indirect enum Column: Hashable, Sendable {
         case .firstDate: return "first_date"
         case .firstSource: return "first_source"
         case .lastDate: return "last_date"
+        // Spelled out rather than String(describing:), whose reflection costs a fraction of a millisecond at start-up.
         case .id: return "id"
         case .title: return "title"
         case .text: return "text"

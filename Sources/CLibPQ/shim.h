@@ -1,2 +1,0 @@
-// libpq, PostgreSQL's C client library (Debian: libpq-dev).
-#include <libpq-fe.h>
