@@ -123,6 +123,13 @@ struct RecordTable: @unchecked Sendable {
 
     /// The bytes of record `i`, or nil when they are damaged.
     func record(_ i: Int) -> UnsafeRawBufferPointer? {
+        guard let r = range(i), storage.verify(r) else { return nil }
+        return storage.bytes(r)
+    }
+
+    /// Where record `i` lies in the file (its offsets verified, not its
+    /// bytes), or nil when the offsets are damaged.
+    func range(_ i: Int) -> Range<Int>? {
         guard i >= 0 && i < count else { return nil }
         let at = start + 8 + 8 * i
         guard storage.verify(at..<(at + 16)) else { return nil }
@@ -132,25 +139,15 @@ struct RecordTable: @unchecked Sendable {
             storage.report("is damaged (a record of section \(section) lies outside it)")
             return nil
         }
-        let r = (data + Int(lo))..<(data + Int(hi))
-        guard storage.verify(r) else { return nil }
-        return storage.bytes(r)
+        return (data + Int(lo))..<(data + Int(hi))
     }
 
     /// The posting list of record `i`, its positions left in the file
     /// (see `PendingPositions`); empty, with the damage reported, when its
     /// bytes are damaged.
     func lazyPostings(_ i: Int) -> PostingList {
-        guard i >= 0 && i < count else { return PostingList() }
-        let at = start + 8 + 8 * i
-        guard storage.verify(at..<(at + 16)) else { return PostingList() }
-        let lo = storage.base.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
-        let hi = storage.base.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self).littleEndian
-        guard lo <= hi, hi <= UInt64(end - data) else {
-            storage.report("is damaged (a record of section \(section) lies outside it)")
-            return PostingList()
-        }
-        guard let list = PostingList.decodeDocuments(storage, (data + Int(lo))..<(data + Int(hi))) else {
+        guard let r = range(i) else { return PostingList() }
+        guard let list = PostingList.decodeDocuments(storage, r) else {
             storage.report("is damaged (a record of section \(section) does not decode)")
             return PostingList()
         }

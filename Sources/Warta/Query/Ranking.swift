@@ -162,9 +162,10 @@ extension Evaluator {
 
     /// Matches scored one by one rather than through the impact order.
     static let exhaustiveLimit = 256
-    /// Postings the threshold algorithm may take per match before it gives
-    /// way to scoring every match.
-    static let thresholdBudget = 2
+    /// The threshold algorithm gives way to scoring every match once it has
+    /// scored more than this share of them (1/16), as each of its scores
+    /// searches every list from the start.
+    static let scoringShare = 16
 
     /// The `k` best articles of `matches` by BM25, best first, ties by id,
     /// without scoring every match: the threshold algorithm over the
@@ -181,7 +182,7 @@ extension Evaluator {
         if total == 0 { return ([], 0) }
         return RankView.with(lists[...], []) { views in
             if total > Evaluator.exhaustiveLimit && !views.isEmpty,
-               let page = thresholdTop(matches, views, k: k, budget: Evaluator.thresholdBudget * total) { return page }
+               let page = thresholdTop(matches, views, k: k, budget: total, scoringBudget: k + total / Evaluator.scoringShare) { return page }
             // A small match set, or matches no list holds: score every match.
             var top = TopDocuments(k: k, idRank: corpus.idRank)
             var cursors = [Int](repeating: 0, count: views.count)
@@ -199,10 +200,12 @@ extension Evaluator {
     /// The threshold algorithm over impact-ordered lists; nil when the lists
     /// run out before the page is settled (matches that no list holds score
     /// 0 and may still belong on it), or when it has taken `budget` postings
-    /// without settling it: then the scores are flat enough (several words
-    /// or'ed, each bounding the others' articles) that scoring every match
-    /// costs less than walking on.
-    private func thresholdTop(_ matches: DocBits, _ views: [RankView], k: Int, budget: Int) -> (best: [(doc: Int, score: Double)], scored: Int)? {
+    /// or scored `scoringBudget` articles without settling it: then the
+    /// scores are flat enough (several words or'ed, each bounding the others'
+    /// articles) that scoring every match in document order, where each
+    /// list's cursor only moves forward, costs less than walking on.
+    private func thresholdTop(_ matches: DocBits, _ views: [RankView], k: Int, budget: Int,
+                              scoringBudget: Int) -> (best: [(doc: Int, score: Double)], scored: Int)? {
         var top = TopDocuments(k: k, idRank: corpus.idRank)
         var seen = DocBits(capacity: matches.capacity)
         var cursor = [Int](repeating: 0, count: views.count)
@@ -227,7 +230,7 @@ extension Evaluator {
                 top.consider(d, s)
             }
             steps &+= 1
-            if steps > budget { return nil }
+            if steps > budget || scored > scoringBudget { return nil }
             if stop.shouldStop() { return (top.best, scored) }
         }
         // Every list is exhausted: each match any list holds was scored.
