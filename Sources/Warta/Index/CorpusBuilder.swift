@@ -18,6 +18,8 @@ struct AnalyzedArticle: Sendable {
     var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)]
     /// Positions in the body of words capitalised mid-sentence.
     var capitalized: [Int32]
+    /// What gives back the title and body from their words.
+    var shape: ArticleShape
 }
 
 /// The text analysis an article goes through, configured once per corpus.
@@ -75,7 +77,8 @@ struct ArticleAnalyzer: Sendable {
         for (i, start) in text.starts.enumerated() where !sentenceStarts.contains(Int32(i)) && startsUppercase(bytes, Int(start)) {
             capitalized.append(Int32(i))
         }
-        return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized)
+        return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized,
+                               shape: ArticleShape(a, title: title, text: text))
     }
 
     private func startsUppercase(_ bytes: [UInt8], _ i: Int) -> Bool {
@@ -90,6 +93,8 @@ struct ArticleAnalyzer: Sendable {
 struct BuiltCorpus: Sendable {
     var index: BuiltIndex
     var structures: [ArticleStructure] = []
+    /// What gives back each article's title and body from their words.
+    var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
     /// `entityPostings[field][entity]`: where each entity is mentioned,
     /// one position (the mention's first word) per mention.
@@ -149,7 +154,7 @@ enum CorpusBuilder {
         for k in 1..<partCount { whole.append(parts[k]!) }
         parts = []
         let builder = whole.builder
-        let structures = whole.structures, entities = whole.entities, entityPostings = whole.entityPostings
+        let structures = whole.structures, shapes = whole.shapes, entities = whole.entities, entityPostings = whole.entityPostings
         whole = CorpusPart()
         let tIndexed = DispatchTime.now().uptimeNanoseconds
         let index = builder.finish()
@@ -163,7 +168,7 @@ enum CorpusBuilder {
             let now = DispatchTime.now().uptimeNanoseconds
             trace("analyse+add \((tIndexed - t0) / 1_000_000) ms (\(partCount) parts), finish+stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((now - tStemmed) / 1_000_000) ms")
         }
-        return BuiltCorpus(index: index, structures: structures, entities: entities, entityPostings: entityPostings,
+        return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies)
     }
 }
@@ -172,6 +177,7 @@ enum CorpusBuilder {
 struct CorpusPart {
     var builder = IndexBuilder()
     var structures: [ArticleStructure] = []
+    var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
     var entityIDs: [String: Int32] = [:]
     var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
@@ -188,6 +194,7 @@ struct CorpusPart {
             entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
         }
         structures.append(structure)
+        shapes.append(a.shape)
     }
 
     /// The id of an entity, numbered in order of first mention.
@@ -214,6 +221,7 @@ struct CorpusPart {
             for i in s.entities.indices { s.entities[i].entity = remap[Int(s.entities[i].entity)] }
             structures.append(s)
         }
+        shapes += other.shapes
     }
 }
 
