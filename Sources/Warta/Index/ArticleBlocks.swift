@@ -1,10 +1,11 @@
 import Foundation
 
 /// What an index file keeps of each article, in blocks of consecutive
-/// articles compressed together (docs/index-format.md, "Article blocks"):
-/// the metadata record, the structure, and the title and body as their
-/// words and shapes (`WordCoding`). The words are also the forward index
-/// that collocations and stories read.
+/// articles (docs/index-format.md, "Article blocks"): the metadata record,
+/// the structure, and the title and body as their words and shapes
+/// (`WordCoding`). Each stream of a block is deflated on its own, so a
+/// reader inflates only what it asks for: the words alone are the forward
+/// index that collocations and stories read.
 enum BlockStream: Int, CaseIterable {
     case record, structure, titleWords, titleShape, textWords, textShape
 
@@ -19,7 +20,7 @@ enum ArticleBlockWriter {
     /// article inflates at most about this much.
     static let targetSize = 64 * 1024
 
-    /// The compressed blocks of `parts` (per article, one byte string per
+    /// The blocks of `parts` (per article, one byte string per
     /// `BlockStream`) and the first article of each block, then the article count.
     static func blocks(_ parts: [[[UInt8]]]) -> (blocks: [[UInt8]], firsts: [UInt32]) {
         var ranges: [Range<Int>] = []
@@ -32,39 +33,47 @@ enum ArticleBlockWriter {
                 size = 0
             }
         }
-        let blocks = parallelMap(ranges) { r -> [UInt8] in
+        // One task per stream of each block: the streams differ in size, so this spreads best.
+        let streams = BlockStream.allCases.count
+        let compressed = parallelMap(Array(0..<(ranges.count * streams))) { k -> [UInt8] in
+            let r = ranges[k / streams], s = k % streams
             var w = ByteWriter()
-            w.varint(r.count)
-            for s in BlockStream.allCases { for d in r { w.varint(parts[d][s.rawValue].count) } }
-            for s in BlockStream.allCases { for d in r { w.bytes += parts[d][s.rawValue] } }
+            for d in r { w.varint(parts[d][s].count) }
+            for d in r { w.bytes += parts[d][s] }
             return Deflate.compress(w.bytes)
+        }
+        let blocks = ranges.indices.map { b -> [UInt8] in
+            var w = ByteWriter()
+            for s in 0..<streams {
+                w.varint(compressed[b * streams + s].count)
+                w.bytes += compressed[b * streams + s]
+            }
+            return w.bytes
         }
         return (blocks, ranges.map { UInt32($0.lowerBound) } + [UInt32(parts.count)])
     }
 }
 
-/// One block inflated: its bytes and where each article's streams lie.
-final class DecodedBlock: @unchecked Sendable {
+/// One stream of one block, inflated: its bytes and where each article's part lies.
+final class DecodedStream: @unchecked Sendable {
+    let block: Int, stream: BlockStream
     /// The first article of the block, and how many it holds.
     let first: Int, count: Int
-    private let bytes: UnsafeMutableRawBufferPointer
-    /// Stream s of the block's article i is `bytes[offsets[s * count + i] ..< offsets[s * count + i + 1]]`.
+    private let bytes: [UInt8]
+    var size: Int { bytes.count }
+    /// Article i's part is `bytes[offsets[i] ..< offsets[i + 1]]`.
     private let offsets: [Int]
 
-    /// The block of `raw` (inflated bytes), nil when its table of lengths does not add up.
-    init?(_ raw: [UInt8], first: Int) {
+    /// The stream of `raw` (inflated bytes), nil when its table of lengths does not add up.
+    init?(_ raw: [UInt8], block: Int, stream: BlockStream, first: Int, count: Int) {
         var offsets: [Int] = []
-        var count = 0
+        offsets.reserveCapacity(count + 1)
         let ok = raw.withUnsafeBytes { b -> Bool in
             var r = ByteReader(b)
-            count = r.count()
-            let n = count * BlockStream.allCases.count
-            guard n <= r.end - r.position else { return false }
             var lengths: [Int] = []
-            lengths.reserveCapacity(n)
-            for _ in 0..<n { lengths.append(r.count()) }
+            lengths.reserveCapacity(count)
+            for _ in 0..<count { lengths.append(r.count()) }
             guard !r.failed else { return false }
-            offsets.reserveCapacity(n + 1)
             var at = r.position
             offsets.append(at)
             for l in lengths {
@@ -74,35 +83,37 @@ final class DecodedBlock: @unchecked Sendable {
             return at == r.end
         }
         guard ok else { return nil }
+        self.block = block
+        self.stream = stream
         self.first = first
         self.count = count
         self.offsets = offsets
-        bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, raw.count), alignment: 8)
-        raw.withUnsafeBytes { bytes.copyMemory(from: $0) }
+        bytes = raw
     }
 
-    deinit { bytes.deallocate() }
-
-    /// A reader over stream `s` of the block's article `i` (valid while the block lives).
-    func reader(_ i: Int, _ s: BlockStream) -> ByteReader {
-        let k = s.rawValue * count + i
-        return ByteReader(UnsafeRawBufferPointer(rebasing: bytes[offsets[k]..<offsets[k + 1]]))
+    /// Reads article `doc`'s part with `body`.
+    func read<T>(_ doc: Int, _ body: (inout ByteReader) -> T) -> T {
+        let i = doc - first
+        return bytes.withUnsafeBytes { b in
+            var r = ByteReader(UnsafeRawBufferPointer(rebasing: b[offsets[i]..<offsets[i + 1]]))
+            return body(&r)
+        }
     }
 }
 
-/// The article blocks of an index file, inflated when read; the last few
-/// inflated blocks are kept (reads often walk the articles in order).
+/// The article blocks of an index file, inflated a stream at a time when
+/// read; the last few inflated streams are kept (reads often walk the
+/// articles in order).
 final class ArticleBlocks: @unchecked Sendable {
     let storage: IndexStorage
     let documentCount: Int
     private let records: RecordTable
     private let firsts: Lazy<ValueColumn<UInt32>>
-    private let terms: RecordTable
-    private let termsSound: Lazy<Bool>
+    private let spelling: Lazy<Spelling>
     private let termOfNumber: Lazy<ValueColumn<UInt32>>
-    private let lock = NSLock()
-    private var recent: [DecodedBlock] = []
-    static let kept = 8
+    private let inflated = InflatedStreams()
+    /// Statements read an article or its structure several times in a row (a field at a time, a span at a time).
+    private let articles = RecentValues<Article>(), structures = RecentValues<ArticleStructure>()
 
     /// - Parameters:
     ///   - terms: the term dictionary, whose records the words spell.
@@ -112,48 +123,47 @@ final class ArticleBlocks: @unchecked Sendable {
         self.documentCount = documentCount
         records = RecordTable(storage, .articleBlocks, count: blockCount)
         firsts = Lazy({ ValueColumn<UInt32>.read(storage, .blockStarts, count: blockCount + 1) }, fallback: { .zeros(blockCount + 1) })
-        self.terms = terms
-        // Texts spell every word from the dictionary: it is verified once, not per word.
-        termsSound = Lazy({ storage.verify(storage[.terms]) ? true : nil }, fallback: { false })
         self.termOfNumber = termOfNumber
+        spelling = Lazy({ Spelling(storage: storage, terms: terms, numbers: termOfNumber.value) }, fallback: { Spelling() })
     }
 
-    /// The inflated block holding article `doc`, or nil when it is damaged (reported).
-    func block(of doc: Int) -> DecodedBlock? {
+    /// Stream `s` of the block holding article `doc`, inflated, or nil when it is damaged (reported).
+    private func stream(_ s: BlockStream, of doc: Int) -> DecodedStream? {
         guard doc >= 0 && doc < documentCount else { return nil }
-        lock.lock()
-        if let b = recent.first(where: { doc >= $0.first && doc < $0.first + $0.count }) { lock.unlock(); return b }
-        lock.unlock()
         let starts = firsts.value
         var lo = 0, hi = records.count  // the last block whose first article is at most doc
         while hi - lo > 1 {
             let mid = (lo + hi) / 2
             if Int(starts[mid]) <= doc { lo = mid } else { hi = mid }
         }
+        if let hit = inflated.stream(s, block: lo), doc >= hit.first, doc < hit.first + hit.count { return hit }
         guard lo < records.count, let stored = records.record(lo) else { return nil }
-        guard let raw = Deflate.decompress(stored), let block = DecodedBlock(raw, first: Int(starts[lo])),
-              Int(starts[lo + 1]) - block.first == block.count, doc >= block.first, doc < block.first + block.count else {
+        let first = Int(starts[lo]), count = Int(starts[lo + 1]) - Int(starts[lo])
+        var r = ByteReader(stored)
+        for _ in 0..<s.rawValue { r.position += r.count() }
+        let n = r.count()
+        guard !r.failed, doc >= first, doc < first + count,
+              let raw = Deflate.decompress(UnsafeRawBufferPointer(rebasing: stored[r.position..<(r.position + n)])),
+              let decoded = DecodedStream(raw, block: lo, stream: s, first: first, count: count) else {
             storage.report("is damaged (article block \(lo) does not decode)")
             return nil
         }
-        lock.lock()
-        recent.insert(block, at: 0)
-        if recent.count > ArticleBlocks.kept { recent.removeLast() }
-        lock.unlock()
-        return block
+        inflated.keep(decoded)
+        return decoded
     }
 
     /// Decodes stream `s` of article `doc` with `body`; `fallback` when damaged.
     func read<T>(_ doc: Int, _ s: BlockStream, fallback: T, _ body: (inout ByteReader) -> T?) -> T {
-        guard let block = block(of: doc) else { return fallback }
-        return withExtendedLifetime(block) {
-            var r = block.reader(doc - block.first, s)
-            guard let value = body(&r), !r.failed else {
-                storage.report("is damaged (article \(doc) does not decode)")
-                return fallback
-            }
-            return value
+        guard let stream = stream(s, of: doc) else { return fallback }
+        let value = stream.read(doc) { r -> T? in
+            let v = body(&r)
+            return r.failed ? nil : v
         }
+        guard let value else {
+            storage.report("is damaged (article \(doc) does not decode)")
+            return fallback
+        }
+        return value
     }
 
     /// The words of a field of article `doc` as term ids, in order.
@@ -172,31 +182,136 @@ final class ArticleBlocks: @unchecked Sendable {
         }
     }
 
-    /// Article `doc` whole: its record, its structure aside.
-    func article(_ doc: Int) -> Article? {
-        guard let block = block(of: doc) else { return nil }
-        let ids = termOfNumber.value
-        guard termsSound.value else { return nil }
-        return withExtendedLifetime(block) {
-            let i = doc - block.first
-            func field(_ f: IndexedField) -> String? {
-                var words = block.reader(i, .words(f)), shape = block.reader(i, .shape(f))
-                return WordCoding.text(words: &words, shape: &shape) { number in
-                    guard number < UInt64(ids.count) else { return nil }
-                    return terms.unverifiedRecord(Int(ids[Int(number)]))
-                }
-            }
-            var r = block.reader(i, .record)
-            guard let title = field(.title), let text = field(.text) else {
-                storage.report("is damaged (the text of article \(doc) does not decode)")
-                return nil
-            }
-            let a = Article.decode(&r, title: title, text: text)
-            if r.failed {
-                storage.report("is damaged (article \(doc) does not decode)")
-                return nil
-            }
-            return a
+    /// A field of article `doc` spelled out, with the byte range of each word; nil when damaged.
+    func spelled(_ field: IndexedField, _ doc: Int) -> SpelledText? {
+        guard let words = stream(.words(field), of: doc), let shape = stream(.shape(field), of: doc) else { return nil }
+        let spelling = spelling.value
+        let text = words.read(doc) { w in
+            shape.read(doc) { s in WordCoding.text(words: &w, shape: &s, spelling: spelling) }
         }
+        if text == nil { storage.report("is damaged (the \(field.name) of article \(doc) does not decode)") }
+        return text
+    }
+
+    /// Article `doc` whole, or nil when damaged.
+    func article(_ doc: Int) -> Article? {
+        if let known = articles[doc] { return known }
+        guard let title = spelled(.title, doc), let text = spelled(.text, doc) else { return nil }
+        let body = String(decoding: text.bytes, as: UTF8.self)
+        let article = read(doc, .record, fallback: nil) { r in
+            Article.decode(&r, title: String(decoding: title.bytes, as: UTF8.self), text: body)
+        }
+        if let article { articles[doc] = article }
+        return article
+    }
+
+    /// The structure of article `doc`; the aliases spelled as their words are read from the text.
+    func structure(_ doc: Int) -> ArticleStructure? {
+        if let known = structures[doc] { return known }
+        var fields: [IndexedField: SpelledText] = [:]
+        let structure = read(doc, .structure, fallback: nil) { r in
+            ArticleStructure.decode(&r) { field, tokens in
+                if fields[field] == nil { fields[field] = spelled(field, doc) }
+                return fields[field]?.string(tokens)
+            }
+        }
+        if let structure { structures[doc] = structure }
+        return structure
+    }
+}
+
+/// The streams inflated lately, kept up to a budget of bytes: a statement
+/// that walks the articles in order inflates each block once, and one that
+/// jumps about (the members of stories) finds most of what it reads.
+final class InflatedStreams: @unchecked Sendable {
+    /// Inflated bytes kept at most (the whole of a corpus of 25,000 articles is about 50 MB).
+    static let budget = 32 << 20
+    private let lock = NSLock()
+    private var entries: [Int: (stream: DecodedStream, used: Int)] = [:]
+    private var bytes = 0
+    private var clock = 0
+    /// The stream last found, checked first: reads come in runs.
+    private var last: DecodedStream?
+
+    /// Stream `s` of block `block`, when kept.
+    func stream(_ s: BlockStream, block: Int) -> DecodedStream? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let l = last, l.stream == s, l.block == block { return l }
+        guard let e = entries[block * 8 + s.rawValue] else { return nil }
+        clock += 1
+        entries[block * 8 + s.rawValue]?.used = clock
+        last = e.stream
+        return e.stream
+    }
+
+    func keep(_ d: DecodedStream) {
+        lock.lock()
+        defer { lock.unlock() }
+        clock += 1
+        entries[d.block * 8 + d.stream.rawValue] = (d, clock)
+        bytes += d.size
+        last = d
+        while bytes > InflatedStreams.budget, entries.count > 1,
+              let oldest = entries.min(by: { $0.value.used < $1.value.used }) {
+            bytes -= oldest.value.stream.size
+            entries[oldest.key] = nil
+        }
+    }
+}
+
+/// The values decoded for the last few articles read, shared by threads.
+final class RecentValues<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(doc: Int, value: Value)] = []
+    static var kept: Int { 32 }
+
+    subscript(doc: Int) -> Value? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries.first(where: { $0.doc == doc })?.value
+        }
+        set {
+            guard let newValue else { return }
+            lock.lock()
+            entries.insert((doc, newValue), at: 0)
+            if entries.count > RecentValues.kept { entries.removeLast() }
+            lock.unlock()
+        }
+    }
+}
+
+/// The bytes of every term in the order the words number them, laid out
+/// once per process, so spelling a text is a copy per word.
+struct Spelling: Sendable {
+    var bytes: [UInt8] = []
+    /// Term number n is `bytes[ends[n] ..< ends[n + 1]]`.
+    var ends: [Int] = [0]
+
+    init() {}
+
+    init?(storage: IndexStorage, terms: RecordTable, numbers: ValueColumn<UInt32>) {
+        guard storage.verify(storage[.terms]) else { return nil }
+        ends.reserveCapacity(numbers.count + 1)
+        for id in numbers {
+            guard let t = terms.unverifiedRecord(Int(id)) else { return nil }
+            bytes += t
+            ends.append(bytes.count)
+        }
+    }
+}
+
+/// A title or body given back from its words: its bytes and each word's range.
+struct SpelledText {
+    var bytes: [UInt8]
+    var starts: [Int32]
+    var ends: [Int32]
+
+    /// The bytes of words `tokens`, from the first word's start to the last word's end.
+    func string(_ tokens: Range<Int32>) -> String? {
+        guard tokens.lowerBound >= 0, tokens.upperBound <= Int32(starts.count), !tokens.isEmpty else { return nil }
+        let lo = Int(starts[Int(tokens.lowerBound)]), hi = Int(ends[Int(tokens.upperBound) - 1])
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 }

@@ -262,9 +262,12 @@ extension TextSpan {
 
 extension ArticleStructure {
     /// Paragraphs, sentences and quotes as runs of spans (`TextSpan.encode`);
-    /// a quote's optional speaker; per entity mention its entity, field,
-    /// first token (from the mention before) and end, and alias.
-    func encoded() -> [UInt8] {
+    /// a quote's optional speaker; per entity mention its entity, a byte of
+    /// flags (1: in the title; 2: the alias is spelled as its words, and is
+    /// read back from them), its first word (from the mention before) and
+    /// end, and the alias unless flag 2.
+    /// - Parameter spelled: whether a mention's alias is the bytes of its words.
+    func encoded(spelled: (EntityOccurrence) -> Bool = { _ in false }) -> [UInt8] {
         var w = ByteWriter()
         for spans in [paragraphs, sentences] {
             w.varint(spans.count)
@@ -280,17 +283,20 @@ extension ArticleStructure {
         w.varint(entities.count)
         var last: Int32 = 0
         for e in entities {
+            let isSpelled = spelled(e)
             w.varint(e.entity)
-            w.u8(UInt8(e.field.rawValue))
+            w.u8((e.field == .title ? 1 : 0) | (isSpelled ? 2 : 0))
             w.delta(e.tokens.lowerBound, from: last)
             w.delta(e.tokens.upperBound, from: e.tokens.lowerBound)
-            w.string(e.alias)
+            if !isSpelled { w.string(e.alias) }
             last = e.tokens.lowerBound
         }
         return w.bytes
     }
 
-    static func decode(_ r: inout ByteReader) -> ArticleStructure {
+    /// Reads what `encoded` wrote.
+    /// - Parameter spell: the bytes of the words of a field, for the aliases spelled as their words.
+    static func decode(_ r: inout ByteReader, spell: (IndexedField, Range<Int32>) -> String? = { _, _ in nil }) -> ArticleStructure {
         var s = ArticleStructure()
         var previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
         for _ in 0..<r.count() { s.paragraphs.append(TextSpan.decode(&r, after: &previous)) }
@@ -304,10 +310,20 @@ extension ArticleStructure {
         var last: Int32 = 0
         for _ in 0..<r.count() {
             let entity = r.int32()
-            let field = IndexedField(rawValue: Int(r.u8())) ?? .text
+            let flags = r.u8()
+            let field: IndexedField = flags & 1 != 0 ? .title : .text
             let lo = r.delta(from: last), hi = r.delta(from: lo)
             last = lo
-            s.entities.append(EntityOccurrence(entity: entity, field: field, tokens: lo..<max(lo, hi), alias: r.string()))
+            let tokens = lo..<max(lo, hi)
+            let alias: String
+            if flags & 2 != 0 {
+                guard let spelled = spell(field, tokens) else { r.failed = true; return s }
+                alias = spelled
+            } else {
+                alias = r.string()
+            }
+            s.entities.append(EntityOccurrence(entity: entity, field: field, tokens: tokens, alias: alias))
+            if r.failed { return s }
         }
         return s
     }

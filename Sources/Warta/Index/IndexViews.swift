@@ -289,7 +289,7 @@ struct StructureStore: RandomAccessCollection, Sendable {
     var endIndex: Int { blocks.documentCount }
 
     subscript(i: Int) -> ArticleStructure {
-        blocks.read(i, .structure, fallback: ArticleStructure()) { ArticleStructure.decode(&$0) }
+        blocks.structure(i) ?? ArticleStructure()
     }
 }
 

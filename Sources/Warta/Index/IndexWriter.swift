@@ -52,13 +52,28 @@ enum IndexWriter {
                 p[BlockStream.titleShape.rawValue] = shape.title
                 p[BlockStream.textShape.rawValue] = shape.text
             }
-            if d < built.structures.count { p[BlockStream.structure.rawValue] = built.structures[d].encoded() }
             for f in IndexedField.allCases {
                 var w = ByteWriter()
                 let ids = index.forward(f, d)
                 w.varint(ids.count)
                 for id in ids { w.varint(UInt64(frequencyRank[Int(id)])) }
                 p[BlockStream.words(f).rawValue] = w.bytes
+            }
+            if d < built.structures.count {
+                // An alias written exactly as its words (nearly all) is read back from the text.
+                var words: [IndexedField: (bytes: [UInt8], starts: [Int32], ends: [Int32])] = [:]
+                p[BlockStream.structure.rawValue] = built.structures[d].encoded { e in
+                    guard d < articles.count else { return false }
+                    if words[e.field] == nil {
+                        let ranges = WordCoding.wordRanges(shape: p[BlockStream.shape(e.field).rawValue],
+                                                           termLengths: index.forward(e.field, d).map { termBytes[Int($0)].count })
+                        words[e.field] = (Array((e.field == .title ? articles[d].title : articles[d].text).utf8), ranges.starts, ranges.ends)
+                    }
+                    let t = words[e.field]!
+                    guard e.tokens.lowerBound >= 0, e.tokens.upperBound <= Int32(t.starts.count), !e.tokens.isEmpty else { return false }
+                    let lo = Int(t.starts[Int(e.tokens.lowerBound)]), hi = Int(t.ends[Int(e.tokens.upperBound) - 1])
+                    return t.bytes[lo..<hi].elementsEqual(e.alias.utf8)
+                }
             }
             return p
         }

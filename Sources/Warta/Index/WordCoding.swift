@@ -60,44 +60,126 @@ enum WordCoding {
 
     /// A byte of a term as written in capitals (only ASCII letters change).
     @inline(__always)
-    private static func written(_ b: UInt8, _ how: UInt8, first: Bool) -> UInt8 {
+    static func written(_ b: UInt8, _ how: UInt8, first: Bool) -> UInt8 {
         guard how == upperCase || (how == capitalized && first), b >= 0x61, b <= 0x7A else { return b }
         return b - 0x20
     }
 
     /// The text given back from its words (`count` term numbers read from
-    /// `words`) and its shape; nil when the bytes do not decode.
-    /// - Parameter term: the UTF-8 bytes of the term a number stands for, nil for no such number.
-    static func text(words: inout ByteReader, shape: inout ByteReader,
-                     term: (UInt64) -> UnsafeRawBufferPointer?) -> String? {
+    /// `words`) and its shape, with each word's byte range; nil when the
+    /// bytes do not decode.
+    static func text(words: inout ByteReader, shape: inout ByteReader, spelling: Spelling) -> SpelledText? {
         let n = words.count()
-        var out: [UInt8] = []
-        out.reserveCapacity(shape.end - shape.position + 8 * n)
-        func copy(_ r: inout ByteReader) -> Bool {
-            let k = r.count()
-            guard !r.failed else { return false }
-            out.append(contentsOf: UnsafeRawBufferPointer(start: r.base + r.position, count: k))
-            r.position += k
-            return true
-        }
-        for _ in 0..<n {
-            guard copy(&shape) else { return nil }
-            let number = words.varint()
-            let how = shape.u8()
-            guard !words.failed, !shape.failed, how <= literal else { return nil }
-            if how == literal {
-                guard copy(&shape) else { return nil }
-                continue
+        guard !words.failed else { return nil }
+        var starts = [Int32](repeating: 0, count: n), ends = [Int32](repeating: 0, count: n)
+        var text = TextBuffer(capacity: 2 * (shape.end - shape.position) + 8 * n)
+        let terms = spelling.ends.count - 1
+        let ok = spelling.bytes.withUnsafeBufferPointer { termBytes in
+            spelling.ends.withUnsafeBufferPointer { termEnds in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    ends.withUnsafeMutableBufferPointer { ends in
+                        for i in 0..<n {
+                            guard text.append(&shape) else { return false }
+                            let number = words.varint()
+                            let how = shape.u8()
+                            guard !words.failed, !shape.failed, how <= literal, number < UInt64(terms) else { return false }
+                            starts[i] = Int32(truncatingIfNeeded: text.count)
+                            if how == literal {
+                                guard text.append(&shape) else { return false }
+                            } else {
+                                let lo = termEnds[Int(number)]
+                                text.append(termBytes.baseAddress! + lo, termEnds[Int(number) + 1] - lo, how)
+                            }
+                            ends[i] = Int32(truncatingIfNeeded: text.count)
+                        }
+                        return text.append(&shape)
+                    }
+                }
             }
-            guard let t = term(number) else { return nil }
-            let at = out.count
-            out.append(contentsOf: t)
-            if how != asTerm {
-                for k in at..<out.count { out[k] = written(out[k], how, first: k == at) }
+        }
+        defer { text.free() }
+        return ok ? SpelledText(bytes: text.bytes, starts: starts, ends: ends) : nil
+    }
+
+    /// The byte range of each word of a text, from its shape and the byte
+    /// length of each word's term (what the writer needs to tell an alias
+    /// spelled as its words).
+    static func wordRanges(shape: [UInt8], termLengths: [Int]) -> (starts: [Int32], ends: [Int32]) {
+        var starts: [Int32] = [], ends: [Int32] = []
+        starts.reserveCapacity(termLengths.count)
+        ends.reserveCapacity(termLengths.count)
+        shape.withUnsafeBytes { b in
+            var r = ByteReader(b)
+            var at = 0
+            for length in termLengths {
+                let gap = r.count()
+                r.position += gap
+                at += gap
+                starts.append(Int32(at))
+                if r.u8() == literal {
+                    let k = r.count()
+                    r.position += k
+                    at += k
+                } else {
+                    at += length
+                }
+                ends.append(Int32(at))
             }
         }
-        guard copy(&shape) else { return nil }
-        return String(decoding: out, as: UTF8.self)
+        return (starts, ends)
+    }
+}
+
+/// The bytes of a text being spelled, written through a pointer and grown
+/// by doubling: a copy per word, no more.
+private struct TextBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func free() { base.deallocate() }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always)
+    private mutating func reserve(_ k: Int) {
+        guard count + k > capacity else { return }
+        capacity = max(2 * capacity, count + k)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+    }
+
+    /// Appends a varint-counted run of bytes read from `r`; false when it runs past the end.
+    @inline(__always)
+    mutating func append(_ r: inout ByteReader) -> Bool {
+        let k = r.count()
+        guard !r.failed else { return false }
+        reserve(k)
+        let from = (r.base + r.position).assumingMemoryBound(to: UInt8.self), to = base + count
+        for j in 0..<k { to[j] = from[j] }
+        count += k
+        r.position += k
+        return true
+    }
+
+    /// Appends the `k` bytes of a term at `term`, written as `how` says.
+    @inline(__always)
+    mutating func append(_ term: UnsafePointer<UInt8>, _ k: Int, _ how: UInt8) {
+        reserve(k)
+        let to = base + count
+        if how == WordCoding.asTerm {
+            for j in 0..<k { to[j] = term[j] }
+        } else {
+            for j in 0..<k { to[j] = WordCoding.written(term[j], how, first: j == 0) }
+        }
+        count += k
     }
 }
 
