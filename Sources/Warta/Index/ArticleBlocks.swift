@@ -205,14 +205,25 @@ final class ArticleBlocks: @unchecked Sendable {
         return article
     }
 
-    /// The structure of article `doc`; the aliases spelled as their words are read from the text.
+    /// The structure of article `doc`. Its entity mentions are decoded when
+    /// first read; the aliases spelled as their words are read from the text then.
     func structure(_ doc: Int) -> ArticleStructure? {
         if let known = structures[doc] { return known }
-        var fields: [IndexedField: SpelledText] = [:]
         let structure = read(doc, .structure, fallback: nil) { r in
-            ArticleStructure.decode(&r) { field, tokens in
-                if fields[field] == nil { fields[field] = spelled(field, doc) }
-                return fields[field]?.string(tokens)
+            ArticleStructure.decode(&r) { bytes in
+                let kept = Array(bytes)
+                return { [self] in
+                    kept.withUnsafeBytes { b in
+                        var r = ByteReader(b)
+                        var fields: [IndexedField: SpelledText] = [:]
+                        let mentions = ArticleStructure.decodeMentions(&r) { field, tokens in
+                            if fields[field] == nil { fields[field] = spelled(field, doc) }
+                            return fields[field]?.string(tokens)
+                        }
+                        if mentions == nil { storage.report("is damaged (the entity mentions of article \(doc) do not decode)") }
+                        return mentions ?? []
+                    }
+                }
             }
         }
         if let structure { structures[doc] = structure }

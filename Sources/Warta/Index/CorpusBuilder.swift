@@ -218,7 +218,7 @@ struct CorpusPart {
             }
         }
         for var s in other.structures {
-            for i in s.entities.indices { s.entities[i].entity = remap[Int(s.entities[i].entity)] }
+            s.entities = s.entities.map { var e = $0; e.entity = remap[Int(e.entity)]; return e }
             structures.append(s)
         }
         shapes += other.shapes

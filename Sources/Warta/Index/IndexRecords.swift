@@ -294,19 +294,29 @@ extension ArticleStructure {
         return w.bytes
     }
 
-    /// Reads what `encoded` wrote.
-    /// - Parameter spell: the bytes of the words of a field, for the aliases spelled as their words.
-    static func decode(_ r: inout ByteReader, spell: (IndexedField, Range<Int32>) -> String? = { _, _ in nil }) -> ArticleStructure {
-        var s = ArticleStructure()
+    /// Reads what `encoded` wrote: the spans now, the entity mentions when
+    /// first asked for (by `mentions`, given the bytes that hold them).
+    static func decode(_ r: inout ByteReader,
+                       mentions: (UnsafeRawBufferPointer) -> (@Sendable () -> [EntityOccurrence])) -> ArticleStructure {
         var previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
-        for _ in 0..<r.count() { s.paragraphs.append(TextSpan.decode(&r, after: &previous)) }
+        var paragraphs: [TextSpan] = [], sentences: [TextSpan] = [], quotes: [QuoteSpan] = []
+        for _ in 0..<r.count() { paragraphs.append(TextSpan.decode(&r, after: &previous)) }
         previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
-        for _ in 0..<r.count() { s.sentences.append(TextSpan.decode(&r, after: &previous)) }
+        for _ in 0..<r.count() { sentences.append(TextSpan.decode(&r, after: &previous)) }
         previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
         for _ in 0..<r.count() {
             let span = TextSpan.decode(&r, after: &previous)
-            s.quotes.append(QuoteSpan(span: span, speaker: r.optionalString()))
+            quotes.append(QuoteSpan(span: span, speaker: r.optionalString()))
         }
+        let rest = UnsafeRawBufferPointer(start: r.base + r.position, count: max(0, r.end - r.position))
+        r.position = r.end
+        return ArticleStructure(paragraphs: paragraphs, sentences: sentences, quotes: quotes, mentions: mentions(rest))
+    }
+
+    /// The entity mentions `encoded` wrote last; nil when they do not decode.
+    /// - Parameter spell: the bytes of the words of a field, for the aliases spelled as their words.
+    static func decodeMentions(_ r: inout ByteReader, spell: (IndexedField, Range<Int32>) -> String?) -> [EntityOccurrence]? {
+        var out: [EntityOccurrence] = []
         var last: Int32 = 0
         for _ in 0..<r.count() {
             let entity = r.int32()
@@ -317,15 +327,15 @@ extension ArticleStructure {
             let tokens = lo..<max(lo, hi)
             let alias: String
             if flags & 2 != 0 {
-                guard let spelled = spell(field, tokens) else { r.failed = true; return s }
+                guard let spelled = spell(field, tokens) else { return nil }
                 alias = spelled
             } else {
                 alias = r.string()
             }
-            s.entities.append(EntityOccurrence(entity: entity, field: field, tokens: tokens, alias: alias))
-            if r.failed { return s }
+            if r.failed { return nil }
+            out.append(EntityOccurrence(entity: entity, field: field, tokens: tokens, alias: alias))
         }
-        return s
+        return r.failed || !r.atEnd ? nil : out
     }
 }
 
