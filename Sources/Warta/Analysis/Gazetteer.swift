@@ -235,8 +235,13 @@ public struct Gazetteer: Sendable {
         AliasPattern.isAcronym(name) ? "A:" + name : "F:" + (nameKey(name) ?? name)
     }
 
+    /// Without leading and trailing spaces and tabs (whole characters: a
+    /// space carrying a combining mark stays).
     private static func trim(_ s: Substring) -> String {
-        String(s.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        var s = s
+        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" { s = s.dropLast() }
+        return String(s)
     }
 }
 

@@ -12,6 +12,18 @@ enum BlockStream: Int, CaseIterable {
     /// The words and shape streams of a field.
     static func words(_ field: IndexedField) -> BlockStream { field == .title ? .titleWords : .textWords }
     static func shape(_ field: IndexedField) -> BlockStream { field == .title ? .titleShape : .textShape }
+
+    /// The zlib level a stream is deflated at. Words are numbers by
+    /// frequency, nearly incompressible: zlib's fastest level does as well as
+    /// its best; so it does for the structure, within 2%. Shapes shrink by
+    /// a third more at level 4 than at 1; records by 5% at 6.
+    var level: Int32 {
+        switch self {
+        case .record: return 6
+        case .structure, .titleWords, .textWords: return 1
+        case .titleShape, .textShape: return 4
+        }
+    }
 }
 
 /// Groups the streams of each article into blocks and compresses them.
@@ -40,7 +52,7 @@ enum ArticleBlockWriter {
             var w = ByteWriter()
             for d in r { w.varint(parts[d][s].count) }
             for d in r { w.bytes += parts[d][s] }
-            return Deflate.compress(w.bytes)
+            return Deflate.compress(w.bytes, level: BlockStream(rawValue: s)!.level)
         }
         let blocks = ranges.indices.map { b -> [UInt8] in
             var w = ByteWriter()

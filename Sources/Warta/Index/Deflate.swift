@@ -5,12 +5,11 @@ import CZlib
 /// writes past that length, and a stream that is damaged (or longer than
 /// it says) gives nil, never a crash.
 enum Deflate {
-    /// zlib's level 6 is its default; on word-coded blocks higher levels gain
-    /// under 1% for twice the time.
+    /// zlib's default level: what the streams other than article blocks use.
     static let level: Int32 = 6
 
     /// `bytes` as a varint of their length and a zlib stream.
-    static func compress(_ bytes: [UInt8]) -> [UInt8] {
+    static func compress(_ bytes: [UInt8], level: Int32 = Deflate.level) -> [UInt8] {
         var w = ByteWriter()
         w.varint(bytes.count)
         let header = w.count
