@@ -34,7 +34,9 @@ enum ArticleBlockWriter {
 
     /// The blocks of `parts` (per article, one byte string per
     /// `BlockStream`) and the first article of each block, then the article count.
-    static func blocks(_ parts: [[[UInt8]]]) -> (blocks: [[UInt8]], firsts: [UInt32]) {
+    /// - Parameter fastest: deflate every stream at zlib's fastest level
+    ///   (bytes read in this process only, where time counts more than size).
+    static func blocks(_ parts: [[[UInt8]]], fastest: Bool = false) -> (blocks: [[UInt8]], firsts: [UInt32]) {
         var ranges: [Range<Int>] = []
         var start = 0, size = 0
         for (d, p) in parts.enumerated() {
@@ -52,7 +54,7 @@ enum ArticleBlockWriter {
             var w = ByteWriter()
             for d in r { w.varint(parts[d][s].count) }
             for d in r { w.bytes += parts[d][s] }
-            return Deflate.compress(w.bytes, level: BlockStream(rawValue: s)!.level)
+            return Deflate.compress(w.bytes, level: fastest ? 1 : BlockStream(rawValue: s)!.level)
         }
         let blocks = ranges.indices.map { b -> [UInt8] in
             var w = ByteWriter()

@@ -77,7 +77,7 @@ enum IndexWriter {
             }
             return p
         }
-        let articleBlocks = ArticleBlockWriter.blocks(parts)
+        let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
         clock = DispatchTime.now().uptimeNanoseconds
 
