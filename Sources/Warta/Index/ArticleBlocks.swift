@@ -308,22 +308,55 @@ final class RecentValues<Value>: @unchecked Sendable {
 }
 
 /// The bytes of every term in the order the words number them, laid out
-/// once per process, so spelling a text is a copy per word.
+/// once per process, so spelling a text is a copy per word. A term takes a
+/// 16-byte slot: its length and, when it fits (nearly always), its bytes,
+/// so a word costs one cache line; a longer term's slot holds length 255,
+/// then at byte 4 the u32 offset and at byte 8 the u32 length of its bytes
+/// in `long`.
 struct Spelling: Sendable {
-    var bytes: [UInt8] = []
-    /// Term number n is `bytes[ends[n] ..< ends[n + 1]]`.
-    var ends: [Int] = [0]
+    static let slot = 16
+    private(set) var slots: [UInt8] = []
+    private(set) var long: [UInt8] = []
 
     init() {}
 
     init?(storage: IndexStorage, terms: RecordTable, numbers: ValueColumn<UInt32>) {
         guard storage.verify(storage[.terms]) else { return nil }
-        ends.reserveCapacity(numbers.count + 1)
+        slots.reserveCapacity(Spelling.slot * numbers.count)
         for id in numbers {
             guard let t = terms.unverifiedRecord(Int(id)) else { return nil }
-            bytes += t
-            ends.append(bytes.count)
+            append(t)
         }
+    }
+
+    /// How many terms it spells.
+    var count: Int { slots.count / Spelling.slot }
+
+    /// Adds the next term.
+    mutating func append(_ term: UnsafeRawBufferPointer) {
+        var slot = [UInt8](repeating: 0, count: Spelling.slot)
+        if term.count < Spelling.slot {
+            slot[0] = UInt8(term.count)
+            for (k, b) in term.enumerated() { slot[1 + k] = b }
+        } else {
+            slot[0] = 255
+            withUnsafeBytes(of: UInt32(long.count).littleEndian) { for k in 0..<4 { slot[4 + k] = $0[k] } }
+            withUnsafeBytes(of: UInt32(term.count).littleEndian) { for k in 0..<4 { slot[8 + k] = $0[k] } }
+            long += term
+        }
+        slots += slot
+    }
+
+    /// Calls `body` with the bytes of term number `n` (which must be below `count`).
+    @inline(__always)
+    func withTerm<T>(_ n: Int, slots: UnsafeBufferPointer<UInt8>, long: UnsafeBufferPointer<UInt8>,
+                     _ body: (UnsafePointer<UInt8>, Int) -> T) -> T {
+        let at = slots.baseAddress! + Spelling.slot * n
+        if at[0] < 255 { return body(at + 1, Int(at[0])) }
+        let raw = UnsafeRawPointer(at)
+        let offset = Int(raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian)
+        let length = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
+        return body(long.baseAddress! + offset, length)
     }
 }
 

@@ -150,23 +150,40 @@ enum CorpusBuilder {
                 out[k] = part
             }
         }
+        let tAnalysed = DispatchTime.now().uptimeNanoseconds
         var whole = parts[0] ?? CorpusPart()
         for k in 1..<partCount { whole.append(parts[k]!) }
+        if trace { trace("analyse+add \((tAnalysed - t0) / 1_000_000) ms, join \((DispatchTime.now().uptimeNanoseconds - tAnalysed) / 1_000_000) ms") }
         parts = []
         let builder = whole.builder
         let structures = whole.structures, shapes = whole.shapes, entities = whole.entities, entityPostings = whole.entityPostings
         whole = CorpusPart()
         let tIndexed = DispatchTime.now().uptimeNanoseconds
         let index = builder.finish()
+        let tFinished = DispatchTime.now().uptimeNanoseconds
         // Roots are learned from this corpus's own words.
         let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies, capitalized: index.capitalized)
         let stemmer = Stemmer(vocabulary: vocabulary)
-        let stems = parallelMap(index.termsByID) { stemmer.stem($0) }
-        let tStemmed = DispatchTime.now().uptimeNanoseconds
-        let copies = CopyDetector.find(index: index, structures: structures)
+        // The roots and the copies need nothing of each other: each fills the gaps the other leaves on the cores.
+        var stems: [String] = []
+        var copies = CopyDetector.Clusters(clusterOf: [], articles: [])
+        var tStemmed: UInt64 = 0
+        withUnsafeMutablePointer(to: &stems) { stemsOut in
+            withUnsafeMutablePointer(to: &copies) { copiesOut in
+                nonisolated(unsafe) let stemsOut = stemsOut, copiesOut = copiesOut
+                DispatchQueue.concurrentPerform(iterations: 2) { job in
+                    if job == 0 {
+                        stemsOut.pointee = parallelMap(index.termsByID) { stemmer.stem($0) }
+                        tStemmed = DispatchTime.now().uptimeNanoseconds
+                    } else {
+                        copiesOut.pointee = CopyDetector.find(index: index, structures: structures)
+                    }
+                }
+            }
+        }
         if trace {
             let now = DispatchTime.now().uptimeNanoseconds
-            trace("analyse+add \((tIndexed - t0) / 1_000_000) ms (\(partCount) parts), finish+stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((now - tStemmed) / 1_000_000) ms")
+            trace("postings \((tFinished - tIndexed) / 1_000_000) ms, then in parallel stems \((tStemmed - tFinished) / 1_000_000) ms and copies (both done) \((now - tFinished) / 1_000_000) ms")
         }
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies)

@@ -73,9 +73,9 @@ enum WordCoding {
         guard !words.failed else { return nil }
         var starts = [Int32](repeating: 0, count: n), ends = [Int32](repeating: 0, count: n)
         var text = TextBuffer(capacity: 2 * (shape.end - shape.position) + 8 * n)
-        let terms = spelling.ends.count - 1
-        let ok = spelling.bytes.withUnsafeBufferPointer { termBytes in
-            spelling.ends.withUnsafeBufferPointer { termEnds in
+        let terms = spelling.count
+        let ok = spelling.slots.withUnsafeBufferPointer { slots in
+            spelling.long.withUnsafeBufferPointer { long in
                 starts.withUnsafeMutableBufferPointer { starts in
                     ends.withUnsafeMutableBufferPointer { ends in
                         for i in 0..<n {
@@ -87,8 +87,7 @@ enum WordCoding {
                             if how == literal {
                                 guard text.append(&shape) else { return false }
                             } else {
-                                let lo = termEnds[Int(number)]
-                                text.append(termBytes.baseAddress! + lo, termEnds[Int(number) + 1] - lo, how)
+                                spelling.withTerm(Int(number), slots: slots, long: long) { text.append($0, $1, how) }
                             }
                             ends[i] = Int32(truncatingIfNeeded: text.count)
                         }
