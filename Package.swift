@@ -15,7 +15,11 @@ let package = Package(
     ],
     targets: [
         // The embeddable engine: corpus → analysis → index → query → output.
-        .target(name: "Warta", path: "Sources/Warta"),
+        .target(name: "Warta", dependencies: ["CZlib"], path: "Sources/Warta"),
+        // zlib (Debian: zlib1g-dev) compresses the article blocks of an index file.
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // libedit (Debian: libedit-dev) for the interactive shell.
         .systemLibrary(
             name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",

@@ -75,24 +75,81 @@ final class IndexFormatTests: XCTestCase {
         let cleaned = Article(id: "c", title: "T", text: "Paragraf pertama cukup panjang.\n\nParagraf kedua juga panjang.",
                               raw: "Paragraf pertama cukup panjang.\nBaca juga: yang lain\nParagraf kedua juga panjang.\n")
         let unicode = Article(id: "u", title: "T", text: "Kota Hà Nội ramai sekali hari ini.", raw: "  Kota Hà Nội ramai sekali hari ini. ✓")
-        for article in [a, cleaned, unicode, Article(id: "", title: "", text: "same", raw: "same")] {
-            let back = article.encoded().withUnsafeBytes { b in
-                var r = ByteReader(b)
-                return Article.decode(&r)
-            }
-            XCTAssertEqual(back, article)
-        }
+        let shouting = Article(id: "s", title: "BREAKING: Jokowi ke IKN", text: "JAKARTA, Kompas.com — McDonald's\tbuka  24 jam… 'ya'",
+                               raw: "JAKARTA, Kompas.com — McDonald's\tbuka  24 jam… 'ya'")
+        let articles = [a, cleaned, unicode, shouting, Article(id: "e", title: "", text: "", raw: ""),
+                        Article(id: "", title: "  ", text: "same", raw: "same")]
+        // Through the index file: the title and text are stored as their words and shapes.
+        let corpus = Corpus(name: "t", articles: articles)
+        XCTAssertEqual(Array(corpus.articles), articles)
+        XCTAssertEqual(corpus.damage.count, 0)
         var s = ArticleStructure()
-        s.paragraphs = [TextSpan(tokens: 0..<3, bytes: 0..<10)]
+        s.paragraphs = [TextSpan(tokens: 0..<3, bytes: 0..<10), TextSpan(tokens: 3..<9, bytes: 12..<40)]
         s.quotes = [QuoteSpan(span: TextSpan(tokens: 1..<2, bytes: 2..<5), speaker: "To Lam")]
-        s.entities = [EntityOccurrence(entity: 4, field: .title, tokens: 0..<2, alias: "Korut")]
+        s.entities = [EntityOccurrence(entity: 4, field: .title, tokens: 0..<2, alias: "Korut"),
+                      EntityOccurrence(entity: 1, field: .text, tokens: 7..<8, alias: "Hà Nội")]
         let back = s.encoded().withUnsafeBytes { b in
             var r = ByteReader(b)
-            return ArticleStructure.decode(&r)
+            return ArticleStructure.decode(&r) { rest in
+                let kept = Array(rest)
+                return {
+                    kept.withUnsafeBytes { b in
+                        var m = ByteReader(b)
+                        return ArticleStructure.decodeMentions(&m) { _, _ in nil } ?? []
+                    }
+                }
+            }
         }
         XCTAssertEqual(back.paragraphs, s.paragraphs)
         XCTAssertEqual(back.quotes, s.quotes)
         XCTAssertEqual(back.entities, s.entities)
+    }
+
+    func testWordShapesGiveBackTheExactText() {
+        let texts = ["", "kata", "  Kata  ", "Pertanggungjawabannya dipertanggungjawabkan", "NONDISKRIMINASI", "JOKOWI dan Prabowo", "iPhone McDonald's", "Hà Nội — ĐÀ NẴNG", "a1B2 x\n\ny",
+                     "Kim Jong-un", "“Ya,” katanya.", "ǅemal Ǆ", "٣ ١٢"]
+        for text in texts {
+            let words = TokenizedText(text)
+            let shape = WordCoding.shape(of: text, words: words)
+            // Spell with a dictionary of the text's own terms, numbered in order.
+            var spelling = Spelling()
+            for t in words.terms { Array(t.utf8).withUnsafeBytes { spelling.append($0) } }
+            var numbers = ByteWriter()
+            numbers.varint(words.terms.count)
+            for i in words.terms.indices { numbers.varint(i) }
+            let back = numbers.bytes.withUnsafeBytes { n in
+                shape.withUnsafeBytes { s in
+                    var w = ByteReader(n), r = ByteReader(s)
+                    return WordCoding.text(words: &w, shape: &r, spelling: spelling)
+                }
+            }
+            XCTAssertEqual(back.map { String(decoding: $0.bytes, as: UTF8.self) }, text)
+            XCTAssertEqual(back?.starts, words.starts, text)
+            XCTAssertEqual(back?.ends, words.ends, text)
+            // A shape cut short fails rather than trapping.
+            if !shape.isEmpty {
+                let cut = numbers.bytes.withUnsafeBytes { n in
+                    Array(shape.dropLast()).withUnsafeBytes { s in
+                        var w = ByteReader(n), r = ByteReader(s)
+                        return WordCoding.text(words: &w, shape: &r, spelling: spelling)
+                    }
+                }
+                XCTAssertNil(cut, text)
+            }
+        }
+    }
+
+    func testDeflateRoundTripsAndRefusesDamage() {
+        let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 % 17 + $0 / 300) }
+        let packed = Deflate.compress(bytes)
+        XCTAssertLessThan(packed.count, bytes.count)
+        XCTAssertEqual(packed.withUnsafeBytes { Deflate.decompress($0) }, bytes)
+        XCTAssertEqual(Deflate.compress([]).withUnsafeBytes { Deflate.decompress($0) }, [])
+        var damaged = packed
+        damaged[damaged.count / 2] ^= 0x55
+        XCTAssertNil(damaged.withUnsafeBytes { Deflate.decompress($0) })
+        XCTAssertNil(Array(packed.dropLast(3)).withUnsafeBytes { Deflate.decompress($0) })
+        XCTAssertNil([UInt8]().withUnsafeBytes { Deflate.decompress($0) })
     }
 
     func testTheTermDictionaryIsSearchedInPlace() {

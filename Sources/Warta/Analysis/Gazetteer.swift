@@ -257,6 +257,8 @@ public struct Gazetteer: Sendable {
         return field.split(separator: "|").map { trim($0) }
     }
 
+    /// Without leading and trailing spaces and tabs (whole characters: a
+    /// space carrying a combining mark stays).
     private static func trim(_ s: Substring) -> String {
         // In place rather than through reversed(): building the standard gazetteer trims every field, at start-up.
         // A character that is a space or a tab starts and ends with that byte: most fields need no look at characters.

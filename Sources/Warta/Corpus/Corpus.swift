@@ -26,7 +26,7 @@ public final class Corpus: Sendable {
     /// `entityPostings[field][entity]`.
     let entityPostings: [PostingTable]
     /// The root of each term, by term id.
-    let stems: StringTable
+    let stems: StemTable
     /// Ranking bounds of posting lists, made on first use.
     let impacts = ImpactCache()
     /// Near-duplicate stories, made on first use for each threshold.
@@ -86,19 +86,29 @@ public final class Corpus: Sendable {
         self.index = index
         metadataFields = meta.metadataFields
         let docs = meta.documentCount, terms = meta.termCount, entities = meta.entityCount
-        articles = ArticleStore(records: RecordTable(storage, .articles, count: docs))
-        structures = StructureStore(records: RecordTable(storage, .structures, count: docs))
+        articles = ArticleStore(blocks: index.blocks)
+        structures = StructureStore(blocks: index.blocks)
         entityPostings = [PostingTable(RecordTable(storage, .entityPostingsTitle, count: entities)),
                           PostingTable(RecordTable(storage, .entityPostingsText, count: entities))]
-        let stems = StringTable(records: RecordTable(storage, .stems, count: terms))
+        let stems = StemTable(terms: index.termsByID,
+                              others: StringTable(records: RecordTable(storage, .otherStems, count: meta.otherStemCount)),
+                              column: Lazy({ ValueColumn<UInt32>.read(storage, .stems, count: terms) }, fallback: { .zeros(terms) }))
         self.stems = stems
-        func blob<T>(_ s: Section, _ decode: @escaping (inout ByteReader) -> T, empty: T) -> Lazy<T> {
+        /// A section decoded whole on first use; `compressed` when it is stored deflated.
+        func blob<T>(_ s: Section, compressed: Bool = false, _ decode: @escaping (inout ByteReader) -> T, empty: T) -> Lazy<T> {
             Lazy({
                 guard storage.verify(storage[s]) else { return nil }
-                var r = ByteReader(storage.bytes(storage[s]))
-                let v = decode(&r)
-                if r.failed { storage.report("is damaged (section \(s) does not decode)"); return nil }
-                return v
+                let stored = storage.bytes(storage[s])
+                guard let bytes = compressed ? Deflate.decompress(stored) : Array(stored) else {
+                    storage.report("is damaged (section \(s) does not decompress)")
+                    return nil
+                }
+                return bytes.withUnsafeBytes { b -> T? in
+                    var r = ByteReader(b)
+                    let v = decode(&r)
+                    if r.failed { storage.report("is damaged (section \(s) does not decode)"); return nil }
+                    return v
+                }
             }, fallback: { empty })
         }
         lazyWarnings = blob(.warnings, LoadWarning.decode, empty: [])
@@ -115,7 +125,7 @@ public final class Corpus: Sendable {
             for (k, d) in ordinals.enumerated() where Int(d) < docs { slots[Int(d)] = Int32(k) }
             return slots
         }, fallback: { [] })
-        let table = blob(.entities, EntityRecord.decode, empty: [])
+        let table = blob(.entities, compressed: true, EntityRecord.decode, empty: [])
         lazyEntities = table
         lazyEntityIDs = Lazy({
             var ids: [String: Int32] = [:]
@@ -132,7 +142,7 @@ public final class Corpus: Sendable {
             Stemmer(vocabulary: Vocabulary(words: Array(index.termsByID), totals: Array(index.termFrequencies),
                                            capitalized: Array(index.capitalized)))
         }, fallback: { Stemmer(vocabulary: Vocabulary()) })
-        lazyCopies = blob(.copies, CopyDetector.Clusters.decode, empty: CopyDetector.Clusters(clusterOf: [], articles: []))
+        lazyCopies = blob(.copies, compressed: true, CopyDetector.Clusters.decode, empty: CopyDetector.Clusters(clusterOf: [], articles: []))
     }
 
     /// The names entity predicates are resolved with.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stretch of an article's body: its words, as positions in the `text`
 /// field's postings, and its bytes in `Article.text`.
 struct TextSpan: Sendable, Hashable {
@@ -27,7 +29,23 @@ struct ArticleStructure: Sendable {
     var paragraphs: [TextSpan] = []
     var sentences: [TextSpan] = []
     var quotes: [QuoteSpan] = []
-    var entities: [EntityOccurrence] = []
+    /// The entity mentions; read from an index file only when asked for
+    /// (their aliases are spelled from the text, which a statement about
+    /// sentences has no need of).
+    var entities: [EntityOccurrence] {
+        get { mentions.value }
+        set { mentions = Mentions(newValue) }
+    }
+    private var mentions = Mentions([])
+
+    /// The structure with its mentions made by `decode` when first read.
+    init(paragraphs: [TextSpan] = [], sentences: [TextSpan] = [], quotes: [QuoteSpan] = [],
+         mentions decode: (@Sendable () -> [EntityOccurrence])? = nil) {
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.quotes = quotes
+        if let decode { mentions = Mentions(decode) }
+    }
 
     func spans(of unit: Unit) -> [TextSpan] {
         switch unit {
@@ -36,6 +54,27 @@ struct ArticleStructure: Sendable {
         case .quotes: return quotes.map(\.span)
         default: return []
         }
+    }
+}
+
+/// Entity mentions, given or made once on first read.
+private final class Mentions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [EntityOccurrence]?
+    private var make: (@Sendable () -> [EntityOccurrence])?
+
+    init(_ mentions: [EntityOccurrence]) { made = mentions }
+
+    init(_ make: @escaping @Sendable () -> [EntityOccurrence]) { self.make = make }
+
+    var value: [EntityOccurrence] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let v = make?() ?? []
+        made = v
+        make = nil
+        return v
     }
 }
 

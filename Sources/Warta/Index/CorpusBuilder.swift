@@ -18,6 +18,8 @@ struct AnalyzedArticle: Sendable {
     var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)]
     /// Positions in the body of words capitalised mid-sentence.
     var capitalized: [Int32]
+    /// What gives back the title and body from their words.
+    var shape: ArticleShape
 }
 
 /// The text analysis an article goes through, configured once per corpus.
@@ -75,7 +77,8 @@ struct ArticleAnalyzer: Sendable {
         for (i, start) in text.starts.enumerated() where !sentenceStarts.contains(Int32(i)) && startsUppercase(bytes, Int(start)) {
             capitalized.append(Int32(i))
         }
-        return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized)
+        return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized,
+                               shape: ArticleShape(a, title: title, text: text))
     }
 
     private func startsUppercase(_ bytes: [UInt8], _ i: Int) -> Bool {
@@ -90,6 +93,8 @@ struct ArticleAnalyzer: Sendable {
 struct BuiltCorpus: Sendable {
     var index: BuiltIndex
     var structures: [ArticleStructure] = []
+    /// What gives back each article's title and body from their words.
+    var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
     /// `entityPostings[field][entity]`: where each entity is mentioned,
     /// one position (the mention's first word) per mention.
@@ -146,25 +151,42 @@ enum CorpusBuilder {
                 out[k] = part
             }
         }
+        let tAnalysed = DispatchTime.now().uptimeNanoseconds
         var whole = parts[0] ?? CorpusPart()
         for k in 1..<partCount { whole.append(parts[k]!) }
+        if trace { trace("analyse+add \((tAnalysed - t0) / 1_000_000) ms, join \((DispatchTime.now().uptimeNanoseconds - tAnalysed) / 1_000_000) ms") }
         parts = []
         let builder = whole.builder
-        let structures = whole.structures, entities = whole.entities, entityPostings = whole.entityPostings
+        let structures = whole.structures, shapes = whole.shapes, entities = whole.entities, entityPostings = whole.entityPostings
         whole = CorpusPart()
         let tIndexed = DispatchTime.now().uptimeNanoseconds
         let index = builder.finish()
+        let tFinished = DispatchTime.now().uptimeNanoseconds
         // Roots are learned from this corpus's own words.
         let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies, capitalized: index.capitalized)
         let stemmer = Stemmer(vocabulary: vocabulary)
-        let stems = parallelMap(index.termsByID) { stemmer.stem($0) }
-        let tStemmed = DispatchTime.now().uptimeNanoseconds
-        let copies = CopyDetector.find(index: index, structures: structures)
+        // The roots and the copies need nothing of each other: each fills the gaps the other leaves on the cores.
+        var stems: [String] = []
+        var copies = CopyDetector.Clusters(clusterOf: [], articles: [])
+        var tStemmed: UInt64 = 0
+        withUnsafeMutablePointer(to: &stems) { stemsOut in
+            withUnsafeMutablePointer(to: &copies) { copiesOut in
+                nonisolated(unsafe) let stemsOut = stemsOut, copiesOut = copiesOut
+                DispatchQueue.concurrentPerform(iterations: 2) { job in
+                    if job == 0 {
+                        stemsOut.pointee = parallelMap(index.termsByID) { stemmer.stem($0) }
+                        tStemmed = DispatchTime.now().uptimeNanoseconds
+                    } else {
+                        copiesOut.pointee = CopyDetector.find(index: index, structures: structures)
+                    }
+                }
+            }
+        }
         if trace {
             let now = DispatchTime.now().uptimeNanoseconds
-            trace("analyse+add \((tIndexed - t0) / 1_000_000) ms (\(partCount) parts), finish+stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((now - tStemmed) / 1_000_000) ms")
+            trace("postings \((tFinished - tIndexed) / 1_000_000) ms, then in parallel stems \((tStemmed - tFinished) / 1_000_000) ms and copies (both done) \((now - tFinished) / 1_000_000) ms")
         }
-        return BuiltCorpus(index: index, structures: structures, entities: entities, entityPostings: entityPostings,
+        return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies)
     }
 }
@@ -173,6 +195,7 @@ enum CorpusBuilder {
 struct CorpusPart {
     var builder = IndexBuilder()
     var structures: [ArticleStructure] = []
+    var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
     var entityIDs: [String: Int32] = [:]
     var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
@@ -189,6 +212,7 @@ struct CorpusPart {
             entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
         }
         structures.append(structure)
+        shapes.append(a.shape)
     }
 
     /// The id of an entity, numbered in order of first mention.
@@ -212,9 +236,10 @@ struct CorpusPart {
             }
         }
         for var s in other.structures {
-            for i in s.entities.indices { s.entities[i].entity = remap[Int(s.entities[i].entity)] }
+            s.entities = s.entities.map { var e = $0; e.entity = remap[Int(e.entity)]; return e }
             structures.append(s)
         }
+        shapes += other.shapes
     }
 }
 

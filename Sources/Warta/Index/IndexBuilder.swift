@@ -47,9 +47,13 @@ struct BuiltIndex: Sendable {
 }
 
 /// Builds the index from the texts of documents added in order.
+///
+/// Adding a document only numbers its words and appends them to the forward
+/// index; the posting lists are made once at the end, from the forward
+/// index, a field at a time (a counting sort by term: every list is filled
+/// in place, in document and position order).
 struct IndexBuilder {
-    private var termIDs: [String: UInt32] = [:]
-    private var postings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
+    private var termIDs = TermNumbers()
     private var fieldLengths: [[UInt32]] = Array(repeating: [], count: IndexedField.allCases.count)
     private var documentCount = 0
     /// Per term id: occurrences capitalised in mid-sentence (for the stemmer's names).
@@ -60,20 +64,7 @@ struct IndexBuilder {
     /// Adds the next document; returns its ordinal.
     @discardableResult
     mutating func add(fields texts: [IndexedField: String]) -> UInt32 {
-        let doc = UInt32(documentCount)
-        documentCount += 1
-        for field in IndexedField.allCases {
-            var position: UInt32 = 0
-            if let text = texts[field] {
-                Tokenizer.forEachWord(text) { term, _ in
-                    add(term: term, field: field, doc: doc, position: position)
-                    position += 1
-                }
-            }
-            fieldLengths[field.rawValue].append(position)
-            forwardStarts[field.rawValue].append(forwardTerms[field.rawValue].count)
-        }
-        return doc
+        add(terms: IndexedField.allCases.map { texts[$0].map(Tokenizer.terms) ?? [] })
     }
 
     /// Adds a document whose words are already folded, per field, with the
@@ -97,46 +88,23 @@ struct IndexBuilder {
         documentCount += 1
         for field in IndexedField.allCases {
             let words = field.rawValue < terms.count ? terms[field.rawValue] : []
-            for (p, term) in words.enumerated() {
-                add(term: term, field: field, doc: doc, position: UInt32(p))
-            }
+            for term in words { forwardTerms[field.rawValue].append(id(of: term)) }
             fieldLengths[field.rawValue].append(UInt32(words.count))
             forwardStarts[field.rawValue].append(forwardTerms[field.rawValue].count)
         }
         return doc
     }
 
-    private mutating func add(term: String, field: IndexedField, doc: UInt32, position: UInt32) {
-        let id: UInt32
-        if let known = termIDs[term] {
-            id = known
-        } else {
-            id = UInt32(termIDs.count)
-            termIDs[term] = id
-            for f in 0..<postings.count { postings[f].append(PostingList()) }
-        }
-        postings[field.rawValue][Int(id)].add(doc: doc, position: position)
-        forwardTerms[field.rawValue].append(id)
-    }
+    /// The id of a term, numbered in order of first sight.
+    @inline(__always)
+    private mutating func id(of term: String) -> UInt32 { termIDs.id(of: term) }
 
     /// Appends the index of the documents that follow these: terms new to
     /// this one are numbered in the order `other` met them, so the ids are
     /// those one builder adding every document would have given.
     mutating func append(_ other: IndexBuilder) {
-        let shift = UInt32(documentCount)
-        var byID = [String](repeating: "", count: other.termIDs.count)
-        for (t, id) in other.termIDs { byID[Int(id)] = t }
-        let remap = byID.map { term -> UInt32 in
-            if let known = termIDs[term] { return known }
-            let id = UInt32(termIDs.count)
-            termIDs[term] = id
-            for f in 0..<postings.count { postings[f].append(PostingList()) }
-            return id
-        }
-        for f in 0..<postings.count {
-            for (old, list) in other.postings[f].enumerated() where list.count > 0 {
-                postings[f][Int(remap[old])].append(list, shiftedBy: shift)
-            }
+        let remap = other.termIDs.terms.map { id(of: $0) }
+        for f in 0..<forwardTerms.count {
             fieldLengths[f] += other.fieldLengths[f]
             let base = forwardTerms[f].count
             forwardTerms[f] += other.forwardTerms[f].map { remap[Int($0)] }
@@ -150,10 +118,64 @@ struct IndexBuilder {
         documentCount += other.documentCount
     }
 
+    /// The posting lists of one field, by term id, made from the forward index.
+    private func postings(_ f: Int) -> [PostingList] {
+        let terms = termIDs.count
+        let words = forwardTerms[f], starts = forwardStarts[f]
+        // First pass: per term, its occurrences and its documents.
+        var occurrences = [Int](repeating: 0, count: terms + 1), documents = [Int](repeating: 0, count: terms + 1)
+        var lastDoc = [Int32](repeating: -1, count: terms)
+        for d in 0..<documentCount {
+            for p in starts[d]..<starts[d + 1] {
+                let t = Int(words[p])
+                occurrences[t] += 1
+                if lastDoc[t] != Int32(d) { lastDoc[t] = Int32(d); documents[t] += 1 }
+            }
+        }
+        // Where each term's stretch of the flat arrays starts (exclusive prefix sums).
+        var positionAt = [Int](repeating: 0, count: terms + 1), docAt = [Int](repeating: 0, count: terms + 1)
+        for t in 0..<terms {
+            positionAt[t + 1] = positionAt[t] + occurrences[t]
+            docAt[t + 1] = docAt[t] + documents[t]
+        }
+        // Second pass: fill them, documents and positions in order.
+        var positions = [UInt32](repeating: 0, count: positionAt[terms])
+        var docs = [UInt32](repeating: 0, count: docAt[terms]), freqs = [UInt32](repeating: 0, count: docAt[terms])
+        var nextPosition = positionAt, nextDoc = docAt
+        for t in 0..<terms { lastDoc[t] = -1 }
+        for d in 0..<documentCount {
+            let start = starts[d]
+            for p in start..<starts[d + 1] {
+                let t = Int(words[p])
+                if lastDoc[t] != Int32(d) {
+                    lastDoc[t] = Int32(d)
+                    docs[nextDoc[t]] = UInt32(d)
+                    nextDoc[t] += 1
+                }
+                freqs[nextDoc[t] - 1] += 1
+                positions[nextPosition[t]] = UInt32(p - start)
+                nextPosition[t] += 1
+            }
+        }
+        return parallelMap(Array(0..<terms)) { t in
+            var positionStarts = [UInt32](repeating: 0, count: documents[t] + 1)
+            var total: UInt32 = 0
+            for i in 0..<documents[t] {
+                total += freqs[docAt[t] + i]
+                positionStarts[i + 1] = total
+            }
+            return PostingList(docs: Array(docs[docAt[t]..<docAt[t + 1]]), freqs: Array(freqs[docAt[t]..<docAt[t + 1]]),
+                               positionStarts: positionStarts, positions: Array(positions[positionAt[t]..<positionAt[t + 1]]))
+        }
+    }
+
     /// The index in memory.
     func finish() -> BuiltIndex {
-        BuiltIndex(documentCount: documentCount, termIDs: termIDs, postings: postings, fieldLengths: fieldLengths,
-                   forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalized)
+        var ids: [String: UInt32] = [:]
+        ids.reserveCapacity(termIDs.count)
+        for (id, t) in termIDs.terms.enumerated() { ids[t] = UInt32(id) }
+        return BuiltIndex(documentCount: documentCount, termIDs: ids, postings: forwardTerms.indices.map(postings),
+                   fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalized)
     }
 
     /// The index laid out as an index file in memory and read through its views.

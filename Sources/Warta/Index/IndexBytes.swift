@@ -125,6 +125,7 @@ struct ByteReader {
 
     var atEnd: Bool { position >= end }
 
+    @inline(__always)
     mutating func u8() -> UInt8 {
         guard position < end else { failed = true; return 0 }
         defer { position += 1 }
@@ -137,6 +138,7 @@ struct ByteReader {
         return base.loadUnaligned(fromByteOffset: position, as: UInt32.self).littleEndian
     }
 
+    @inline(__always)
     mutating func varint() -> UInt64 {
         var v: UInt64 = 0
         var shift: UInt64 = 0

@@ -23,10 +23,10 @@ public struct IndexFileError: Error, CustomStringConvertible, Sendable {
 /// the section table.
 enum Section: UInt32, CaseIterable {
     case meta = 1
-    case terms, termTotals, termCapitalized, stems
+    case terms, termTotals, termCapitalized, stems, otherStems
     case postingsTitle, postingsText, entityPostingsTitle, entityPostingsText
-    case lengthsTitle, lengthsText, forwardTitle, forwardText
-    case articles, structures, entities, dates, idRanks, copies, warnings
+    case lengthsTitle, lengthsText
+    case articleBlocks, blockStarts, entities, dates, idRanks, copies, warnings
     case ids, idOrdinals, forwardTerms
     case checksums
 }
@@ -41,7 +41,7 @@ enum Section: UInt32, CaseIterable {
 /// `damageMessage` instead of answering.
 final class IndexStorage: @unchecked Sendable {
     static let magic: [UInt8] = Array("WARTAIDX".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let blockSize = 65536
     static let headerSize = 32
     static let sectionEntrySize = 24

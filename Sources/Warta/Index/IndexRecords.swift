@@ -140,12 +140,12 @@ extension PostingList {
 }
 
 extension Article {
-    /// The article as a record; `raw` is left out when it equals `text`.
-    func encoded() -> [UInt8] {
+    /// The article's record in its block: everything but the title and
+    /// the text, which are stored as words (`WordCoding`); `raw` is left
+    /// out when it equals `text`, else kept as pieces of it (`RawDelta`).
+    func encodedRecord() -> [UInt8] {
         var w = ByteWriter()
         w.string(id)
-        w.string(title)
-        w.string(text)
         if raw == text { w.u8(0) } else { w.u8(1); RawDelta.encode(raw: raw, text: text, into: &w) }
         if let date { w.u8(1); w.varint(date.ordinal) } else { w.u8(0) }
         w.varint(dates.count)
@@ -161,8 +161,9 @@ extension Article {
         return w.bytes
     }
 
-    static func decode(_ r: inout ByteReader) -> Article {
-        let id = r.string(), title = r.string(), text = r.string()
+    /// Reads what `encodedRecord()` wrote, with the title and text decoded from their words.
+    static func decode(_ r: inout ByteReader, title: String, text: String) -> Article {
+        let id = r.string()
         let raw = r.u8() == 0 ? text : RawDelta.decode(text: text, &r)
         let date = r.u8() == 0 ? nil : Day(ordinal: r.int32())
         var dates: [Day] = []
@@ -265,58 +266,121 @@ enum RawDelta {
     }
 }
 
+/// Signed differences as varints: zigzag, so small negative ones stay small.
+extension ByteWriter {
+    mutating func delta(_ v: Int32, from previous: Int32) {
+        let d = Int64(v) - Int64(previous)
+        varint(UInt64(bitPattern: (d << 1) ^ (d >> 63)))
+    }
+}
+
+extension ByteReader {
+    mutating func delta(from previous: Int32) -> Int32 {
+        let z = varint()
+        let d = Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)
+        return Int32(truncatingIfNeeded: Int64(previous) &+ d)
+    }
+}
+
 extension TextSpan {
-    func encode(_ w: inout ByteWriter) {
-        w.varint(tokens.lowerBound)
-        w.varint(tokens.upperBound)
-        w.varint(bytes.lowerBound)
-        w.varint(bytes.upperBound)
+    /// First token and first byte as differences from the end of the span
+    /// before (`previous`), then the lengths: spans follow one another, so
+    /// most numbers take a byte.
+    func encode(_ w: inout ByteWriter, after previous: inout TextSpan) {
+        w.delta(tokens.lowerBound, from: previous.tokens.upperBound)
+        w.delta(tokens.upperBound, from: tokens.lowerBound)
+        w.delta(bytes.lowerBound, from: previous.bytes.upperBound)
+        w.delta(bytes.upperBound, from: bytes.lowerBound)
+        previous = self
     }
 
-    static func decode(_ r: inout ByteReader) -> TextSpan {
-        let t0 = r.int32(), t1 = r.int32(), b0 = r.int32(), b1 = r.int32()
-        return TextSpan(tokens: t0..<max(t0, t1), bytes: b0..<max(b0, b1))
+    static func decode(_ r: inout ByteReader, after previous: inout TextSpan) -> TextSpan {
+        let t0 = r.delta(from: previous.tokens.upperBound)
+        let t1 = r.delta(from: t0)
+        let b0 = r.delta(from: previous.bytes.upperBound)
+        let b1 = r.delta(from: b0)
+        let span = TextSpan(tokens: t0..<max(t0, t1), bytes: b0..<max(b0, b1))
+        previous = span
+        return span
     }
 }
 
 extension ArticleStructure {
-    func encoded() -> [UInt8] {
+    /// Paragraphs, sentences and quotes as runs of spans (`TextSpan.encode`);
+    /// a quote's optional speaker; per entity mention its entity, a byte of
+    /// flags (1: in the title; 2: the alias is spelled as its words, and is
+    /// read back from them), its first word (from the mention before) and
+    /// end, and the alias unless flag 2.
+    /// - Parameter spelled: whether a mention's alias is the bytes of its words.
+    func encoded(spelled: (EntityOccurrence) -> Bool = { _ in false }) -> [UInt8] {
         var w = ByteWriter()
-        w.varint(paragraphs.count)
-        for s in paragraphs { s.encode(&w) }
-        w.varint(sentences.count)
-        for s in sentences { s.encode(&w) }
+        for spans in [paragraphs, sentences] {
+            w.varint(spans.count)
+            var previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
+            for s in spans { s.encode(&w, after: &previous) }
+        }
         w.varint(quotes.count)
+        var previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
         for q in quotes {
-            q.span.encode(&w)
+            q.span.encode(&w, after: &previous)
             w.optionalString(q.speaker)
         }
         w.varint(entities.count)
+        var last: Int32 = 0
         for e in entities {
+            let isSpelled = spelled(e)
             w.varint(e.entity)
-            w.u8(UInt8(e.field.rawValue))
-            w.varint(e.tokens.lowerBound)
-            w.varint(e.tokens.upperBound)
-            w.string(e.alias)
+            w.u8((e.field == .title ? 1 : 0) | (isSpelled ? 2 : 0))
+            w.delta(e.tokens.lowerBound, from: last)
+            w.delta(e.tokens.upperBound, from: e.tokens.lowerBound)
+            if !isSpelled { w.string(e.alias) }
+            last = e.tokens.lowerBound
         }
         return w.bytes
     }
 
-    static func decode(_ r: inout ByteReader) -> ArticleStructure {
-        var s = ArticleStructure()
-        for _ in 0..<r.count() { s.paragraphs.append(TextSpan.decode(&r)) }
-        for _ in 0..<r.count() { s.sentences.append(TextSpan.decode(&r)) }
+    /// Reads what `encoded` wrote: the spans now, the entity mentions when
+    /// first asked for (by `mentions`, given the bytes that hold them).
+    static func decode(_ r: inout ByteReader,
+                       mentions: (UnsafeRawBufferPointer) -> (@Sendable () -> [EntityOccurrence])) -> ArticleStructure {
+        var previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
+        var paragraphs: [TextSpan] = [], sentences: [TextSpan] = [], quotes: [QuoteSpan] = []
+        for _ in 0..<r.count() { paragraphs.append(TextSpan.decode(&r, after: &previous)) }
+        previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
+        for _ in 0..<r.count() { sentences.append(TextSpan.decode(&r, after: &previous)) }
+        previous = TextSpan(tokens: 0..<0, bytes: 0..<0)
         for _ in 0..<r.count() {
-            let span = TextSpan.decode(&r)
-            s.quotes.append(QuoteSpan(span: span, speaker: r.optionalString()))
+            let span = TextSpan.decode(&r, after: &previous)
+            quotes.append(QuoteSpan(span: span, speaker: r.optionalString()))
         }
+        let rest = UnsafeRawBufferPointer(start: r.base + r.position, count: max(0, r.end - r.position))
+        r.position = r.end
+        return ArticleStructure(paragraphs: paragraphs, sentences: sentences, quotes: quotes, mentions: mentions(rest))
+    }
+
+    /// The entity mentions `encoded` wrote last; nil when they do not decode.
+    /// - Parameter spell: the bytes of the words of a field, for the aliases spelled as their words.
+    static func decodeMentions(_ r: inout ByteReader, spell: (IndexedField, Range<Int32>) -> String?) -> [EntityOccurrence]? {
+        var out: [EntityOccurrence] = []
+        var last: Int32 = 0
         for _ in 0..<r.count() {
             let entity = r.int32()
-            let field = IndexedField(rawValue: Int(r.u8())) ?? .text
-            let lo = r.int32(), hi = r.int32()
-            s.entities.append(EntityOccurrence(entity: entity, field: field, tokens: lo..<max(lo, hi), alias: r.string()))
+            let flags = r.u8()
+            let field: IndexedField = flags & 1 != 0 ? .title : .text
+            let lo = r.delta(from: last), hi = r.delta(from: lo)
+            last = lo
+            let tokens = lo..<max(lo, hi)
+            let alias: String
+            if flags & 2 != 0 {
+                guard let spelled = spell(field, tokens) else { return nil }
+                alias = spelled
+            } else {
+                alias = r.string()
+            }
+            if r.failed { return nil }
+            out.append(EntityOccurrence(entity: entity, field: field, tokens: tokens, alias: alias))
         }
-        return s
+        return r.failed || !r.atEnd ? nil : out
     }
 }
 

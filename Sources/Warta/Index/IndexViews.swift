@@ -98,14 +98,15 @@ private final class ZeroBuffer {
     deinit { free(pointer) }
 }
 
-/// A section of variable-length records: `count` (u64), `count + 1`
-/// offsets (u64, from the start of the data), the data. A record is
-/// verified when read.
+/// A section of variable-length records: the record count (u32), the width
+/// of an offset (u32: 4, or 8 when the data passes 4 GiB), `count + 1`
+/// offsets from the start of the data, the data. A record is verified when read.
 struct RecordTable: @unchecked Sendable {
     let storage: IndexStorage
     let section: Section
     let count: Int
     private let start: Int
+    private let width: Int
     private let data: Int
     private let end: Int
 
@@ -113,12 +114,21 @@ struct RecordTable: @unchecked Sendable {
         let r = storage[section]
         self.storage = storage
         self.section = section
-        start = r.lowerBound
+        start = r.lowerBound + 8
         end = r.upperBound
-        data = r.lowerBound + 8 + 8 * (count + 1)
+        // The width is read unverified; a wrong one gives offsets that fail their bounds checks.
+        let w = r.count >= 8 ? Int(storage.base.loadUnaligned(fromByteOffset: r.lowerBound + 4, as: UInt32.self).littleEndian) : 4
+        width = w == 8 ? 8 : 4
+        data = start + width * (count + 1)
         // A section too short for its offsets reads as empty (and reports it on first read).
         self.count = data <= end ? count : 0
         if data > end { storage.report("is damaged (section \(section) is too short)") }
+    }
+
+    @inline(__always)
+    private func offset(_ at: Int) -> UInt64 {
+        width == 4 ? UInt64(storage.base.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
+                   : storage.base.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
     }
 
     /// The bytes of record `i`, or nil when they are damaged.
@@ -131,10 +141,20 @@ struct RecordTable: @unchecked Sendable {
     /// bytes), or nil when the offsets are damaged.
     func range(_ i: Int) -> Range<Int>? {
         guard i >= 0 && i < count else { return nil }
-        let at = start + 8 + 8 * i
-        guard storage.verify(at..<(at + 16)) else { return nil }
-        let lo = storage.base.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
-        let hi = storage.base.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self).littleEndian
+        let at = start + width * i
+        guard storage.verify(at..<(at + 2 * width)) else { return nil }
+        return bounds(at)
+    }
+
+    /// The bytes of record `i` of a section already verified whole, bounds checked only.
+    func unverifiedRecord(_ i: Int) -> UnsafeRawBufferPointer? {
+        guard i >= 0 && i < count, let r = bounds(start + width * i) else { return nil }
+        return storage.bytes(r)
+    }
+
+    /// The record whose offset is stored at `at`, bounds checked.
+    private func bounds(_ at: Int) -> Range<Int>? {
+        let lo = offset(at), hi = offset(at + width)
         guard lo <= hi, hi <= UInt64(end - data) else {
             storage.report("is damaged (a record of section \(section) lies outside it)")
             return nil
@@ -167,14 +187,18 @@ struct RecordTable: @unchecked Sendable {
         return value
     }
 
-    /// Writes a record table: the offsets, then the records.
+    /// Writes a record table: the count, the offset width, the offsets, then the records.
     static func write(_ records: [[UInt8]], into w: inout ByteWriter) {
-        w.u64(UInt64(records.count))
+        let total = records.reduce(0) { $0 + $1.count }
+        let wide = total > Int(UInt32.max)
+        w.u32(UInt32(records.count))
+        w.u32(wide ? 8 : 4)
         var offset: UInt64 = 0
-        w.u64(0)
+        func put(_ v: UInt64) { if wide { w.u64(v) } else { w.u32(UInt32(v)) } }
+        put(0)
         for r in records {
             offset += UInt64(r.count)
-            w.u64(offset)
+            put(offset)
         }
         for r in records { w.bytes.append(contentsOf: r) }
     }
@@ -262,27 +286,47 @@ final class PostingTable: @unchecked Sendable {
     }
 }
 
-/// The articles of a corpus, by ordinal, decoded when read.
+/// The articles of a corpus, by ordinal, decoded when read (the block
+/// holding an article is inflated, and kept for the next few reads).
 public struct ArticleStore: RandomAccessCollection, Sendable {
-    let records: RecordTable
+    let blocks: ArticleBlocks
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { records.count }
+    public var endIndex: Int { blocks.documentCount }
 
     public subscript(i: Int) -> Article {
-        records.decode(i, fallback: Article(id: "", title: "", text: "", raw: "")) { Article.decode(&$0) }
+        blocks.article(i) ?? Article(id: "", title: "", text: "", raw: "")
     }
 }
 
 /// The paragraphs, sentences, quotes and entity mentions of each article, decoded when read.
 struct StructureStore: RandomAccessCollection, Sendable {
-    let records: RecordTable
+    let blocks: ArticleBlocks
 
     var startIndex: Int { 0 }
-    var endIndex: Int { records.count }
+    var endIndex: Int { blocks.documentCount }
 
     subscript(i: Int) -> ArticleStructure {
-        records.decode(i, fallback: ArticleStructure()) { ArticleStructure.decode(&$0) }
+        blocks.structure(i) ?? ArticleStructure()
+    }
+}
+
+/// The root of each term, by term id: most roots are terms themselves
+/// (a u32 term id), the others are strings of their own (the high bit set,
+/// then their number in `otherStems`).
+struct StemTable: Sendable {
+    let terms: StringTable
+    let others: StringTable
+    let column: Lazy<ValueColumn<UInt32>>
+
+    /// Marks a root that is not a term.
+    static let other: UInt32 = 0x8000_0000
+
+    subscript(i: Int) -> String {
+        let c = column.value
+        guard i >= 0 && i < c.count else { return "" }
+        let v = c[i]
+        return v & StemTable.other == 0 ? terms[Int(v)] : others[Int(v & ~StemTable.other)]
     }
 }
 

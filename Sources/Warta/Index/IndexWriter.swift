@@ -36,13 +36,72 @@ enum IndexWriter {
             section(s) { w in values.withUnsafeBytes { w.bytes.append(contentsOf: $0) } }  // little-endian hosts only
         }
 
+        // The forward index numbers terms by frequency, commonest first: most words then take one byte.
+        let byFrequency = order.indices.sorted {
+            index.termFrequencies[order[$0]] != index.termFrequencies[order[$1]]
+                ? index.termFrequencies[order[$0]] > index.termFrequencies[order[$1]] : $0 < $1
+        }
+        var frequencyRank = [UInt32](repeating: 0, count: order.count)
+        for (rank, id) in byFrequency.enumerated() { frequencyRank[order[id]] = UInt32(rank) }
+        // Each article's streams, then the blocks of articles compressed together.
+        let parts: [[[UInt8]]] = parallelMap(Array(0..<index.documentCount)) { d in
+            var p = [[UInt8]](repeating: [], count: BlockStream.allCases.count)
+            if d < articles.count {
+                p[BlockStream.record.rawValue] = articles[d].encodedRecord()
+                let shape = d < built.shapes.count ? built.shapes[d] : ArticleShape(articles[d])
+                p[BlockStream.titleShape.rawValue] = shape.title
+                p[BlockStream.textShape.rawValue] = shape.text
+            }
+            for f in IndexedField.allCases {
+                var w = ByteWriter()
+                let ids = index.forward(f, d)
+                w.varint(ids.count)
+                for id in ids { w.varint(UInt64(frequencyRank[Int(id)])) }
+                p[BlockStream.words(f).rawValue] = w.bytes
+            }
+            if d < built.structures.count {
+                // An alias written exactly as its words (nearly all) is read back from the text.
+                var words: [IndexedField: (bytes: [UInt8], starts: [Int32], ends: [Int32])] = [:]
+                p[BlockStream.structure.rawValue] = built.structures[d].encoded { e in
+                    guard d < articles.count else { return false }
+                    if words[e.field] == nil {
+                        let ranges = WordCoding.wordRanges(shape: p[BlockStream.shape(e.field).rawValue],
+                                                           termLengths: index.forward(e.field, d).map { termBytes[Int($0)].count })
+                        words[e.field] = (Array((e.field == .title ? articles[d].title : articles[d].text).utf8), ranges.starts, ranges.ends)
+                    }
+                    let t = words[e.field]!
+                    guard e.tokens.lowerBound >= 0, e.tokens.upperBound <= Int32(t.starts.count), !e.tokens.isEmpty else { return false }
+                    let lo = Int(t.starts[Int(e.tokens.lowerBound)]), hi = Int(t.ends[Int(e.tokens.upperBound) - 1])
+                    return t.bytes[lo..<hi].elementsEqual(e.alias.utf8)
+                }
+            }
+            return p
+        }
+        let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
+        if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
+        clock = DispatchTime.now().uptimeNanoseconds
+
+        // A root that is a term is stored as its id; the others as strings of their own.
+        var otherStems: [[UInt8]] = []
+        var stemRefs = [UInt32](repeating: 0, count: order.count)
+        for (rank, old) in order.enumerated() {
+            guard !built.stems.isEmpty else { stemRefs[rank] = UInt32(rank); continue }
+            if let id = index.termIDs[built.stems[old]] {
+                stemRefs[rank] = newID[Int(id)]
+            } else {
+                stemRefs[rank] = StemTable.other | UInt32(otherStems.count)
+                otherStems.append(Array(built.stems[old].utf8))
+            }
+        }
         let meta = IndexMeta(documentCount: index.documentCount, source: source, termCount: order.count,
-                             entityCount: built.entities.count, totalWords: index.totalWords, metadataFields: metadataFields)
+                             entityCount: built.entities.count, totalWords: index.totalWords, blockCount: articleBlocks.blocks.count,
+                             otherStemCount: otherStems.count, metadataFields: metadataFields)
         section(.meta) { $0.bytes += meta.encoded() }
         records(.terms, order.map { termBytes[$0] })
         column(.termTotals, order.map { UInt32(clamping: index.termFrequencies[$0]) })
         column(.termCapitalized, order.map { UInt32(clamping: $0 < index.capitalized.count ? index.capitalized[$0] : 0) })
-        records(.stems, order.map { built.stems.isEmpty ? termBytes[$0] : Array(built.stems[$0].utf8) })
+        column(.stems, stemRefs)
+        records(.otherStems, otherStems)
         for (s, f) in [(Section.postingsTitle, IndexedField.title), (.postingsText, .text)] {
             records(s, parallelMap(order) { index.postings[f.rawValue][$0].encoded() })
         }
@@ -51,30 +110,14 @@ enum IndexWriter {
         }
         column(.lengthsTitle, index.fieldLengths[IndexedField.title.rawValue])
         column(.lengthsText, index.fieldLengths[IndexedField.text.rawValue])
-        // The forward index numbers terms by frequency, commonest first: most words then take one byte.
-        let byFrequency = order.indices.sorted {
-            index.termFrequencies[order[$0]] != index.termFrequencies[order[$1]]
-                ? index.termFrequencies[order[$0]] > index.termFrequencies[order[$1]] : $0 < $1
-        }
-        var frequencyRank = [UInt32](repeating: 0, count: order.count)
-        for (rank, id) in byFrequency.enumerated() { frequencyRank[order[id]] = UInt32(rank) }
-        for (s, f) in [(Section.forwardTitle, IndexedField.title), (.forwardText, .text)] {
-            records(s, parallelMap(Array(0..<index.documentCount)) { d in
-                var w = ByteWriter()
-                let ids = index.forward(f, d)
-                w.varint(ids.count)
-                for id in ids { w.varint(UInt64(frequencyRank[Int(id)])) }
-                return w.bytes
-            })
-        }
-        records(.articles, parallelMap(articles) { $0.encoded() })
-        records(.structures, parallelMap(built.structures) { $0.encoded() })
-        section(.entities) { $0.bytes += EntityRecord.encode(built.entities) }
+        records(.articleBlocks, articleBlocks.blocks)
+        column(.blockStarts, articleBlocks.firsts)
+        section(.entities) { $0.bytes += Deflate.compress(EntityRecord.encode(built.entities)) }
         column(.dates, articles.map { $0.date?.ordinal ?? Int32.min })
         var rank = [Int32](repeating: 0, count: articles.count)
         for (r, i) in articles.indices.sorted(by: { articles[$0].id < articles[$1].id }).enumerated() { rank[i] = Int32(r) }
         column(.idRanks, rank)
-        section(.copies) { $0.bytes += built.copies.encoded() }
+        section(.copies) { $0.bytes += Deflate.compress(built.copies.encoded()) }
         section(.warnings) { $0.bytes += LoadWarning.encode(warnings) }
         // The ids in UTF-8 byte order with their articles' ordinals: an id is found by binary search.
         let idBytes = articles.map { Array($0.id.utf8) }

@@ -28,13 +28,12 @@ public final class InvertedIndex: Sendable {
     /// Words in all fields of all documents.
     let totalWords: Int
     let storage: IndexStorage
-    private let forwardTables: [RecordTable]
+    /// The article blocks: the words of each field (the forward index), the articles, their structure.
+    let blocks: ArticleBlocks
     private let lengths: Lazy<[ValueColumn<UInt32>]>
     private let averages: Lazy<[Double]>
     private let totals: Lazy<ValueColumn<Int>>
     private let capitals: Lazy<ValueColumn<Int>>
-    /// The term id of each number the forward index uses (terms by frequency).
-    private let forwardIDs: Lazy<ValueColumn<UInt32>>
 
     /// The index of an index file's sections; reads only the meta section.
     init(storage: IndexStorage) throws {
@@ -48,7 +47,6 @@ public final class InvertedIndex: Sendable {
         termsByID = StringTable(records: RecordTable(storage, .terms, count: terms))
         postings = [PostingTable(RecordTable(storage, .postingsTitle, count: terms)),
                     PostingTable(RecordTable(storage, .postingsText, count: terms))]
-        forwardTables = [RecordTable(storage, .forwardTitle, count: docs), RecordTable(storage, .forwardText, count: docs)]
         let lengths = Lazy<[ValueColumn<UInt32>]>({
             guard let t = ValueColumn<UInt32>.read(storage, .lengthsTitle, count: docs),
                   let b = ValueColumn<UInt32>.read(storage, .lengthsText, count: docs) else { return nil }
@@ -61,7 +59,10 @@ public final class InvertedIndex: Sendable {
         }, fallback: { [0, 0] })
         totals = Lazy({ ValueColumn<Int>.read(storage, .termTotals, count: terms) }, fallback: { .zeros(terms) })
         capitals = Lazy({ ValueColumn<Int>.read(storage, .termCapitalized, count: terms) }, fallback: { .zeros(terms) })
-        forwardIDs = Lazy({ ValueColumn<UInt32>.read(storage, .forwardTerms, count: terms) }, fallback: { .zeros(terms) })
+        // The words of a field are numbered by frequency (commonest first); this maps a number to its term id.
+        let forwardIDs = Lazy({ ValueColumn<UInt32>.read(storage, .forwardTerms, count: terms) }, fallback: { .zeros(terms) })
+        blocks = ArticleBlocks(storage: storage, documentCount: docs, blockCount: meta.blockCount,
+                               terms: termsByID.records, termOfNumber: forwardIDs)
     }
 
     /// Every term in ascending order, for prefix expansion.
@@ -82,18 +83,7 @@ public final class InvertedIndex: Sendable {
     /// The term ids of a field of a document, by position. Collocations and
     /// near-duplicate detection read it.
     func forward(_ field: IndexedField, _ doc: Int) -> [UInt32] {
-        let byRank = forwardIDs.value
-        return forwardTables[field.rawValue].decode(doc, fallback: []) { r in
-            var ids: [UInt32] = []
-            let n = r.count()
-            ids.reserveCapacity(n)
-            for _ in 0..<n {
-                let rank = r.varint()
-                guard rank < UInt64(byRank.count) else { r.failed = true; return [] }
-                ids.append(byRank[Int(rank)])
-            }
-            return ids
-        }
+        blocks.words(field, doc)
     }
 
     /// Number of distinct terms.
@@ -124,6 +114,8 @@ struct IndexMeta {
     var termCount = 0
     var entityCount = 0
     var totalWords = 0
+    var blockCount = 0
+    var otherStemCount = 0
     var metadataFields: [String] = []
 
     func encoded() -> [UInt8] {
@@ -133,6 +125,8 @@ struct IndexMeta {
         w.varint(termCount)
         w.varint(entityCount)
         w.varint(totalWords)
+        w.varint(blockCount)
+        w.varint(otherStemCount)
         w.varint(metadataFields.count)
         for f in metadataFields { w.string(f) }
         return w.bytes
@@ -145,6 +139,8 @@ struct IndexMeta {
         m.termCount = r.int()
         m.entityCount = r.int()
         m.totalWords = r.int()
+        m.blockCount = r.int()
+        m.otherStemCount = r.int()
         for _ in 0..<r.count() { m.metadataFields.append(r.string()) }
         return m
     }

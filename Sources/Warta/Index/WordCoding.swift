@@ -1,0 +1,200 @@
+import Foundation
+
+/// A title or body stored as its words: the term of each word (the forward
+/// index, which collocations and stories read anyway) and a *shape* that
+/// gives back the exact bytes — the bytes between words, and how each word
+/// is written when that is not simply its folded term. Indonesian news is
+/// mostly lower-case words and single spaces, so the shape is a few bits a
+/// word once deflated, and the text costs little more than its forward index.
+///
+/// The shape, per word: the bytes before it (varint count and bytes), then
+/// how it is written: 0 as its term, 1 its term with the first letter in
+/// capitals (ASCII), 2 its term in capitals (ASCII), 3 as the bytes that
+/// follow (varint count and bytes). Then the bytes after the last word.
+enum WordCoding {
+    static let asTerm: UInt8 = 0, capitalized: UInt8 = 1, upperCase: UInt8 = 2, literal: UInt8 = 3
+
+    /// The shape of `text`, whose words are `words` (from `TokenizedText(text)`).
+    static func shape(of text: String, words: TokenizedText) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var w = ByteWriter()
+            w.bytes.reserveCapacity(2 * words.terms.count + 16)
+            var previous = 0
+            for (i, term) in words.terms.enumerated() {
+                let start = Int(words.starts[i]), end = Int(words.ends[i])
+                w.varint(start - previous)
+                w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[previous..<start]))
+                let surface = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let how = writing(surface, term)
+                w.u8(how)
+                if how == literal {
+                    w.varint(surface.count)
+                    w.bytes.append(contentsOf: surface)
+                }
+                previous = end
+            }
+            w.varint(bytes.count - previous)
+            w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[previous..<bytes.count]))
+            return w.bytes
+        }
+    }
+
+    /// How `surface` is written with respect to its folded `term`.
+    private static func writing(_ surface: UnsafeBufferPointer<UInt8>, _ term: String) -> UInt8 {
+        var term = term
+        return term.withUTF8 { t in
+            guard t.count == surface.count else { return literal }
+            if memcmp(t.baseAddress!, surface.baseAddress!, t.count) == 0 { return asTerm }
+            for how in [capitalized, upperCase] {
+                var same = true
+                for k in 0..<t.count where written(t[k], how, first: k == 0) != surface[k] {
+                    same = false
+                    break
+                }
+                if same { return how }
+            }
+            return literal
+        }
+    }
+
+    /// A byte of a term as written in capitals (only ASCII letters change).
+    @inline(__always)
+    static func written(_ b: UInt8, _ how: UInt8, first: Bool) -> UInt8 {
+        guard how == upperCase || (how == capitalized && first), b >= 0x61, b <= 0x7A else { return b }
+        return b - 0x20
+    }
+
+    /// The text given back from its words (`count` term numbers read from
+    /// `words`) and its shape, with each word's byte range; nil when the
+    /// bytes do not decode.
+    static func text(words: inout ByteReader, shape: inout ByteReader, spelling: Spelling) -> SpelledText? {
+        let n = words.count()
+        guard !words.failed else { return nil }
+        var starts = [Int32](repeating: 0, count: n), ends = [Int32](repeating: 0, count: n)
+        var text = TextBuffer(capacity: 2 * (shape.end - shape.position) + 8 * n)
+        let terms = spelling.count
+        let ok = spelling.slots.withUnsafeBufferPointer { slots in
+            spelling.long.withUnsafeBufferPointer { long in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    ends.withUnsafeMutableBufferPointer { ends in
+                        for i in 0..<n {
+                            guard text.append(&shape) else { return false }
+                            let number = words.varint()
+                            let how = shape.u8()
+                            guard !words.failed, !shape.failed, how <= literal, number < UInt64(terms) else { return false }
+                            starts[i] = Int32(truncatingIfNeeded: text.count)
+                            if how == literal {
+                                guard text.append(&shape) else { return false }
+                            } else {
+                                spelling.withTerm(Int(number), slots: slots, long: long) { text.append($0, $1, how) }
+                            }
+                            ends[i] = Int32(truncatingIfNeeded: text.count)
+                        }
+                        return text.append(&shape)
+                    }
+                }
+            }
+        }
+        defer { text.free() }
+        return ok ? SpelledText(bytes: text.bytes, starts: starts, ends: ends) : nil
+    }
+
+    /// The byte range of each word of a text, from its shape and the byte
+    /// length of each word's term (what the writer needs to tell an alias
+    /// spelled as its words).
+    static func wordRanges(shape: [UInt8], termLengths: [Int]) -> (starts: [Int32], ends: [Int32]) {
+        var starts: [Int32] = [], ends: [Int32] = []
+        starts.reserveCapacity(termLengths.count)
+        ends.reserveCapacity(termLengths.count)
+        shape.withUnsafeBytes { b in
+            var r = ByteReader(b)
+            var at = 0
+            for length in termLengths {
+                let gap = r.count()
+                r.position += gap
+                at += gap
+                starts.append(Int32(at))
+                if r.u8() == literal {
+                    let k = r.count()
+                    r.position += k
+                    at += k
+                } else {
+                    at += length
+                }
+                ends.append(Int32(at))
+            }
+        }
+        return (starts, ends)
+    }
+}
+
+/// The bytes of a text being spelled, written through a pointer and grown
+/// by doubling: a copy per word, no more.
+private struct TextBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func free() { base.deallocate() }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always)
+    private mutating func reserve(_ k: Int) {
+        guard count + k > capacity else { return }
+        capacity = max(2 * capacity, count + k)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+    }
+
+    /// Appends a varint-counted run of bytes read from `r`; false when it runs past the end.
+    @inline(__always)
+    mutating func append(_ r: inout ByteReader) -> Bool {
+        let k = r.count()
+        guard !r.failed else { return false }
+        reserve(k)
+        let from = (r.base + r.position).assumingMemoryBound(to: UInt8.self), to = base + count
+        for j in 0..<k { to[j] = from[j] }
+        count += k
+        r.position += k
+        return true
+    }
+
+    /// Appends the `k` bytes of a term at `term`, written as `how` says.
+    @inline(__always)
+    mutating func append(_ term: UnsafePointer<UInt8>, _ k: Int, _ how: UInt8) {
+        reserve(k)
+        let to = base + count
+        if how == WordCoding.asTerm {
+            for j in 0..<k { to[j] = term[j] }
+        } else {
+            for j in 0..<k { to[j] = WordCoding.written(term[j], how, first: j == 0) }
+        }
+        count += k
+    }
+}
+
+/// The shapes of an article's title and body (`WordCoding`), made while it
+/// is analysed, where its words are at hand.
+struct ArticleShape: Sendable {
+    var title: [UInt8]
+    var text: [UInt8]
+
+    init(_ a: Article, title: TokenizedText, text: TokenizedText) {
+        self.title = WordCoding.shape(of: a.title, words: title)
+        self.text = WordCoding.shape(of: a.text, words: text)
+    }
+
+    /// The shapes of an article not analysed here.
+    init(_ a: Article) {
+        self.init(a, title: TokenizedText(a.title), text: TokenizedText(a.text))
+    }
+}
