@@ -226,15 +226,17 @@ final class ArticleBlocks: @unchecked Sendable {
         let structure = read(doc, .structure, fallback: nil) { r in
             ArticleStructure.decode(&r) { bytes in
                 let kept = Array(bytes)
-                return { [self] in
-                    kept.withUnsafeBytes { b in
+                // Weak: the structures kept by `structures` must not keep the blocks alive.
+                return { [weak self] in
+                    guard let self else { return [] }
+                    return kept.withUnsafeBytes { b in
                         var r = ByteReader(b)
                         var fields: [IndexedField: SpelledText] = [:]
                         let mentions = ArticleStructure.decodeMentions(&r) { field, tokens in
-                            if fields[field] == nil { fields[field] = spelled(field, doc) }
+                            if fields[field] == nil { fields[field] = self.spelled(field, doc) }
                             return fields[field]?.string(tokens)
                         }
-                        if mentions == nil { storage.report("is damaged (the entity mentions of article \(doc) do not decode)") }
+                        if mentions == nil { self.storage.report("is damaged (the entity mentions of article \(doc) do not decode)") }
                         return mentions ?? []
                     }
                 }
