@@ -207,6 +207,16 @@ final class ArticleBlocks: @unchecked Sendable {
         return text
     }
 
+    /// The fields of article `doc` other than its title and text (its
+    /// record stream only), or nil when damaged.
+    func metadata(_ doc: Int) -> ArticleFields? {
+        if let known = articles[doc] {
+            return ArticleFields(id: known.id, date: known.date, dates: known.dates, source: known.source,
+                                   url: known.url, lang: known.lang, fields: known.fields)
+        }
+        return read(doc, .record, fallback: nil) { r in ArticleFields.decode(&r) }
+    }
+
     /// Article `doc` whole, or nil when damaged.
     func article(_ doc: Int) -> Article? {
         if let known = articles[doc] { return known }

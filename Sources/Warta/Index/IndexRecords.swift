@@ -179,6 +179,35 @@ extension Article {
     }
 }
 
+/// An article's fields other than its title, text and raw text: what a
+/// grouping, a filter on a column or a projection of metadata reads,
+/// without spelling the text out of its words.
+struct ArticleFields: Sendable {
+    var id: String
+    var date: Day?
+    var dates: [Day]
+    var source: String?
+    var url: String?
+    var lang: String?
+    var fields: [String: String]
+
+    /// Reads a record that `Article.encodedRecord()` wrote, stepping over the raw text.
+    static func decode(_ r: inout ByteReader) -> ArticleFields {
+        let id = r.string()
+        if r.u8() != 0 { RawDelta.skip(&r) }
+        let date = r.u8() == 0 ? nil : Day(ordinal: r.int32())
+        var dates: [Day] = []
+        for _ in 0..<r.count() { dates.append(Day(ordinal: r.int32())) }
+        let source = r.optionalString(), url = r.optionalString(), lang = r.optionalString()
+        var fields: [String: String] = [:]
+        for _ in 0..<r.count() {
+            let k = r.string()
+            fields[k] = r.string()
+        }
+        return ArticleFields(id: id, date: date, dates: dates, source: source, url: url, lang: lang, fields: fields)
+    }
+}
+
 /// The raw text of an article as pieces of its cleaned text and the bytes
 /// cleaning took out: the raw text is mostly the cleaned one with other line
 /// breaks and a few lines more, so it costs a few bytes a line, not a second copy.
@@ -189,6 +218,19 @@ enum RawDelta {
     /// Ops: a varint count, then per op a byte 0 and a string (bytes written
     /// out), or a byte 1, a varint start and a varint length (bytes of the
     /// cleaned text).
+    /// Steps over what `encode` wrote.
+    static func skip(_ r: inout ByteReader) {
+        for _ in 0..<r.count() {
+            if r.u8() == 0 {
+                r.position += r.count()
+            } else {
+                _ = r.varint()
+                _ = r.varint()
+            }
+            if r.failed { return }
+        }
+    }
+
     static func encode(raw: String, text: String, into w: inout ByteWriter) {
         let r = Array(raw.utf8), t = Array(text.utf8)
         var ops = ByteWriter()

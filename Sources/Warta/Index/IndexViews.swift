@@ -297,6 +297,11 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
     public subscript(i: Int) -> Article {
         blocks.article(i) ?? Article(id: "", title: "", text: "", raw: "")
     }
+
+    /// Article `i`'s fields other than its title and text, read without spelling them.
+    func metadata(_ i: Int) -> ArticleFields {
+        blocks.metadata(i) ?? ArticleFields(id: "", date: nil, dates: [], source: nil, url: nil, lang: nil, fields: [:])
+    }
 }
 
 /// The paragraphs, sentences, quotes and entity mentions of each article, decoded when read.

@@ -7,6 +7,18 @@ enum Projection {
         case .id: return .string(corpus.articleID(d))
         case .words: return .integer(Int(corpus.index.fieldLengths[IndexedField.text.rawValue][d]))
         case .score: return score.map(Value.number) ?? .null
+        case .date, .dates, .source, .url, .lang, .metadata:
+            // Metadata is read from the article's record alone: its text is not spelled out.
+            let m = corpus.articles.metadata(d)
+            switch c {
+            case .date: return m.date.map(Value.date) ?? .null
+            case .dates: return .dates(m.dates)
+            case .source: return m.source.map(Value.string) ?? .null
+            case .url: return m.url.map(Value.string) ?? .null
+            case .lang: return m.lang.map(Value.string) ?? .null
+            case .metadata(let name): return m.fields[name].map(Value.string) ?? .null
+            default: break
+            }
         default: break
         }
         let a = corpus.articles[d]
