@@ -165,17 +165,9 @@ extension Article {
     static func decode(_ r: inout ByteReader, title: String, text: String) -> Article {
         let id = r.string()
         let raw = r.u8() == 0 ? text : RawDelta.decode(text: text, &r)
-        let date = r.u8() == 0 ? nil : Day(ordinal: r.int32())
-        var dates: [Day] = []
-        for _ in 0..<r.count() { dates.append(Day(ordinal: r.int32())) }
-        let source = r.optionalString(), url = r.optionalString(), lang = r.optionalString()
-        var fields: [String: String] = [:]
-        for _ in 0..<r.count() {
-            let k = r.string()
-            fields[k] = r.string()
-        }
-        return Article(id: id, title: title, text: text, raw: raw, date: date, dates: dates, source: source, url: url,
-                       lang: lang, fields: fields)
+        let m = ArticleFields.decodeAfterRaw(&r, id: id)
+        return Article(id: id, title: title, text: text, raw: raw, date: m.date, dates: m.dates, source: m.source, url: m.url,
+                       lang: m.lang, fields: m.fields)
     }
 }
 
@@ -195,6 +187,11 @@ struct ArticleFields: Sendable {
     static func decode(_ r: inout ByteReader) -> ArticleFields {
         let id = r.string()
         if r.u8() != 0 { RawDelta.skip(&r) }
+        return decodeAfterRaw(&r, id: id)
+    }
+
+    /// The fields that follow the raw text in a record.
+    static func decodeAfterRaw(_ r: inout ByteReader, id: String) -> ArticleFields {
         let date = r.u8() == 0 ? nil : Day(ordinal: r.int32())
         var dates: [Day] = []
         for _ in 0..<r.count() { dates.append(Day(ordinal: r.int32())) }
