@@ -94,8 +94,10 @@ public final class Session {
 
     var checker: Checker {
         let corpus = self.corpus
-        return Checker(metadataFields: executor?.metadataFields ?? corpus.metadataFields, setNames: Set(sets.keys),
-                       resolveEntity: { corpus.entity(named: $0) }, entityNames: corpus.entityNames)
+        var checker = Checker(metadataFields: executor?.metadataFields ?? corpus.metadataFields, setNames: Set(sets.keys),
+                              resolveEntity: { corpus.entity(named: $0) })
+        checker.suggestedEntityNames = { corpus.entityNames }
+        return checker
     }
 
     /// Runs one statement (the whole `source`, or `range` of it).

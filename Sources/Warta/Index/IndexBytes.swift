@@ -175,23 +175,34 @@ struct ByteReader {
 
     /// `n` values of `bits` bits each (see `ByteWriter.pack`), appended to `out`.
     mutating func unpack(_ n: Int, bits: Int, into out: inout [UInt32]) {
-        guard bits > 0 else { out.append(contentsOf: repeatElement(0, count: n)); return }
+        let at = out.count
+        out.append(contentsOf: repeatElement(0, count: n))
+        out.withUnsafeMutableBufferPointer { unpack(n, bits: bits, writingTo: $0.baseAddress! + at) }
+    }
+
+    /// `n` values of `bits` bits each, written to `out[0..<n]` (a distinct
+    /// label: `&array` would otherwise convert to a pointer). Each value is
+    /// cut from one unaligned 64-bit load (a value of at most 32 bits,
+    /// shifted by at most 7, fits); the last few bytes are read one by one.
+    mutating func unpack(_ n: Int, bits: Int, writingTo out: UnsafeMutablePointer<UInt32>) {
+        guard bits > 0 else { out.update(repeating: 0, count: n); return }
         guard bits <= 32 else { failed = true; return }
         let bytes = (n * bits + 7) / 8
         guard position + bytes <= end else { failed = true; position = end; return }
         let mask: UInt64 = (1 << UInt64(bits)) - 1
-        var acc: UInt64 = 0
-        var filled = 0
-        var p = position
-        for _ in 0..<n {
-            while filled < bits {
-                acc |= UInt64(base.load(fromByteOffset: p, as: UInt8.self)) << filled
-                p += 1
-                filled += 8
+        let start = base + position
+        var bit = 0
+        for i in 0..<n {
+            let at = bit >> 3
+            var word: UInt64
+            if at + 8 <= bytes {
+                word = start.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+            } else {
+                word = 0
+                for k in 0..<(bytes - at) { word |= UInt64(start.load(fromByteOffset: at + k, as: UInt8.self)) << UInt64(8 * k) }
             }
-            out.append(UInt32(truncatingIfNeeded: acc & mask))
-            acc >>= UInt64(bits)
-            filled -= bits
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            bit += bits
         }
         position += bytes
     }

@@ -67,15 +67,19 @@ extension PostingList {
         let blocks = (n + blockLength - 1) / blockLength
         r.position += 8 * blocks  // the skip table: for cursors that jump; a whole decode has no use for it
         if r.failed || r.position > r.end { r.failed = true; return nil }
-        var gaps: [UInt32] = [], freqs: [UInt32] = []
-        gaps.reserveCapacity(n)
-        freqs.reserveCapacity(n)
-        for b in 0..<blocks {
-            let k = min(blockLength, n - b * blockLength)
-            r.unpack(k, bits: Int(r.u8()), into: &gaps)
-            r.unpack(k, bits: Int(r.u8()), into: &freqs)
-            if r.failed { return nil }
+        var gaps = [UInt32](repeating: 0, count: n), freqs = [UInt32](repeating: 0, count: n)
+        let ok = gaps.withUnsafeMutableBufferPointer { g in
+            freqs.withUnsafeMutableBufferPointer { f in
+                for b in 0..<blocks {
+                    let lo = b * blockLength, k = min(blockLength, n - lo)
+                    r.unpack(k, bits: Int(r.u8()), writingTo: g.baseAddress! + lo)
+                    r.unpack(k, bits: Int(r.u8()), writingTo: f.baseAddress! + lo)
+                    if r.failed { return false }
+                }
+                return true
+            }
         }
+        if !ok { return nil }
         var docs = [UInt32](repeating: 0, count: n)
         var previous: Int64 = -1
         for i in 0..<n {

@@ -15,6 +15,9 @@ public struct Checker {
     public var resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)?
     /// Names to suggest when an entity is not found.
     public var entityNames: [String]
+    /// Names to suggest, made only when a suggestion is needed (a corpus's
+    /// gazetteer is large; most statements never need it).
+    public var suggestedEntityNames: (@Sendable () -> [String])?
 
     /// A checker for a corpus with these metadata fields and named sets, resolving entity names with `resolveEntity`.
     public init(metadataFields: [String] = [], setNames: Set<String> = [],

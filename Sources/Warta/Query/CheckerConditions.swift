@@ -68,7 +68,7 @@ extension Checker {
                     throw Diagnostic(.error, "expected a name in quotes, found \(lit.display)", at: lit.range)
                 }
                 guard let found = resolveEntity?(written) else {
-                    let s = Suggest.closest(to: written, among: entityNames)
+                    let s = Suggest.closest(to: written, among: entityNames + (suggestedEntityNames?() ?? []))
                     throw Diagnostic(.error, "unknown entity '\(written)'" + (s.map { " (did you mean '\($0)'?)" } ?? "; search its words instead: mentions \"\(written)\""),
                                      at: r, suggestion: s)
                 }
