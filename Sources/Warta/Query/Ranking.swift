@@ -27,9 +27,8 @@ extension Evaluator {
                     if cur < d { cur = it.advance(to: d) }
                     if cur == noMoreDocs { break }
                     guard cur == d else { continue }
-                    let tf = Double(it.frequency)
-                    let norm = Evaluator.k1 * (1 - Evaluator.b + Evaluator.b * Double(lengths[d]) / avg)
-                    scores[k] += weight * idf * tf * (Evaluator.k1 + 1) / (tf + norm)
+                    scores[k] += ScoredList.contribution(tf: Double(it.frequency), length: Double(lengths[d]),
+                                                         average: avg, idf: idf, weight: weight)
                 }
             }
         }
@@ -115,17 +114,6 @@ struct ScoredList {
         return weight * idf * tf * (Evaluator.k1 + 1) / (tf + norm)
     }
 
-    /// The exact contribution to document `d` (0 when the list lacks it).
-    func score(_ d: Int) -> Double {
-        var lo = 0, hi = list.docs.count
-        let target = UInt32(d)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if list.docs[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < list.docs.count, list.docs[lo] == target else { return 0 }
-        return impacts.contributions[lo]
-    }
 }
 
 extension Evaluator {
