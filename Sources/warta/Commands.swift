@@ -46,7 +46,7 @@ extension Shell {
             }
             let corpus: Corpus
             do {
-                corpus = try Corpus.open(path: expandTilde(argument))
+                corpus = try Corpus.open(path: expandTilde(argument), cache: cache)
             } catch {
                 throw Diagnostic(.error, "\(error)")
             }

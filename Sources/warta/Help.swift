@@ -13,7 +13,7 @@ enum Help {
         Command(name: ".help", usage: ".help [TOPIC | COMMAND]", summary: "help on the language and the commands",
                 examples: [".help", ".help conditions", ".help .open"]),
         Command(name: ".open", usage: ".open PATH",
-                summary: "open a corpus: a folder, a .jsonl or article file, or an index file (.widx)",
+                summary: "open a corpus: a folder, a .jsonl or article file (indexed once, then cached), or an index file (.widx)",
                 examples: [".open seeds", ".open ~/news/click_id.jsonl", ".open ~/news/click_id.widx"]),
         Command(name: ".info", usage: ".info", summary: "corpus statistics: articles, words, dates, sources",
                 examples: [".info"]),

@@ -12,6 +12,7 @@ struct Options {
     var maxRows: Int?
     var keepGoing = false
     var noHistory = false
+    var noCache = false
     var safe = false
     var parameters: [String] = []
     var script: String?
@@ -51,6 +52,7 @@ struct Options {
             case "--no-chart": options.chart = false
             case "--keep-going": options.keepGoing = true
             case "--no-history": options.noHistory = true
+            case "--no-cache": options.noCache = true
             case "--safe": options.safe = true
             default:
                 // The script: any other word that is not an option (nor "help").

@@ -62,7 +62,7 @@ struct Runner {
             if progress { Corpus.progress = { Terminal.progress($0) } }
             defer { if progress { Corpus.progress = nil } }
             do {
-                corpus = try Corpus.open(path: path, gazetteer: gazetteer)
+                corpus = try Corpus.open(path: path, gazetteer: gazetteer, cache: options.noCache ? nil : Runner.cache)
                 if progress { Terminal.progress(nil) }
             } catch let e as IndexFileError {
                 // A damaged index file is a failure of the data, not of the command line (status 1).
@@ -84,10 +84,15 @@ struct Runner {
         let shell = Shell(session: session, format: options.format ?? .table,
                           keepGoing: options.keepGoing, interactive: interactive)
         shell.chart = options.chart
+        shell.cache = options.noCache ? nil : Runner.cache
         let status = run(shell, interactive: interactive)
         // An .output file still open takes its place only now.
         return shell.finishOutput() ? status : max(status, 1)
     }
+
+    /// Where the indexes of folders and .jsonl files opened directly are kept
+    /// (`CorpusCache`): the standard place, for this build of warta.
+    static let cache: CorpusCache? = CorpusCache.executableIdentity.flatMap { CorpusCache.standard(tool: "warta \(wartaVersion) \($0)") }
 
     /// Whether errors go to standard error as JSON (docs/output.md).
     private var machine: Bool { options.format == .json || options.format == .jsonl }

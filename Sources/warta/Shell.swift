@@ -25,6 +25,8 @@ final class Shell {
     var history = History(path: nil, warn: { _ in })
     /// Scripts being read by `.read`, to refuse a script that reads itself.
     var readStack: [String] = []
+    /// Where `.open` keeps and finds the indexes of folders and .jsonl files (nil: `--no-cache`).
+    var cache: CorpusCache?
 
     init(session: Session, format: OutputFormat, keepGoing: Bool, interactive: Bool) {
         self.session = session

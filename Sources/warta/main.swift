@@ -50,6 +50,10 @@ struct WartaCommand: ParsableCommand {
     @Flag(name: .customLong("no-history"), help: "Do not read or write the shell's history file.")
     var noHistory = false
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Index a folder or .jsonl corpus anew rather than reuse its cached index (~/.cache/warta; WARTA_CACHE=off does the same).")
+    var noCache = false
+
     @Flag(name: .long, help: "Safe mode: refuse .open, .read, .output and .entities (statements from strangers); no history file, no pager.")
     var safe = false
 
@@ -69,7 +73,7 @@ struct WartaCommand: ParsableCommand {
     /// The options as `Runner` reads them.
     var options: Options {
         Options(corpus: corpus, statements: statements, format: format, chart: chart, entities: entities, timeout: timeout,
-                maxRows: maxRows, keepGoing: keepGoing, noHistory: noHistory, safe: safe, parameters: parameters, script: script)
+                maxRows: maxRows, keepGoing: keepGoing, noHistory: noHistory, noCache: noCache, safe: safe, parameters: parameters, script: script)
     }
 }
 

@@ -191,7 +191,10 @@ public final class Corpus: Sendable {
     /// - Parameters:
     ///   - path: a `.widx` index file, a folder, a `.jsonl` file or one article file.
     ///   - gazetteer: the entities to find; nil for the standard gazetteer.
-    public static func open(path: String, gazetteer: Gazetteer? = nil) throws -> Corpus {
+    ///   - cache: where to keep the index of a folder or `.jsonl` file, and
+    ///     find it again while its files are unchanged (`CorpusCache`); nil
+    ///     to index it every time. Not used with a gazetteer of one's own.
+    public static func open(path: String, gazetteer: Gazetteer? = nil, cache: CorpusCache? = nil) throws -> Corpus {
         if IndexStorage.isIndexFile(path: path) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let storage = try IndexStorage.map(path: path)
@@ -207,11 +210,23 @@ public final class Corpus: Sendable {
             }
             return corpus
         }
+        let key = gazetteer == nil ? cache?.key(for: path) : nil
+        if let cache, let key, let corpus = cache.corpus(for: key, path: path) { return corpus }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let result = try CorpusLoader.load(path: path)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings,
+        let corpus: Corpus
+        if let cache, let key {
+            // The file `warta index` would write, checksums and all, kept for the next opening.
+            let built = CorpusBuilder.build(result.articles, gazetteer: .standard)
+            let bytes = indexFile(built, articles: result.articles, warnings: result.warnings, source: key.path)
+            corpus = try Corpus(storage: IndexStorage.memory(bytes), name: displayName(path), path: path, gazetteer: .standard,
+                                stemmer: built.stemmer)
+            cache.store(bytes, for: key)
+        } else {
+            corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings,
                             gazetteer: gazetteer ?? .standard)
+        }
         if trace {
             let t2 = DispatchTime.now().uptimeNanoseconds
             FileHandle.standardError.write(Data("trace: load \((t1 - t0) / 1_000_000) ms, index \((t2 - t1) / 1_000_000) ms, \(corpus.articles.count) articles, \(corpus.index.termCount) terms\n".utf8))

@@ -52,7 +52,8 @@ final class IndexStorage: @unchecked Sendable {
     let file: String
     private(set) var source: String?
     private let release: () -> Void
-    private var sections: [UInt32: Range<Int>] = [:]
+    /// By section number (an array: a dictionary's first use costs more than opening).
+    private var sections: [Range<Int>?] = []
     /// End of the checksummed bytes: the checksum section starts there.
     private var checkedEnd = 0
     private var checksumsAt = 0
@@ -147,9 +148,12 @@ final class IndexStorage: @unchecked Sendable {
             guard offset <= UInt64(count), len <= UInt64(count) - offset else {
                 throw IndexFileError(file, "is damaged (a section lies outside the file)", source: source)
             }
-            sections[u32(at)] = Int(offset)..<Int(offset + len)
+            let number = Int(u32(at))
+            if number >= sections.count { sections += [Range<Int>?](repeating: nil, count: number + 1 - sections.count) }
+            sections[number] = Int(offset)..<Int(offset + len)
         }
-        guard Section.allCases.allSatisfy({ sections[$0.rawValue] != nil }), let sums = sections[Section.checksums.rawValue] else {
+        guard Section.allCases.allSatisfy({ Int($0.rawValue) < sections.count && sections[Int($0.rawValue)] != nil }),
+              let sums = sections[Int(Section.checksums.rawValue)] else {
             throw IndexFileError(file, "is damaged (a section is missing)", source: source)
         }
         checkedEnd = sums.lowerBound
@@ -181,7 +185,7 @@ final class IndexStorage: @unchecked Sendable {
     }
 
     /// The byte range of a section.
-    subscript(_ s: Section) -> Range<Int> { sections[s.rawValue] ?? 0..<0 }
+    subscript(_ s: Section) -> Range<Int> { Int(s.rawValue) < sections.count ? sections[Int(s.rawValue)] ?? 0..<0 : 0..<0 }
 
     func bytes(_ r: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count) }
 

@@ -67,27 +67,30 @@ extension PostingList {
         let blocks = (n + blockLength - 1) / blockLength
         r.position += 8 * blocks  // the skip table: for cursors that jump; a whole decode has no use for it
         if r.failed || r.position > r.end { r.failed = true; return nil }
-        var gaps = [UInt32](repeating: 0, count: n), freqs = [UInt32](repeating: 0, count: n)
-        let ok = gaps.withUnsafeMutableBufferPointer { g in
-            freqs.withUnsafeMutableBufferPointer { f in
-                for b in 0..<blocks {
+        // The gaps are unpacked into the documents' own array and summed in place; neither
+        // array is zeroed first (every value is written, or the record is refused).
+        var ok = true
+        var docs: [UInt32] = []
+        let freqs = [UInt32](unsafeUninitializedCapacity: n) { f, fCount in
+            docs = [UInt32](unsafeUninitializedCapacity: n) { g, gCount in
+                for b in 0..<blocks where ok {
                     let lo = b * blockLength, k = min(blockLength, n - lo)
                     r.unpack(k, bits: Int(r.u8()), writingTo: g.baseAddress! + lo)
                     r.unpack(k, bits: Int(r.u8()), writingTo: f.baseAddress! + lo)
-                    if r.failed { return false }
+                    ok = !r.failed
                 }
-                return true
+                var previous: Int64 = -1
+                for i in 0..<n where ok {
+                    previous += Int64(g[i]) + 1
+                    f[i] &+= 1
+                    if previous > Int64(UInt32.max) { ok = false }
+                    g[i] = UInt32(truncatingIfNeeded: previous)
+                }
+                gCount = ok ? n : 0
             }
+            fCount = ok ? n : 0
         }
-        if !ok { return nil }
-        var docs = [UInt32](repeating: 0, count: n)
-        var previous: Int64 = -1
-        for i in 0..<n {
-            previous += Int64(gaps[i]) + 1
-            freqs[i] &+= 1
-            guard previous <= Int64(UInt32.max) else { r.failed = true; return nil }
-            docs[i] = UInt32(previous)
-        }
+        guard ok else { r.failed = true; return nil }
         return (docs, freqs)
     }
 

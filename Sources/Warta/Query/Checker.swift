@@ -9,7 +9,11 @@ public struct Checker {
     /// The unit of the query being checked.
     var unit: Unit = .articles
     /// Units this version answers.
-    static let answeredUnits: Set<Unit> = [.articles, .paragraphs, .sentences, .quotes, .entities, .terms, .stories]
+    static func answers(_ unit: Unit) -> Bool {
+        switch unit {
+        case .articles, .paragraphs, .sentences, .quotes, .entities, .terms, .stories: return true
+        }
+    }
 
     /// Finds an entity by any of its names: canonical name, type, aliases.
     public var resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)?
@@ -130,7 +134,7 @@ public struct Checker {
         if setNames.contains(unitName) {
             setName = unitName
         } else if let u = Unit(rawValue: unitName.lowercased()) {
-            guard Checker.answeredUnits.contains(u) else {
+            guard Checker.answers(u) else {
                 throw Diagnostic(.error, "the '\(u.rawValue)' unit is not available in this version of warta", at: q.unit.range)
             }
             kind = u

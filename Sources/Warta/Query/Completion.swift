@@ -394,7 +394,7 @@ struct Completer {
 
     /// Units this version answers (the others would only lead to an error), then the sets.
     private var unitNames: [String] {
-        Unit.allCases.filter { Checker.answeredUnits.contains($0) }.map(\.rawValue) + setNames
+        Unit.allCases.filter(Checker.answers).map(\.rawValue) + setNames
     }
 
     private func fields(_ walk: Walk) -> [FieldDefinition] {

@@ -20,9 +20,13 @@ public enum StatementSplitter {
         "explain", "let", "limit", "offset", "show", "at", "least", "union", "intersect", "except", "including",
         "collocates", "within", "compare", "spread", "sample", "seed", "per", "as",
     ]
-    static let continuationTokens: Set<TokenKind> = [
-        .leftParen, .comma, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
-    ]
+    /// Tokens after which a statement cannot end (a switch: a set's first use costs more than a statement).
+    static func continues(after kind: TokenKind) -> Bool {
+        switch kind {
+        case .leftParen, .comma, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
 
     /// The statements of `text`, in order.
     public static func split(_ text: String) -> [StatementSpan] {
@@ -85,7 +89,7 @@ public enum StatementSplitter {
     private static func isComplete(depth: Int, last: Token?, before: Token?, lexer: Lexer) -> Bool {
         if depth > 0 || lexer.endsInsideLiteral { return false }
         guard let last else { return true }
-        if continuationTokens.contains(last.kind) { return false }
+        if continues(after: last.kind) { return false }
         if last.kind == .word && continuationWords.contains(last.text.lowercased()) {
             // A field that happens to share a keyword's name, in a list of
             // fields (`show name, mentions`), ends the statement.

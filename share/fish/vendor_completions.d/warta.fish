@@ -20,7 +20,7 @@ function __warta_parse_tokens -S
     set -l unparsed_tokens (__warta_tokens -pc)
     switch $unparsed_tokens[1]
     case 'warta'
-        __warta_parse_subcommand 1 'corpus=' 'c=+' 'format=' 'chart' 'no-chart' 'entities=' 'timeout=' 'max-rows=' 'keep-going' 'no-history' 'safe' 'set=+' 'version' 'h/help'
+        __warta_parse_subcommand 1 'corpus=' 'c=+' 'format=' 'chart' 'no-chart' 'entities=' 'timeout=' 'max-rows=' 'keep-going' 'no-history' 'no-cache' 'safe' 'set=+' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __warta_parse_subcommand -r 1 'version'
@@ -87,6 +87,7 @@ complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "w
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" max-rows' -l 'max-rows' -d 'Print at most this many rows of any statement.' -rfka ''
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" keep-going' -l 'keep-going' -d 'Report a failing statement and go on with the next.'
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" no-history' -l 'no-history' -d 'Do not read or write the shell\'s history file.'
+complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" no-cache' -l 'no-cache' -d 'Index a folder or .jsonl corpus anew rather than reuse its cached index (~/.cache/warta; WARTA_CACHE=off does the same).'
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta" safe' -l 'safe' -d 'Safe mode: refuse .open, .read, .output and .entities (statements from strangers); no history file, no pager.'
 complete -c 'warta' -n '__warta_should_offer_completions_for_flags_or_options "warta"' -l 'set' -d 'Bind $NAME in the statements to VALUE, as a literal (repeatable): --set who="To Lam".' -rfka ''
 complete -c 'warta' -n '__warta_should_offer_completions_for_positional "warta" -eq 1' -F
