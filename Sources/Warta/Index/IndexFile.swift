@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Why an index file cannot be opened or read: truncated, damaged, not an
 /// index file, or written by another format version. The message says how
@@ -59,6 +60,9 @@ final class IndexStorage: @unchecked Sendable {
     private var checksumsAt = 0
     /// Per block: 0 not yet verified, 1 good, 2 damaged.
     private var state: [UInt8]
+    /// Per block, 1 once verified good: read without the lock (a binary
+    /// search verifies some thirty ranges; each would otherwise take it).
+    private var good: UnsafeMutablePointer<Atomic<UInt8>>?
     private let lock = NSLock()
     private var damageCount = 0
     private var lastDamage: String?
@@ -73,7 +77,13 @@ final class IndexStorage: @unchecked Sendable {
         state = []
     }
 
-    deinit { release() }
+    deinit {
+        if let good {
+            good.deinitialize(count: state.count)
+            good.deallocate()
+        }
+        release()
+    }
 
     /// Bytes built in memory (a folder or .jsonl opened directly): checksums
     /// are already known good.
@@ -161,6 +171,9 @@ final class IndexStorage: @unchecked Sendable {
         let blocks = (checkedEnd + IndexStorage.blockSize - 1) / IndexStorage.blockSize
         guard sums.count == blocks * 4 else { throw IndexFileError(file, "is damaged (its checksum table has the wrong size)", source: source) }
         state = [UInt8](repeating: 0, count: blocks)
+        let flags = UnsafeMutablePointer<Atomic<UInt8>>.allocate(capacity: blocks)
+        for b in 0..<blocks { (flags + b).initialize(to: Atomic(0)) }
+        good = flags
         // The meta section is read at open (it is small and fixed): verify it now.
         guard verify(self[.meta]) else { throw IndexFileError(file, "is damaged (its meta section fails its checksum)", source: source) }
         var r = ByteReader(bytes(self[.meta]))
@@ -197,6 +210,11 @@ final class IndexStorage: @unchecked Sendable {
         let end = min(r.upperBound, checkedEnd)
         guard r.lowerBound < end else { return true }
         let first = r.lowerBound / IndexStorage.blockSize, last = (end - 1) / IndexStorage.blockSize
+        if let good {
+            var b = first
+            while b <= last && good[b].load(ordering: .acquiring) == 1 { b += 1 }
+            if b > last { return true }
+        }
         lock.lock()
         var bad: Int?
         for b in first...last {
@@ -204,6 +222,7 @@ final class IndexStorage: @unchecked Sendable {
             if state[b] == 0 {
                 let lo = b * IndexStorage.blockSize, hi = min(checkedEnd, lo + IndexStorage.blockSize)
                 state[b] = CRC32.checksum(bytes(lo..<hi)) == u32(checksumsAt + 4 * b) ? 1 : 2
+                if state[b] == 1 { good?[b].store(1, ordering: .releasing) }
             }
             if state[b] == 2 { bad = b; break }
         }

@@ -23,9 +23,22 @@ struct JSONRenderer {
             }
         default:
             guard let (columns, rows) = Renderer.tabulate(result, keepID: true) else { return "" }
-            objects = rows.map { row in
-                "{" + zip(columns, row).map { "\(JSONRenderer.string($0)): \(JSONRenderer.value($1))" }.joined(separator: ", ") + "}"
+            // Written into one string: a result of ten rows is rendered for every statement of a server.
+            let keys = columns.map { JSONRenderer.string($0) + ": " }
+            var out = ""
+            out.reserveCapacity(4 + rows.count * (16 + 24 * keys.count))
+            if !lines { out += rows.isEmpty ? "[]\n" : "[\n" }
+            for (n, row) in rows.enumerated() {
+                if !lines { out += n == 0 ? "  {" : ",\n  {" } else { out += "{" }
+                for k in 0..<min(keys.count, row.count) {
+                    if k > 0 { out += ", " }
+                    out += keys[k]
+                    out += JSONRenderer.value(row[k])
+                }
+                out += lines ? "}\n" : "}"
             }
+            if !lines && !rows.isEmpty { out += "\n]\n" }
+            return out
         }
         if lines { return objects.map { $0 + "\n" }.joined() }
         if objects.isEmpty { return "[]\n" }

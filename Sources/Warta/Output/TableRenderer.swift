@@ -140,7 +140,7 @@ struct TableRenderer {
 
     /// Characters a terminal shows: escape sequences take no room.
     private func visibleCount(_ s: String) -> Int {
-        guard s.contains("\u{1B}") else { return s.count }
+        guard s.utf8.contains(0x1B) else { return s.count }
         var n = 0, inEscape = false
         for ch in s {
             if inEscape { if ch.isLetter { inEscape = false } } else if ch == "\u{1B}" { inEscape = true } else { n += 1 }
@@ -150,7 +150,7 @@ struct TableRenderer {
 
     /// The first `n` visible characters, escape sequences kept, attributes reset at the end.
     private func visiblePrefix(_ s: String, _ n: Int) -> String {
-        guard s.contains("\u{1B}") else { return String(s.prefix(n)) }
+        guard s.utf8.contains(0x1B) else { return String(s.prefix(n)) }
         var out = "", seen = 0, inEscape = false
         for ch in s {
             if inEscape { out.append(ch); if ch.isLetter { inEscape = false }; continue }

@@ -29,6 +29,15 @@ public struct Lexer {
         end = upper
     }
 
+    /// Lexes `range` of `bytes` (a whole source's UTF-8, shared, not copied:
+    /// the statement splitter lexes statement after statement of one script).
+    init(bytes source: [UInt8], range: Range<Int>) {
+        let lower = min(max(0, range.lowerBound), source.count)
+        bytes = OffsetBytes(base: 0, storage: source)
+        i = lower
+        end = min(max(lower, range.upperBound), source.count)
+    }
+
     /// All tokens, ending with one `.end` token.
     public mutating func tokenize() -> [Token] {
         var out: [Token] = []

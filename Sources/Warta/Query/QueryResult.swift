@@ -38,7 +38,7 @@ func formatNumber(_ d: Double) -> String {
     let scaled = (d * 10000).rounded() / 10000
     if scaled == scaled.rounded(.towardZero) && abs(scaled) < 1e15 { return String(Int64(scaled)) }
     var s = String(scaled)
-    if s.contains("e") { return s }
+    if s.utf8.contains(UInt8(ascii: "e")) { return s }  // (not Foundation's contains: a search with a locale)
     while s.hasSuffix("0") { s.removeLast() }
     return s
 }

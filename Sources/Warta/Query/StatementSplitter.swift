@@ -50,7 +50,7 @@ public enum StatementSplitter {
                 pos = e
                 continue
             }
-            var lexer = Lexer(text, range: pos..<n)
+            var lexer = Lexer(bytes: bytes, range: pos..<n)
             var depth = 0
             var last: Token?
             var beforeLast: Token?
