@@ -43,6 +43,25 @@ final class MatchSetTests: XCTestCase {
         XCTAssertEqual(e.matchSet(c).documents, viaIterators(c))
     }
 
+    func testAWordsSetDecodedStraightIntoBitsIsItsPostingList() {
+        // Long lists (kept as sets) and short ones, streamed, then from the kept set or the decoded list.
+        let articles = (0..<400).map { i in
+            Article(id: String(format: "a%03d", i), title: "t", text: (i % 3 == 0 ? "umum " : "") + (i % 97 == 5 ? "langka " : "") + "kata",
+                    raw: "")
+        }
+        let corpus = Corpus(name: "bits", articles: articles)
+        let table = corpus.index.postings[IndexedField.text.rawValue]
+        for term in ["umum", "langka", "kata"] {
+            let id = Int(corpus.index.termID(term)!)
+            for round in 0..<2 {
+                var streamed = DocBits(capacity: corpus.articles.count)
+                table.insertDocuments(id, into: &streamed)
+                XCTAssertEqual(streamed.documents, table[id].docs.map(Int.init), "\(term), round \(round)")
+            }
+        }
+        XCTAssertEqual(table.records.postingCount(Int(corpus.index.termID("umum")!)), 134)
+    }
+
     func testBitsAreSets() {
         var a = DocBits(capacity: 130)
         for d in [0, 63, 64, 129] { a.insert(d) }

@@ -122,6 +122,16 @@ extension PostingList {
     /// `storage`, verifying only the bytes they lie in; the positions stay
     /// in the file until read. Nil when the bytes are damaged.
     static func decodeDocuments(_ storage: IndexStorage, _ range: Range<Int>) -> PostingList? {
+        guard var blocksReader = verifiedBlocks(storage, range) else { return nil }
+        guard let (docs, freqs) = decodeBlocks(&blocksReader) else { return nil }
+        let positions = (range.lowerBound + blocksReader.position)..<range.upperBound
+        return PostingList(docs: docs, freqs: freqs, pending: PendingPositions(storage: storage, range: positions, freqs: freqs))
+    }
+
+    /// A reader over the count, skip table and blocks of the record at
+    /// `range` (not its positions), once the bytes they lie in are verified;
+    /// nil when they are damaged.
+    private static func verifiedBlocks(_ storage: IndexStorage, _ range: Range<Int>) -> ByteReader? {
         // The count and the skip table first: the last block's offset bounds the blocks' bytes.
         let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 10)
         guard storage.verify(head) else { return nil }
@@ -138,11 +148,35 @@ extension PostingList {
         let blocksEnd = min(range.count, skipEnd + lastBlock + 2 + 2 * blockLength * 4)
         guard storage.verify(range.lowerBound..<(range.lowerBound + blocksEnd)) else { return nil }
         // Read only verified bytes.
-        var blocksReader = ByteReader(storage.bytes(range.lowerBound..<(range.lowerBound + blocksEnd)))
-        guard let (docs, freqs) = decodeBlocks(&blocksReader) else { return nil }
-        r.position = blocksReader.position
-        let positions = (range.lowerBound + r.position)..<range.upperBound
-        return PostingList(docs: docs, freqs: freqs, pending: PendingPositions(storage: storage, range: positions, freqs: freqs))
+        return ByteReader(storage.bytes(range.lowerBound..<(range.lowerBound + blocksEnd)))
+    }
+
+    /// Adds the documents of the record at `range` to `set`, decoding one
+    /// block at a time into a buffer of 128 (no arrays as long as the list,
+    /// frequencies stepped over). The list's length, or nil when its bytes are damaged.
+    static func insertDocuments(_ storage: IndexStorage, _ range: Range<Int>, into set: inout DocBits) -> Int? {
+        guard var r = verifiedBlocks(storage, range) else { return nil }
+        let n = r.count()
+        let blocks = (n + blockLength - 1) / blockLength
+        r.position += 8 * blocks
+        if r.failed || r.position > r.end { return nil }
+        var previous: Int64 = -1
+        let ok = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: blockLength) { gaps -> Bool in
+            for b in 0..<blocks {
+                let k = min(blockLength, n - b * blockLength)
+                r.unpack(k, bits: Int(r.u8()), writingTo: gaps.baseAddress!)
+                let freqBits = Int(r.u8())
+                r.position += (k * freqBits + 7) / 8
+                if r.failed || r.position > r.end || freqBits > 32 { return false }
+                for i in 0..<k {
+                    previous += Int64(gaps[i]) + 1
+                    guard previous < Int64(set.capacity) else { return false }
+                    set.insert(Int(previous))
+                }
+            }
+            return true
+        }
+        return ok ? n : nil
     }
 }
 

@@ -174,6 +174,26 @@ struct RecordTable: @unchecked Sendable {
         return list
     }
 
+    /// The length of record `i`, a posting list (its first varint); 0 when damaged.
+    func postingCount(_ i: Int) -> Int {
+        guard let r = range(i), storage.verify(r.lowerBound..<min(r.upperBound, r.lowerBound + 10)) else { return 0 }
+        var reader = ByteReader(storage.bytes(r.lowerBound..<min(r.upperBound, r.lowerBound + 10)))
+        let n = reader.varint()
+        return reader.failed || n > UInt64(Int32.max) ? 0 : Int(n)
+    }
+
+    /// Adds the documents of record `i` (a posting list) to `set` without
+    /// decoding the list into arrays; its length (0, with the damage
+    /// reported, when its bytes are damaged).
+    func insertDocuments(_ i: Int, into set: inout DocBits) -> Int {
+        guard let r = range(i) else { return 0 }
+        guard let n = PostingList.insertDocuments(storage, r, into: &set) else {
+            storage.report("is damaged (a record of section \(section) does not decode)")
+            return 0
+        }
+        return n
+    }
+
     /// Decodes record `i` with `body`; `fallback` when the record is damaged
     /// or does not decode (reported as damage).
     func decode<T>(_ i: Int, fallback: T, _ body: (inout ByteReader) -> T) -> T {
@@ -265,6 +285,7 @@ final class PostingTable: @unchecked Sendable {
     let records: RecordTable
     private let lock = NSLock()
     private var cache: [Int: PostingList] = [:]
+    private var sets: [Int: DocBits] = [:]
     /// Lists at least this long are kept decoded.
     static let cachedLength = 128
 
@@ -283,6 +304,28 @@ final class PostingTable: @unchecked Sendable {
             lock.unlock()
         }
         return list
+    }
+
+    /// Adds the documents of list `i` to `set`: from the decoded list when
+    /// there is one, else decoded straight into the set (a count never builds
+    /// the list's arrays). A long list's own set is kept, like the lists, for
+    /// the next statement.
+    func insertDocuments(_ i: Int, into set: inout DocBits) {
+        lock.lock()
+        if let s = sets[i], s.capacity == set.capacity { lock.unlock(); set.formUnion(s); return }
+        let decoded = cache[i]
+        lock.unlock()
+        let long = decoded.map { $0.count >= PostingTable.cachedLength } ?? (records.postingCount(i) >= PostingTable.cachedLength)
+        guard long else {
+            if let decoded { set.insert(contentsOf: decoded.docs) } else { _ = records.insertDocuments(i, into: &set) }
+            return
+        }
+        var own = DocBits(capacity: set.capacity)
+        if let decoded { own.insert(contentsOf: decoded.docs) } else { _ = records.insertDocuments(i, into: &own) }
+        lock.lock()
+        sets[i] = own
+        lock.unlock()
+        set.formUnion(own)
     }
 }
 

@@ -95,6 +95,12 @@ public final class InvertedIndex: Sendable {
         return postings[field.rawValue][Int(id)]
     }
 
+    /// Adds the documents of `term` in `field` to `set` (`PostingTable.insertDocuments`).
+    func insertDocuments(of term: String, in field: IndexedField, into set: inout DocBits) {
+        guard let id = termID(term) else { return }
+        postings[field.rawValue].insertDocuments(Int(id), into: &set)
+    }
+
     /// All terms starting with the folded `prefix`, ascending.
     public func terms(withPrefix prefix: String) -> [String] {
         termsByID.range(withPrefix: prefix).map { termsByID[$0] }

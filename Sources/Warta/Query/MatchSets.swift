@@ -81,9 +81,18 @@ extension Evaluator {
             return
         }
         for field in search.fields {
-            for list in documentLists(search.phrase[0], field) {
-                s.insert(contentsOf: list.docs)
+            for word in words(search.phrase[0]) {
+                corpus.index.insertDocuments(of: word, in: field, into: &s)
             }
+        }
+    }
+
+    /// The terms a word pattern stands for.
+    func words(_ w: WordPattern) -> [String] {
+        switch w {
+        case .exact(let t): return [t]
+        case .prefix(let p): return corpus.index.terms(withPrefix: p)
+        case .stem(let word): return corpus.wordForms(sameStemAs: word)
         }
     }
 
@@ -94,13 +103,7 @@ extension Evaluator {
 
     /// Every posting list a word pattern expands to in a field, unmerged.
     func documentLists(_ w: WordPattern, _ field: IndexedField) -> [PostingList] {
-        let words: [String]
-        switch w {
-        case .exact(let t): words = [t]
-        case .prefix(let p): words = corpus.index.terms(withPrefix: p)
-        case .stem(let word): words = corpus.wordForms(sameStemAs: word)
-        }
-        return words.map { corpus.index.postings(for: $0, in: field) }.filter { $0.count > 0 }
+        words(w).map { corpus.index.postings(for: $0, in: field) }.filter { $0.count > 0 }
     }
 
     private func conjunctionSet(_ parts: [Condition]) -> DocBits {
