@@ -141,12 +141,24 @@ extension Evaluator {
         let inScope = scope(q)
         var articles = [Int](repeating: 0, count: corpus.entityTable.count)
         var mentions = [Int](repeating: 0, count: corpus.entityTable.count)
-        for (d, s) in corpus.structures.enumerated() where inScope == nil || inScope![d] {
+        // From the entity postings (one position per mention, title and text),
+        // not from the articles: no text is spelled to count mentions.
+        let fields = IndexedField.allCases.map { corpus.entityPostings[$0.rawValue].records }
+        for e in articles.indices {
             if stop.shouldStop() { break }
-            var seen = Set<Int32>()
-            for o in s.entities {
-                mentions[Int(o.entity)] += 1
-                if seen.insert(o.entity).inserted { articles[Int(o.entity)] += 1 }
+            // Not through PostingTable: a walk over every entity keeps none of their lists.
+            let lists = fields.map { $0.lazyPostings(e) }
+            var cursors = [Int](repeating: 0, count: lists.count)
+            while true {
+                var doc = UInt32.max
+                for (k, l) in lists.enumerated() where cursors[k] < l.count { doc = min(doc, l.docs[cursors[k]]) }
+                if doc == UInt32.max { break }
+                let counted = inScope == nil || inScope![Int(doc)]
+                if counted { articles[e] += 1 }
+                for (k, l) in lists.enumerated() where cursors[k] < l.count && l.docs[cursors[k]] == doc {
+                    if counted { mentions[e] += Int(l.freqs[cursors[k]]) }
+                    cursors[k] += 1
+                }
             }
         }
         var table = AggregateTable()
