@@ -17,16 +17,22 @@ extension Evaluator {
             let members = stories.members[Int(s)].sorted(by: earlier)
             let first = members[0]
             var outlets: [String] = [], seen = Set<String>()
-            for m in members { if let src = corpus.articles[Int(m)].source, seen.insert(src.lowercased()).inserted { outlets.append(src) } }
+            // Sources and ids from the records and the ids section, the title alone spelled:
+            // a story's members are never decoded whole.
+            for m in members {
+                if let src = corpus.articles.metadata(Int(m)).source, seen.insert(src.lowercased()).inserted { outlets.append(src) }
+            }
             let days = members.map { dates[Int($0)] }.filter { $0 != Int32.min }
-            let article = corpus.articles[Int(first)]
+            let article = corpus.articles.metadata(Int(first))
+            let title = corpus.index.blocks.spelled(.title, Int(first)).map { String(decoding: $0.bytes, as: UTF8.self) }
+                ?? corpus.articles[Int(first)].title
             let row: [Column: Value] = [
-                .id: .string(article.id), .title: .string(article.title),
+                .id: .string(article.id), .title: .string(title),
                 .articles: .integer(members.count), .sources: .integer(outlets.count),
                 .firstDate: days.min().map { .date(Day(ordinal: $0)) } ?? .null,
                 .firstSource: article.source.map(Value.string) ?? .null,
                 .lastDate: days.max().map { .date(Day(ordinal: $0)) } ?? .null,
-                .members: .strings(members.map { corpus.articles[Int($0)].id }),
+                .members: .strings(members.map { corpus.articleID(Int($0)) }),
                 .outlets: .strings(outlets),
             ]
             if case .all = q.rowFilter {} else if !Evaluator.holds(q.rowFilter, { row[$0] ?? .null }) { continue }
