@@ -4,6 +4,11 @@ import FoundationEssentials
 import Foundation
 #endif
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Loads a corpus — a folder of articles, a JSON Lines file, or one article
 /// file — into cleaned, dated `Article`s.
@@ -39,6 +44,8 @@ public enum CorpusLoader {
         var files: [String] = []
         do {
             try collect(folder: path, depth: 0, into: &files, warnings: &warnings)
+        } catch let e as CorpusError {
+            throw e
         } catch {
             throw CorpusError.unreadable(path: path, reason: "\(error)")
         }
@@ -59,13 +66,21 @@ public enum CorpusLoader {
         return LoadResult(articles: article.map { [$0] } ?? [], warnings: warnings)
     }
 
+    /// The files of `folder` (recursively) a load reads, unsorted. With
+    /// readdir and stat: the cache asks it at every opening of a folder.
     static func collect(folder: String, depth: Int, into files: inout [String], warnings: inout [LoadWarning]) throws {
-        let fm = FileManager.default
-        for entry in try fm.contentsOfDirectory(atPath: folder) where !entry.hasPrefix(".") {
+        guard let dir = opendir(folder) else { throw CorpusError.unreadable(path: folder, reason: String(cString: strerror(errno))) }
+        var entries: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if !name.hasPrefix(".") { entries.append(name) }  // hidden files, and "." and ".."
+        }
+        closedir(dir)
+        for entry in entries {
             let path = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
-            var isDir = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
-            if isDir {
+            var st = stat()
+            guard stat(path, &st) == 0 else { continue }  // (a dangling link, as fileExists)
+            if st.st_mode & S_IFMT == S_IFDIR {
                 guard depth < maxDepth else {
                     warnings.append(LoadWarning(file: path, reason: "folder nested too deeply; skipped"))
                     continue

@@ -117,14 +117,16 @@ final class IndexStorage: @unchecked Sendable {
     /// or it is a file named `.widx` (one too short to hold the magic is a
     /// truncated index file, not an unknown kind of corpus).
     static func isIndexFile(path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        if path.hasSuffix(".widx"), FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-            return true
-        }
-        guard let h = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? h.close() }
-        let head = (try? h.read(upToCount: magic.count)) ?? Data()
-        return Array(head) == magic
+        // stat and read(2): a folder is asked about at every opening, and Foundation's
+        // failure to read one builds an error with a dictionary first.
+        var st = stat()
+        guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+        if path.hasSuffix(".widx") { return true }
+        let fd = Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: magic.count)
+        return read(fd, &head, head.count) == head.count && head == magic
     }
 
     private func u32(_ at: Int) -> UInt32 { base.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
@@ -159,6 +161,7 @@ final class IndexStorage: @unchecked Sendable {
                 throw IndexFileError(file, "is damaged (a section lies outside the file)", source: source)
             }
             let number = Int(u32(at))
+            if sections.isEmpty { sections = [Range<Int>?](repeating: nil, count: Section.allCases.count + 1) }
             if number >= sections.count { sections += [Range<Int>?](repeating: nil, count: number + 1 - sections.count) }
             sections[number] = Int(offset)..<Int(offset + len)
         }
