@@ -159,7 +159,17 @@ final class Shell {
             return
         }
         guard interactive else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // write(2) on the string's own bytes (no Data made for every result).
+            var text = text
+            text.withUTF8 { b in
+                var offset = 0
+                while offset < b.count {
+                    let n = Foundation.write(STDOUT_FILENO, b.baseAddress! + offset, b.count - offset)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { return }
+                    offset += n
+                }
+            }
             return
         }
         // In the shell, write in pieces so that Ctrl-C can stop a long result.

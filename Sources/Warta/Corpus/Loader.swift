@@ -20,6 +20,14 @@ public enum CorpusLoader {
     /// The file kinds a corpus is made of, by extension.
     public static let extensions: Set<String> = ["txt", "md", "jsonl"]
 
+    /// Whether a file is of a kind in `extensions` (a switch: a set of strings costs more to make than a small folder to list).
+    static func reads(_ path: String) -> Bool {
+        switch path.fileExtension {
+        case "txt", "md", "jsonl": return true
+        default: return false
+        }
+    }
+
     /// Folders deeper than this are not entered (a guard against symlink loops).
     static let maxDepth = 32
 
@@ -32,7 +40,7 @@ public enum CorpusLoader {
         var isDir = false
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw CorpusError.notFound(path: path) }
         if !isDir {
-            guard extensions.contains(path.fileExtension) else { throw CorpusError.unsupported(path: path) }
+            guard reads(path) else { throw CorpusError.unsupported(path: path) }
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 return data.withUnsafeBytes { load(bytes: $0.bindMemory(to: UInt8.self), name: path) }
@@ -90,7 +98,7 @@ public enum CorpusLoader {
                 } catch {
                     warnings.append(LoadWarning(file: path, reason: "cannot read folder; skipped"))
                 }
-            } else if extensions.contains(path.fileExtension) {
+            } else if reads(path) {
                 files.append(path)
             }
         }
