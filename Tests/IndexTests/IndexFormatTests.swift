@@ -3,6 +3,24 @@ import XCTest
 
 /// The encodings of the index file, one at a time (docs/index-format.md).
 final class IndexFormatTests: XCTestCase {
+    func testADenseListLongerThanItsBytesDecodes() throws {
+        // A word in every article: its gaps and frequencies pack into 0 bits, so the
+        // list has more documents than bytes (a word like "yang" at 10x click_id).
+        let articles = (0..<2000).map { Article(id: String(format: "d%04d", $0), title: "", text: "kata", raw: "kata") }
+        let corpus = Corpus(name: "dense", articles: articles)
+        let list = corpus.index.postings(for: "kata", in: .text)
+        XCTAssertEqual(list.count, 2000)
+        XCTAssertEqual(list.docs.last, 1999)
+        var set = DocBits(capacity: 2000)
+        corpus.index.insertDocuments(of: "kata", in: .text, into: &set)
+        XCTAssertEqual(set.count, 2000)
+        guard case .count(let n) = try Session(corpus: corpus).run("count articles where mentions \"kata\"") else {
+            return XCTFail("not a count")
+        }
+        XCTAssertEqual(n, 2000)
+        XCTAssertEqual(corpus.damage.count, 0)
+    }
+
     func testCRC32MatchesTheStandardCheckValue() {
         let bytes = Array("123456789".utf8)
         XCTAssertEqual(bytes.withUnsafeBytes { CRC32.checksum($0) }, 0xCBF4_3926)

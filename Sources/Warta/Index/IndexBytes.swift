@@ -145,6 +145,16 @@ struct ByteReader {
         return Int(n)
     }
 
+    /// The length at the head of a posting list. Not bounded by the bytes
+    /// left, as `count()` is: a dense list packs 128 gaps of 0 into no bytes
+    /// at all (a word in nearly every article of a big corpus); its skip
+    /// table, 8 bytes for each block of 128, bounds it instead.
+    mutating func listLength() -> Int {
+        let v = varint()
+        guard !failed, v <= UInt64(Int32.max), (v + 127) / 128 * 8 <= UInt64(end - position) else { failed = true; return 0 }
+        return Int(v)
+    }
+
     mutating func string() -> String {
         let n = count()
         defer { position += n }

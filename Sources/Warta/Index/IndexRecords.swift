@@ -63,7 +63,7 @@ extension PostingList {
     /// The count, the skip table (skipped) and the blocks: the documents and
     /// their frequencies; nil when they do not decode.
     static func decodeBlocks(_ r: inout ByteReader) -> (docs: [UInt32], freqs: [UInt32])? {
-        let n = r.count()
+        let n = r.listLength()
         let blocks = (n + blockLength - 1) / blockLength
         r.position += 8 * blocks  // the skip table: for cursors that jump; a whole decode has no use for it
         if r.failed || r.position > r.end { r.failed = true; return nil }
@@ -136,7 +136,7 @@ extension PostingList {
         let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 10)
         guard storage.verify(head) else { return nil }
         var r = ByteReader(storage.bytes(range))
-        let n = r.count()
+        let n = r.listLength()
         let blocks = (n + blockLength - 1) / blockLength
         let skipEnd = r.position + 8 * blocks
         guard !r.failed, skipEnd <= range.count, storage.verify(range.lowerBound..<(range.lowerBound + skipEnd)) else { return nil }
@@ -156,7 +156,7 @@ extension PostingList {
     /// frequencies stepped over). The list's length, or nil when its bytes are damaged.
     static func insertDocuments(_ storage: IndexStorage, _ range: Range<Int>, into set: inout DocBits) -> Int? {
         guard var r = verifiedBlocks(storage, range) else { return nil }
-        let n = r.count()
+        let n = r.listLength()
         let blocks = (n + blockLength - 1) / blockLength
         r.position += 8 * blocks
         if r.failed || r.position > r.end { return nil }
