@@ -11,9 +11,15 @@ enum JSONLines {
 
     enum Outcome {
         case blank
-        /// An article, with the warning about a bad `date` value if there was one.
-        case article(Article, LoadWarning?)
+        /// An article's fields, not yet cleaned, with the warning about a bad `date` value if there was one.
+        case fields(Fields, LoadWarning?)
         case warning(LoadWarning)
+    }
+
+    /// What a line gives: its metadata and its text as written.
+    struct Fields {
+        var meta: ArticleMetadata
+        var text: String
     }
 
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, name: String) -> LoadResult {
@@ -56,13 +62,15 @@ enum JSONLines {
             }
         }
 
+        let articles = makeArticles(outcomes)
         var result = LoadResult()
         var firstLine: [String: Int] = [:]
         for (k, outcome) in outcomes.enumerated() {
             switch outcome {
             case .blank: break
             case .warning(let w): result.warnings.append(w)
-            case .article(let a, let dateWarning):
+            case .fields(_, let dateWarning):
+                let a = articles[k]!
                 if let w = dateWarning { result.warnings.append(w) }
                 if let first = firstLine[a.id] {
                     result.warnings.append(LoadWarning(file: name, line: k + 1, reason:
@@ -117,12 +125,55 @@ enum JSONLines {
         meta.url = nonEmpty(dict["url"])
         meta.lang = nonEmpty(dict["lang"])
         for m in members where !knownKeys.contains(m.key) { meta.fields[m.key] = m.value.fieldText }
+        return .fields(Fields(meta: meta, text: text), warnings.first)
+    }
 
-        // With a title given, the text is all body; without one, the text is
-        // a scraped page whose headline is its first line.
-        let cleaned = meta.title == nil ? Cleaner.standard.clean(raw: text) : Cleaner.standard.cleanBody(text)
-        let article = Article(cleaned: cleaned, raw: text, metadata: meta)
-        return .article(article, warnings.first)
+    /// The article of each line that has one, cleaned on every core; a line
+    /// whose text and title are those of an earlier line (and which leaves
+    /// the same fields to be found) takes the earlier one's cleaning and
+    /// shares its strings.
+    static func makeArticles(_ outcomes: [Outcome]) -> [Article?] {
+        func fields(_ k: Int) -> Fields? {
+            if case .fields(let f, _) = outcomes[k] { return f }
+            return nil
+        }
+        let firsts = IdenticalTexts.firsts(count: outcomes.count, hash: { k in
+            var h = Hasher()
+            if let f = fields(k) {
+                IdenticalTexts.combine(f.meta.title, into: &h)
+                IdenticalTexts.combine(f.text, into: &h)
+                h.combine(f.meta.source == nil)
+                h.combine(f.meta.lang == nil)
+            }
+            return h.finalize()
+        }, same: { j, k in
+            guard let a = fields(j), let b = fields(k) else { return false }
+            return (a.meta.source == nil) == (b.meta.source == nil) && (a.meta.lang == nil) == (b.meta.lang == nil)
+                && IdenticalTexts.sameBytes(a.meta.title, b.meta.title) && IdenticalTexts.sameBytes(a.text, b.text)
+        })
+        var articles = [Article?](repeating: nil, count: outcomes.count)
+        articles.withUnsafeMutableBufferPointer { out in
+            let out = out  // each index is written by exactly one chunk
+            let chunkCount = min(outcomes.count, 64)
+            let perChunk = (outcomes.count + chunkCount - 1) / max(chunkCount, 1)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                for k in (chunk * perChunk)..<min(outcomes.count, (chunk + 1) * perChunk) where firsts[k] == Int32(k) {
+                    guard let f = fields(k) else { continue }
+                    // With a title given, the text is all body; without one, the text is
+                    // a scraped page whose headline is its first line.
+                    let meta = f.meta
+                    let cleaned = meta.title == nil ? Cleaner.standard.clean(raw: f.text) : Cleaner.standard.cleanBody(f.text)
+                    out[k] = Article(cleaned: cleaned, raw: f.text, metadata: meta)
+                }
+            }
+        }
+        for k in articles.indices where firsts[k] != Int32(k) {
+            guard let m = fields(k)?.meta, let earlier = articles[Int(firsts[k])] else { continue }
+            articles[k] = Article(id: m.id, title: earlier.title, text: earlier.text, raw: earlier.raw,
+                                  date: m.date ?? earlier.dates.first, dates: earlier.dates,
+                                  source: m.source ?? earlier.source, url: m.url, lang: m.lang ?? earlier.lang, fields: m.fields)
+        }
+        return articles
     }
 
     static func isNull(_ v: JSONValue) -> Bool {

@@ -22,15 +22,21 @@ struct CopyDetector {
         var articles: [[Int32]]
     }
 
-    static func find(index: BuiltIndex, structures: [ArticleStructure]) -> Clusters {
-        // Signatures per paragraph, computed on every core.
-        let signatures: [[[UInt64]?]] = parallelMap(Array(structures.indices)) { d in
+    /// - Parameter firsts: per article, the first article with the same
+    ///   title and text (itself when none), whose signatures it shares.
+    static func find(index: BuiltIndex, structures: [ArticleStructure], firsts: [Int32]? = nil) -> Clusters {
+        // Signatures per paragraph, computed on every core, once per distinct text.
+        var signatures: [[[UInt64]?]] = parallelMap(structures.indices) { d in
+            if let firsts, firsts[d] != Int32(d) { return [] }
             let words = index.forward(.text, d)
             return structures[d].paragraphs.map { p -> [UInt64]? in
                 let lo = words.startIndex + Int(p.tokens.lowerBound), hi = words.startIndex + Int(p.tokens.upperBound)
                 guard hi - lo >= minimumWords, hi <= words.endIndex else { return nil }
                 return signature(words[lo..<hi])
             }
+        }
+        if let firsts {
+            for d in structures.indices where firsts[d] != Int32(d) { signatures[d] = signatures[Int(firsts[d])] }
         }
         // Paragraphs are numbered over the corpus: paragraph k of article d is firsts[d] + k.
         var firsts = [Int](repeating: 0, count: structures.count + 1)

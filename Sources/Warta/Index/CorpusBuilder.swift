@@ -133,6 +133,8 @@ enum CorpusBuilder {
         let size = (articles.count + partCount - 1) / partCount
         var parts = [CorpusPart?](repeating: nil, count: partCount)
         let done = ProgressCounter(total: articles.count)
+        let firsts = identicalArticles(articles)
+        let shared = SharedAnalyses(firsts: firsts) { analyzer.analyze(articles[$0]) }
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: partCount) { k in
@@ -142,8 +144,8 @@ enum CorpusBuilder {
                 while start < hi {
                     let end = min(hi, start + batchSize)
                     // A single part (a small corpus) still analyses on every core.
-                    let batch = partCount == 1 ? parallelMap(articles[start..<end]) { analyzer.analyze($0) }
-                                               : articles[start..<end].map { analyzer.analyze($0) }
+                    let batch = partCount == 1 ? parallelMap(start..<end) { shared.analysis(of: $0) }
+                                               : shared.analyses(of: start..<end)
                     for a in batch { part.add(a, gazetteer: gazetteer) }
                     done.add(end - start)
                     start = end
@@ -177,7 +179,7 @@ enum CorpusBuilder {
                         stemsOut.pointee = parallelMap(index.termsByID) { stemmer.stem($0) }
                         tStemmed = DispatchTime.now().uptimeNanoseconds
                     } else {
-                        copiesOut.pointee = CopyDetector.find(index: index, structures: structures)
+                        copiesOut.pointee = CopyDetector.find(index: index, structures: structures, firsts: firsts)
                     }
                 }
             }
@@ -188,6 +190,19 @@ enum CorpusBuilder {
         }
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies)
+    }
+
+    /// For each article, the first one with the same title and text bytes
+    /// (itself when none): all that analysis reads of an article.
+    static func identicalArticles(_ articles: [Article]) -> [Int32] {
+        IdenticalTexts.firsts(count: articles.count, hash: { i in
+            var h = Hasher()
+            IdenticalTexts.combine(articles[i].title, into: &h)
+            IdenticalTexts.combine(articles[i].text, into: &h)
+            return h.finalize()
+        }, same: { i, j in
+            IdenticalTexts.sameBytes(articles[i].title, articles[j].title) && IdenticalTexts.sameBytes(articles[i].text, articles[j].text)
+        })
     }
 }
 
