@@ -146,7 +146,7 @@ enum CorpusBuilder {
                     // A single part (a small corpus) still analyses on every core.
                     let batch = partCount == 1 ? parallelMap(start..<end) { shared.analysis(of: $0) }
                                                : shared.analyses(of: start..<end)
-                    for a in batch { part.add(a, gazetteer: gazetteer) }
+                    for (j, a) in batch.enumerated() { part.add(a, copyOf: shared.copyKey(start + j), gazetteer: gazetteer) }
                     done.add(end - start)
                     start = end
                 }
@@ -214,10 +214,18 @@ struct CorpusPart {
     var entities: [EntityRecord] = []
     var entityIDs: [String: Int32] = [:]
     var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
+    /// The document of this part each article with identical copies was first added as, by that article's ordinal.
+    private var copiedDocs: [Int32: UInt32] = [:]
 
     /// Adds the next article.
-    mutating func add(_ a: AnalyzedArticle, gazetteer: Gazetteer) {
+    /// - Parameter copyOf: for an article with identical copies, the first of them (see `SharedAnalyses.copyKey`).
+    mutating func add(_ a: AnalyzedArticle, copyOf first: Int32? = nil, gazetteer: Gazetteer) {
+        if let first, let earlier = copiedDocs[first] {
+            addCopy(a, of: earlier)
+            return
+        }
         let doc = builder.add(terms: [a.title.terms, a.text.terms], capitalizedInText: a.capitalized)
+        if let first { copiedDocs[first] = doc }
         var structure = a.structure
         for (m, field, tokens) in a.mentions {
             let id = entityID(m.entity) {
@@ -228,6 +236,19 @@ struct CorpusPart {
         }
         structures.append(structure)
         shapes.append(a.shape)
+    }
+
+    /// Adds an article identical to document `earlier` of this part: its
+    /// words, structure and entities are the earlier one's, already numbered.
+    private mutating func addCopy(_ a: AnalyzedArticle, of earlier: UInt32) {
+        let doc = builder.add(copyOf: earlier, capitalizedInText: a.capitalized)
+        let structure = structures[Int(earlier)]
+        // The mentions in the order `add` met them, so the postings grow as they would have.
+        for e in structure.entities {
+            entityPostings[e.field.rawValue][Int(e.entity)].add(doc: doc, position: UInt32(e.tokens.lowerBound))
+        }
+        structures.append(structure)
+        shapes.append(shapes[Int(earlier)])
     }
 
     /// The id of an entity, numbered in order of first mention.

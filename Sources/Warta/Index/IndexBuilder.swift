@@ -72,13 +72,35 @@ struct IndexBuilder {
     @discardableResult
     mutating func add(terms: [[String]], capitalizedInText: [Int32]) -> UInt32 {
         let doc = add(terms: terms)
+        count(capitalizedInText, of: doc)
+        return doc
+    }
+
+    /// Adds a document whose words are those of document `earlier`, word
+    /// for word: its term ids are copied, not looked up again.
+    mutating func add(copyOf earlier: UInt32, capitalizedInText: [Int32]) -> UInt32 {
+        let doc = UInt32(documentCount)
+        documentCount += 1
+        for f in forwardTerms.indices {
+            let starts = forwardStarts[f]
+            // Copied out first: appending a slice of the array to itself would copy the whole array.
+            let words = Array(forwardTerms[f][starts[Int(earlier)]..<starts[Int(earlier) + 1]])
+            forwardTerms[f].append(contentsOf: words)
+            fieldLengths[f].append(UInt32(words.count))
+            forwardStarts[f].append(forwardTerms[f].count)
+        }
+        count(capitalizedInText, of: doc)
+        return doc
+    }
+
+    /// Counts the terms at these positions of a document's body as capitalised.
+    private mutating func count(_ capitalizedInText: [Int32], of doc: UInt32) {
         let base = forwardStarts[IndexedField.text.rawValue][Int(doc)]
         for p in capitalizedInText {
             let id = Int(forwardTerms[IndexedField.text.rawValue][base + Int(p)])
             if capitalized.count <= id { capitalized += [Int](repeating: 0, count: id + 1 - capitalized.count) }
             capitalized[id] += 1
         }
-        return doc
     }
 
     /// Adds a document whose words are already folded, per field.

@@ -33,6 +33,12 @@ final class SharedAnalyses: @unchecked Sendable {
         }
     }
 
+    /// The first of article `i`'s identical copies, nil when it has none:
+    /// what a part remembers to add a later copy without numbering its words again.
+    func copyKey(_ i: Int) -> Int32? {
+        slotOf[Int(firsts[i])] < 0 ? nil : firsts[i]
+    }
+
     /// The analysis of article `i`, made here or taken from its first copy.
     func analysis(of i: Int) -> AnalyzedArticle {
         take(i, wait: true)!
