@@ -157,7 +157,9 @@ enum JSONLines {
             let chunkCount = min(outcomes.count, 64)
             let perChunk = (outcomes.count + chunkCount - 1) / max(chunkCount, 1)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                for k in (chunk * perChunk)..<min(outcomes.count, (chunk + 1) * perChunk) where firsts[k] == Int32(k) {
+                let lo = chunk * perChunk, hi = min(outcomes.count, lo + perChunk)
+                guard lo < hi else { return }
+                for k in lo..<hi where firsts[k] == Int32(k) {
                     guard let f = fields(k) else { continue }
                     // With a title given, the text is all body; without one, the text is
                     // a scraped page whose headline is its first line.

@@ -120,8 +120,11 @@ struct EntityRecord: Sendable, Hashable {
 enum CorpusBuilder {
     static let batchSize = 1024
 
-    /// - Parameter parts: how many stretches to build at once (by default one per core, for a big corpus).
-    static func build(_ articles: [Article], gazetteer: Gazetteer, parts: Int? = nil) -> BuiltCorpus {
+    /// - Parameters:
+    ///   - parts: how many stretches to build at once (by default one per core, for a big corpus).
+    ///   - firsts: per article, the first one it is identical to (`identicalArticles`, the default); tests
+    ///     pass each article's own ordinal to analyse every copy afresh.
+    static func build(_ articles: [Article], gazetteer: Gazetteer, parts: Int? = nil, firsts: [Int32]? = nil) -> BuiltCorpus {
         let analyzer = ArticleAnalyzer(gazetteer: gazetteer)
         let t0 = DispatchTime.now().uptimeNanoseconds
         // One part per core, each analysing and indexing its own stretch of
@@ -133,7 +136,7 @@ enum CorpusBuilder {
         let size = (articles.count + partCount - 1) / partCount
         var parts = [CorpusPart?](repeating: nil, count: partCount)
         let done = ProgressCounter(total: articles.count)
-        let firsts = identicalArticles(articles)
+        let firsts = firsts ?? identicalArticles(articles)
         let shared = SharedAnalyses(firsts: firsts) { analyzer.analyze(articles[$0]) }
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
