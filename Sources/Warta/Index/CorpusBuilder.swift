@@ -230,13 +230,17 @@ struct CorpusPart {
         let doc = builder.add(terms: [a.title.terms, a.text.terms], capitalizedInText: a.capitalized)
         if let first { copiedDocs[first] = doc }
         var structure = a.structure
+        // Gathered here and set once: each change of `structure.entities` makes a new store of them.
+        var occurrences: [EntityOccurrence] = []
+        occurrences.reserveCapacity(a.mentions.count)
         for (m, field, tokens) in a.mentions {
             let id = entityID(m.entity) {
                 EntityRecord(name: m.entity, type: m.type.rawValue, aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? [])
             }
-            structure.entities.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
+            occurrences.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
             entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
         }
+        structure.entities = occurrences
         structures.append(structure)
         shapes.append(a.shape)
     }
