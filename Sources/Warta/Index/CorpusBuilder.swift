@@ -72,9 +72,12 @@ struct ArticleAnalyzer: Sendable {
         for m in recognizer.mentions(in: a.title) { mentions.append((m, .title, title.tokens(in: m.range))) }
         for m in textMentions { mentions.append((m, .text, text.tokens(in: m.range))) }
         // A capital at the start of a sentence says nothing about a name.
-        let sentenceStarts = Set(structure.sentences.map(\.tokens.lowerBound))
+        // The sentences are in text order, so their first words are met in step with the words.
         var capitalized: [Int32] = []
-        for (i, start) in text.starts.enumerated() where !sentenceStarts.contains(Int32(i)) && startsUppercase(bytes, Int(start)) {
+        var sentence = 0
+        for (i, start) in text.starts.enumerated() where startsUppercase(bytes, Int(start)) {
+            while sentence < structure.sentences.count && structure.sentences[sentence].tokens.lowerBound < Int32(i) { sentence += 1 }
+            if sentence < structure.sentences.count && structure.sentences[sentence].tokens.lowerBound == Int32(i) { continue }
             capitalized.append(Int32(i))
         }
         return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized,
