@@ -100,4 +100,25 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertEqual(r.articles.map(\.id), (1...2_000).map { "n\($0)" })
         XCTAssertEqual(r.warnings.map(\.line), [2_001])
     }
+
+    func testIdenticalTextsLoadAsIfAlone() {
+        let page = #"Beranda › Berita\nGempa Guncang Palu Sore Ini\nPALU, KOMPAS.com - Gempa terjadi pada Rabu (11/9/2019) sore.\nBaca juga: Lain\nWarga berlarian."#
+        let lines = [
+            #"{"id": "a", "title": "Gempa", "text": "\#(page)"}"#,
+            #"{"id": "b", "text": "\#(page)"}"#,
+            #"{"id": "c", "title": "Gempa", "text": "\#(page)", "source": "tempo.co", "lang": "en"}"#,
+            #"{"id": "d", "title": "Gempa", "text": "\#(page)", "date": "2019-09-12", "kategori": "x"}"#,
+            #"{"id": "e", "text": "\#(page)", "url": "https://kompas.com/e"}"#,
+            #"{"id": "f", "title": "Gempa", "text": "\#(page)", "date": "kemarin"}"#,
+            #"{"id": "g", "title": "Gempa", "text": "\#(page)", "source": "tempo.co", "lang": "en"}"#,
+        ]
+        let together = load(lines)
+        XCTAssertEqual(together.articles.count, lines.count)
+        for (k, line) in lines.enumerated() {
+            let alone = load([line])
+            XCTAssertEqual(together.articles[k], alone.articles.first, "line \(k + 1)")
+        }
+        XCTAssertEqual(together.warnings.map(\.description),
+                       ["corpus.jsonl:6: warning: bad date 'kemarin' (expected YYYY-MM-DD); using the date found in the text"])
+    }
 }

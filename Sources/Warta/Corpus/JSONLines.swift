@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A .jsonl corpus: one JSON object per line, read on all cores.
 ///
@@ -11,9 +12,15 @@ enum JSONLines {
 
     enum Outcome {
         case blank
-        /// An article, with the warning about a bad `date` value if there was one.
-        case article(Article, LoadWarning?)
+        /// An article's fields, not yet cleaned, with the warning about a bad `date` value if there was one.
+        case fields(Fields, LoadWarning?)
         case warning(LoadWarning)
+    }
+
+    /// What a line gives: its metadata and its text as written.
+    struct Fields {
+        var meta: ArticleMetadata
+        var text: String
     }
 
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, name: String) -> LoadResult {
@@ -27,13 +34,13 @@ enum JSONLines {
         if ByteChecks.hasNUL(s, limit: 8192) {
             return LoadResult(warnings: [LoadWarning(file: name, reason: "looks like a binary file (it contains NUL bytes); skipped")])
         }
-        let allValid = ByteChecks.firstInvalidUTF8(s) == nil
-
         var lines: [Range<Int>] = []
         var start = 0
         while start <= s.count {
-            var end = start
-            while end < s.count, s[end] != 0x0A { end += 1 }
+            var end = s.count
+            if start < s.count, let nl = memchr(s.baseAddress! + start, 0x0A, s.count - start) {
+                end = s.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            }
             lines.append(start..<end)
             start = end + 1
         }
@@ -51,18 +58,21 @@ enum JSONLines {
                 guard lo < hi else { return }
                 for k in lo..<hi {
                     let line = UnsafeBufferPointer(rebasing: s[lines[k]])
-                    out[k] = parseLine(line, number: k + 1, file: name, base: base, checkUTF8: !allValid)
+                    // Each line is checked for UTF-8 here, on every core: a line of a valid file is valid.
+                    out[k] = parseLine(line, number: k + 1, file: name, base: base, checkUTF8: true)
                 }
             }
         }
 
+        let articles = makeArticles(outcomes)
         var result = LoadResult()
         var firstLine: [String: Int] = [:]
         for (k, outcome) in outcomes.enumerated() {
             switch outcome {
             case .blank: break
             case .warning(let w): result.warnings.append(w)
-            case .article(let a, let dateWarning):
+            case .fields(_, let dateWarning):
+                let a = articles[k]!
                 if let w = dateWarning { result.warnings.append(w) }
                 if let first = firstLine[a.id] {
                     result.warnings.append(LoadWarning(file: name, line: k + 1, reason:
@@ -117,12 +127,57 @@ enum JSONLines {
         meta.url = nonEmpty(dict["url"])
         meta.lang = nonEmpty(dict["lang"])
         for m in members where !knownKeys.contains(m.key) { meta.fields[m.key] = m.value.fieldText }
+        return .fields(Fields(meta: meta, text: text), warnings.first)
+    }
 
-        // With a title given, the text is all body; without one, the text is
-        // a scraped page whose headline is its first line.
-        let cleaned = meta.title == nil ? Cleaner.standard.clean(raw: text) : Cleaner.standard.cleanBody(text)
-        let article = Article(cleaned: cleaned, raw: text, metadata: meta)
-        return .article(article, warnings.first)
+    /// The article of each line that has one, cleaned on every core; a line
+    /// whose text and title are those of an earlier line (and which leaves
+    /// the same fields to be found) takes the earlier one's cleaning and
+    /// shares its strings.
+    static func makeArticles(_ outcomes: [Outcome]) -> [Article?] {
+        func fields(_ k: Int) -> Fields? {
+            if case .fields(let f, _) = outcomes[k] { return f }
+            return nil
+        }
+        let firsts = IdenticalTexts.firsts(count: outcomes.count, hash: { k in
+            var h = Hasher()
+            if let f = fields(k) {
+                IdenticalTexts.combine(f.meta.title, into: &h)
+                IdenticalTexts.combine(f.text, into: &h)
+                h.combine(f.meta.source == nil)
+                h.combine(f.meta.lang == nil)
+            }
+            return h.finalize()
+        }, same: { j, k in
+            guard let a = fields(j), let b = fields(k) else { return false }
+            return (a.meta.source == nil) == (b.meta.source == nil) && (a.meta.lang == nil) == (b.meta.lang == nil)
+                && IdenticalTexts.sameBytes(a.meta.title, b.meta.title) && IdenticalTexts.sameBytes(a.text, b.text)
+        })
+        var articles = [Article?](repeating: nil, count: outcomes.count)
+        articles.withUnsafeMutableBufferPointer { out in
+            let out = out  // each index is written by exactly one chunk
+            let chunkCount = min(outcomes.count, 64)
+            let perChunk = (outcomes.count + chunkCount - 1) / max(chunkCount, 1)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let lo = chunk * perChunk, hi = min(outcomes.count, lo + perChunk)
+                guard lo < hi else { return }
+                for k in lo..<hi where firsts[k] == Int32(k) {
+                    guard let f = fields(k) else { continue }
+                    // With a title given, the text is all body; without one, the text is
+                    // a scraped page whose headline is its first line.
+                    let meta = f.meta
+                    let cleaned = meta.title == nil ? Cleaner.standard.clean(raw: f.text) : Cleaner.standard.cleanBody(f.text)
+                    out[k] = Article(cleaned: cleaned, raw: f.text, metadata: meta)
+                }
+            }
+        }
+        for k in articles.indices where firsts[k] != Int32(k) {
+            guard let m = fields(k)?.meta, let earlier = articles[Int(firsts[k])] else { continue }
+            articles[k] = Article(id: m.id, title: earlier.title, text: earlier.text, raw: earlier.raw,
+                                  date: m.date ?? earlier.dates.first, dates: earlier.dates,
+                                  source: m.source ?? earlier.source, url: m.url, lang: m.lang ?? earlier.lang, fields: m.fields)
+        }
+        return articles
     }
 
     static func isNull(_ v: JSONValue) -> Bool {

@@ -85,6 +85,11 @@ struct TokenizedText: Sendable {
     var ends: [Int32] = []
 
     init(_ text: String) {
+        // About one word per seven bytes of news text: few arrays grow more than once.
+        let expected = text.utf8.count / 7 + 1
+        terms.reserveCapacity(expected)
+        starts.reserveCapacity(expected)
+        ends.reserveCapacity(expected)
         Tokenizer.forEachWord(text) { term, range in
             terms.append(term)
             starts.append(Int32(range.lowerBound))

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Paragraphs printed, identically or nearly, in more than one article:
 /// wire copy and shared captions.
 ///
@@ -22,9 +24,12 @@ struct CopyDetector {
         var articles: [[Int32]]
     }
 
-    static func find(index: BuiltIndex, structures: [ArticleStructure]) -> Clusters {
-        // Signatures per paragraph, computed on every core.
-        let signatures: [[[UInt64]?]] = parallelMap(Array(structures.indices)) { d in
+    /// - Parameter firsts: per article, the first article with the same
+    ///   title and text (itself when none), whose signatures it shares.
+    static func find(index: BuiltIndex, structures: [ArticleStructure], firsts: [Int32]? = nil) -> Clusters {
+        // Signatures per paragraph, computed on every core, once per distinct text.
+        var signatures: [[[UInt64]?]] = parallelMap(structures.indices) { d in
+            if let firsts, firsts[d] != Int32(d) { return [] }
             let words = index.forward(.text, d)
             return structures[d].paragraphs.map { p -> [UInt64]? in
                 let lo = words.startIndex + Int(p.tokens.lowerBound), hi = words.startIndex + Int(p.tokens.upperBound)
@@ -32,38 +37,53 @@ struct CopyDetector {
                 return signature(words[lo..<hi])
             }
         }
+        if let firsts {
+            for d in structures.indices where firsts[d] != Int32(d) { signatures[d] = signatures[Int(firsts[d])] }
+        }
         // Paragraphs are numbered over the corpus: paragraph k of article d is firsts[d] + k.
         var firsts = [Int](repeating: 0, count: structures.count + 1)
         for d in structures.indices { firsts[d + 1] = firsts[d] + structures[d].paragraphs.count }
         let flat = signatures.flatMap { $0 }
         // The LSH buckets: (band key, paragraph) pairs sorted, so a bucket is a run
-        // of one key, its paragraphs in corpus order.
-        var entries: [(key: UInt64, paragraph: Int32)] = []
-        entries.reserveCapacity(flat.count * bands)
+        // of one key, its paragraphs in corpus order. The keys are cut in two
+        // halves by their top bit, sorted on two cores: a bucket lies whole in
+        // one half, and which bucket is joined first changes no cluster.
+        var halves: [[(key: UInt64, paragraph: Int32)]] = [[], []]
+        for h in halves.indices { halves[h].reserveCapacity(flat.count * bands / 2) }
         for (p, sig) in flat.enumerated() {
             guard let sig else { continue }
-            for b in 0..<bands { entries.append((bandKey(sig, band: b, rows: rows), Int32(p))) }
+            for b in 0..<bands {
+                let key = bandKey(sig, band: b, rows: rows)
+                halves[Int(key >> 63)].append((key, Int32(p)))
+            }
         }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.paragraph < $1.paragraph }
+        halves.withUnsafeMutableBufferPointer { halves in
+            nonisolated(unsafe) let halves = halves
+            DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+                halves[h].sort { $0.key != $1.key ? $0.key < $1.key : $0.paragraph < $1.paragraph }
+            }
+        }
         var sets = UnionFind(count: flat.count)
         var clustered = [Bool](repeating: false, count: flat.count)
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
-            defer { start = end }
-            guard end - start > 1 else { continue }
-            let first = entries[start].paragraph
-            guard let a = flat[Int(first)] else { continue }
-            for e in (start + 1)..<end {
-                let other = entries[e].paragraph
-                guard let b = flat[Int(other)] else { continue }
-                var same = 0
-                for i in 0..<hashes where a[i] == b[i] { same += 1 }
-                if Double(same) >= threshold * Double(hashes) {
-                    clustered[Int(first)] = true
-                    clustered[Int(other)] = true
-                    sets.join(first, other)
+        for entries in halves {
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+                defer { start = end }
+                guard end - start > 1 else { continue }
+                let first = entries[start].paragraph
+                guard let a = flat[Int(first)] else { continue }
+                for e in (start + 1)..<end {
+                    let other = entries[e].paragraph
+                    guard let b = flat[Int(other)] else { continue }
+                    var same = 0
+                    for i in 0..<hashes where a[i] == b[i] { same += 1 }
+                    if Double(same) >= threshold * Double(hashes) {
+                        clustered[Int(first)] = true
+                        clustered[Int(other)] = true
+                        sets.join(first, other)
+                    }
                 }
             }
         }

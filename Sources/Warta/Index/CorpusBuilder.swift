@@ -72,9 +72,12 @@ struct ArticleAnalyzer: Sendable {
         for m in recognizer.mentions(in: a.title) { mentions.append((m, .title, title.tokens(in: m.range))) }
         for m in textMentions { mentions.append((m, .text, text.tokens(in: m.range))) }
         // A capital at the start of a sentence says nothing about a name.
-        let sentenceStarts = Set(structure.sentences.map(\.tokens.lowerBound))
+        // The sentences are in text order, so their first words are met in step with the words.
         var capitalized: [Int32] = []
-        for (i, start) in text.starts.enumerated() where !sentenceStarts.contains(Int32(i)) && startsUppercase(bytes, Int(start)) {
+        var sentence = 0
+        for (i, start) in text.starts.enumerated() where startsUppercase(bytes, Int(start)) {
+            while sentence < structure.sentences.count && structure.sentences[sentence].tokens.lowerBound < Int32(i) { sentence += 1 }
+            if sentence < structure.sentences.count && structure.sentences[sentence].tokens.lowerBound == Int32(i) { continue }
             capitalized.append(Int32(i))
         }
         return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized,
@@ -120,8 +123,11 @@ struct EntityRecord: Sendable, Hashable {
 enum CorpusBuilder {
     static let batchSize = 1024
 
-    /// - Parameter parts: how many stretches to build at once (by default one per core, for a big corpus).
-    static func build(_ articles: [Article], gazetteer: Gazetteer, parts: Int? = nil) -> BuiltCorpus {
+    /// - Parameters:
+    ///   - parts: how many stretches to build at once (by default one per core, for a big corpus).
+    ///   - firsts: per article, the first one it is identical to (`identicalArticles`, the default); tests
+    ///     pass each article's own ordinal to analyse every copy afresh.
+    static func build(_ articles: [Article], gazetteer: Gazetteer, parts: Int? = nil, firsts: [Int32]? = nil) -> BuiltCorpus {
         let analyzer = ArticleAnalyzer(gazetteer: gazetteer)
         let t0 = DispatchTime.now().uptimeNanoseconds
         // One part per core, each analysing and indexing its own stretch of
@@ -133,6 +139,8 @@ enum CorpusBuilder {
         let size = (articles.count + partCount - 1) / partCount
         var parts = [CorpusPart?](repeating: nil, count: partCount)
         let done = ProgressCounter(total: articles.count)
+        let firsts = firsts ?? identicalArticles(articles)
+        let shared = SharedAnalyses(firsts: firsts) { analyzer.analyze(articles[$0]) }
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: partCount) { k in
@@ -142,9 +150,9 @@ enum CorpusBuilder {
                 while start < hi {
                     let end = min(hi, start + batchSize)
                     // A single part (a small corpus) still analyses on every core.
-                    let batch = partCount == 1 ? parallelMap(articles[start..<end]) { analyzer.analyze($0) }
-                                               : articles[start..<end].map { analyzer.analyze($0) }
-                    for a in batch { part.add(a, gazetteer: gazetteer) }
+                    let batch = partCount == 1 ? parallelMap(start..<end) { shared.analysis(of: $0) }
+                                               : shared.analyses(of: start..<end)
+                    for (j, a) in batch.enumerated() { part.add(a, copyOf: shared.copyKey(start + j), gazetteer: gazetteer) }
                     done.add(end - start)
                     start = end
                 }
@@ -177,7 +185,7 @@ enum CorpusBuilder {
                         stemsOut.pointee = parallelMap(index.termsByID) { stemmer.stem($0) }
                         tStemmed = DispatchTime.now().uptimeNanoseconds
                     } else {
-                        copiesOut.pointee = CopyDetector.find(index: index, structures: structures)
+                        copiesOut.pointee = CopyDetector.find(index: index, structures: structures, firsts: firsts)
                     }
                 }
             }
@@ -189,6 +197,19 @@ enum CorpusBuilder {
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies)
     }
+
+    /// For each article, the first one with the same title and text bytes
+    /// (itself when none): all that analysis reads of an article.
+    static func identicalArticles(_ articles: [Article]) -> [Int32] {
+        IdenticalTexts.firsts(count: articles.count, hash: { i in
+            var h = Hasher()
+            IdenticalTexts.combine(articles[i].title, into: &h)
+            IdenticalTexts.combine(articles[i].text, into: &h)
+            return h.finalize()
+        }, same: { i, j in
+            IdenticalTexts.sameBytes(articles[i].title, articles[j].title) && IdenticalTexts.sameBytes(articles[i].text, articles[j].text)
+        })
+    }
 }
 
 /// The articles and index of one stretch of the corpus, built on one core.
@@ -199,20 +220,45 @@ struct CorpusPart {
     var entities: [EntityRecord] = []
     var entityIDs: [String: Int32] = [:]
     var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
+    /// The document of this part each article with identical copies was first added as, by that article's ordinal.
+    private var copiedDocs: [Int32: UInt32] = [:]
 
     /// Adds the next article.
-    mutating func add(_ a: AnalyzedArticle, gazetteer: Gazetteer) {
+    /// - Parameter copyOf: for an article with identical copies, the first of them (see `SharedAnalyses.copyKey`).
+    mutating func add(_ a: AnalyzedArticle, copyOf first: Int32? = nil, gazetteer: Gazetteer) {
+        if let first, let earlier = copiedDocs[first] {
+            addCopy(a, of: earlier)
+            return
+        }
         let doc = builder.add(terms: [a.title.terms, a.text.terms], capitalizedInText: a.capitalized)
+        if let first { copiedDocs[first] = doc }
         var structure = a.structure
+        // Gathered here and set once: each change of `structure.entities` makes a new store of them.
+        var occurrences: [EntityOccurrence] = []
+        occurrences.reserveCapacity(a.mentions.count)
         for (m, field, tokens) in a.mentions {
             let id = entityID(m.entity) {
                 EntityRecord(name: m.entity, type: m.type.rawValue, aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? [])
             }
-            structure.entities.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
+            occurrences.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
             entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
         }
+        structure.entities = occurrences
         structures.append(structure)
         shapes.append(a.shape)
+    }
+
+    /// Adds an article identical to document `earlier` of this part: its
+    /// words, structure and entities are the earlier one's, already numbered.
+    private mutating func addCopy(_ a: AnalyzedArticle, of earlier: UInt32) {
+        let doc = builder.add(copyOf: earlier, capitalizedInText: a.capitalized)
+        let structure = structures[Int(earlier)]
+        // The mentions in the order `add` met them, so the postings grow as they would have.
+        for e in structure.entities {
+            entityPostings[e.field.rawValue][Int(e.entity)].add(doc: doc, position: UInt32(e.tokens.lowerBound))
+        }
+        structures.append(structure)
+        shapes.append(shapes[Int(earlier)])
     }
 
     /// The id of an entity, numbered in order of first mention.

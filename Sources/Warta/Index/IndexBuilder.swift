@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The index as the builder makes it, in memory: what `IndexWriter` lays
 /// out in an index file, and what the stemmer and the copy detector read
 /// while the corpus is built.
@@ -72,13 +74,35 @@ struct IndexBuilder {
     @discardableResult
     mutating func add(terms: [[String]], capitalizedInText: [Int32]) -> UInt32 {
         let doc = add(terms: terms)
+        count(capitalizedInText, of: doc)
+        return doc
+    }
+
+    /// Adds a document whose words are those of document `earlier`, word
+    /// for word: its term ids are copied, not looked up again.
+    mutating func add(copyOf earlier: UInt32, capitalizedInText: [Int32]) -> UInt32 {
+        let doc = UInt32(documentCount)
+        documentCount += 1
+        for f in forwardTerms.indices {
+            let starts = forwardStarts[f]
+            // Copied out first: appending a slice of the array to itself would copy the whole array.
+            let words = Array(forwardTerms[f][starts[Int(earlier)]..<starts[Int(earlier) + 1]])
+            forwardTerms[f].append(contentsOf: words)
+            fieldLengths[f].append(UInt32(words.count))
+            forwardStarts[f].append(forwardTerms[f].count)
+        }
+        count(capitalizedInText, of: doc)
+        return doc
+    }
+
+    /// Counts the terms at these positions of a document's body as capitalised.
+    private mutating func count(_ capitalizedInText: [Int32], of doc: UInt32) {
         let base = forwardStarts[IndexedField.text.rawValue][Int(doc)]
         for p in capitalizedInText {
             let id = Int(forwardTerms[IndexedField.text.rawValue][base + Int(p)])
             if capitalized.count <= id { capitalized += [Int](repeating: 0, count: id + 1 - capitalized.count) }
             capitalized[id] += 1
         }
-        return doc
     }
 
     /// Adds a document whose words are already folded, per field.
@@ -119,42 +143,79 @@ struct IndexBuilder {
     }
 
     /// The posting lists of one field, by term id, made from the forward index.
+    ///
+    /// The documents are cut in two stretches of about equal words, counted
+    /// and filled on two cores: each term's stretch of the flat arrays holds
+    /// the first half's entries, then the second's, so the lists come out in
+    /// document and position order as one pass would make them.
     private func postings(_ f: Int) -> [PostingList] {
         let terms = termIDs.count
         let words = forwardTerms[f], starts = forwardStarts[f]
-        // First pass: per term, its occurrences and its documents.
-        var occurrences = [Int](repeating: 0, count: terms + 1), documents = [Int](repeating: 0, count: terms + 1)
-        var lastDoc = [Int32](repeating: -1, count: terms)
-        for d in 0..<documentCount {
-            for p in starts[d]..<starts[d + 1] {
-                let t = Int(words[p])
-                occurrences[t] += 1
-                if lastDoc[t] != Int32(d) { lastDoc[t] = Int32(d); documents[t] += 1 }
+        var bounds = [0, documentCount]
+        if documentCount >= 256 {
+            var mid = 0
+            while mid < documentCount && starts[mid] < words.count / 2 { mid += 1 }
+            bounds = [0, mid, documentCount]
+        }
+        let halves = bounds.count - 1
+        // First pass: per half and term, its occurrences and its documents.
+        var counts = [(occurrences: [Int], documents: [Int])](repeating: ([], []), count: halves)
+        counts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: halves) { h in
+                var occurrences = [Int](repeating: 0, count: terms), documents = [Int](repeating: 0, count: terms)
+                var lastDoc = [Int32](repeating: -1, count: terms)
+                for d in bounds[h]..<bounds[h + 1] {
+                    for p in starts[d]..<starts[d + 1] {
+                        let t = Int(words[p])
+                        occurrences[t] += 1
+                        if lastDoc[t] != Int32(d) { lastDoc[t] = Int32(d); documents[t] += 1 }
+                    }
+                }
+                out[h] = (occurrences, documents)
             }
         }
         // Where each term's stretch of the flat arrays starts (exclusive prefix sums).
         var positionAt = [Int](repeating: 0, count: terms + 1), docAt = [Int](repeating: 0, count: terms + 1)
+        var documents = [Int](repeating: 0, count: terms)
         for t in 0..<terms {
-            positionAt[t + 1] = positionAt[t] + occurrences[t]
+            var o = 0
+            for h in 0..<halves { o += counts[h].occurrences[t]; documents[t] += counts[h].documents[t] }
+            positionAt[t + 1] = positionAt[t] + o
             docAt[t + 1] = docAt[t] + documents[t]
         }
-        // Second pass: fill them, documents and positions in order.
+        // Second pass: each half fills its part of every term's stretch, documents and positions in order.
         var positions = [UInt32](repeating: 0, count: positionAt[terms])
         var docs = [UInt32](repeating: 0, count: docAt[terms]), freqs = [UInt32](repeating: 0, count: docAt[terms])
-        var nextPosition = positionAt, nextDoc = docAt
-        for t in 0..<terms { lastDoc[t] = -1 }
-        for d in 0..<documentCount {
-            let start = starts[d]
-            for p in start..<starts[d + 1] {
-                let t = Int(words[p])
-                if lastDoc[t] != Int32(d) {
-                    lastDoc[t] = Int32(d)
-                    docs[nextDoc[t]] = UInt32(d)
-                    nextDoc[t] += 1
+        positions.withUnsafeMutableBufferPointer { positionsOut in
+            docs.withUnsafeMutableBufferPointer { docsOut in
+                freqs.withUnsafeMutableBufferPointer { freqsOut in
+                    nonisolated(unsafe) let positionsOut = positionsOut, docsOut = docsOut, freqsOut = freqsOut
+                    DispatchQueue.concurrentPerform(iterations: halves) { h in
+                        var nextPosition = Array(positionAt.dropLast()), nextDoc = Array(docAt.dropLast())
+                        if h == 1 {
+                            for t in 0..<terms {
+                                nextPosition[t] += counts[0].occurrences[t]
+                                nextDoc[t] += counts[0].documents[t]
+                            }
+                        }
+                        var lastDoc = [Int32](repeating: -1, count: terms)
+                        for d in bounds[h]..<bounds[h + 1] {
+                            let start = starts[d]
+                            for p in start..<starts[d + 1] {
+                                let t = Int(words[p])
+                                if lastDoc[t] != Int32(d) {
+                                    lastDoc[t] = Int32(d)
+                                    docsOut[nextDoc[t]] = UInt32(d)
+                                    nextDoc[t] += 1
+                                }
+                                freqsOut[nextDoc[t] - 1] += 1
+                                positionsOut[nextPosition[t]] = UInt32(p - start)
+                                nextPosition[t] += 1
+                            }
+                        }
+                    }
                 }
-                freqs[nextDoc[t] - 1] += 1
-                positions[nextPosition[t]] = UInt32(p - start)
-                nextPosition[t] += 1
             }
         }
         return parallelMap(Array(0..<terms)) { t in

@@ -4,9 +4,10 @@
 struct TermNumbers {
     /// Every term by its id.
     private(set) var terms: [String] = []
-    /// Per slot: the id + 1 of the term there, 0 for none.
-    private var slots: [UInt32] = Array(repeating: 0, count: 1 << 12)
-    private var hashes: [UInt64] = []
+    /// Per slot: the high 32 bits of the term's hash, then its id + 1 (0 for
+    /// an empty slot). The hash bits rule out nearly every other term without
+    /// reading it: a probe touches this array and, once, the term's string.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1 << 12)
 
     var count: Int { terms.count }
 
@@ -14,31 +15,35 @@ struct TermNumbers {
     @inline(__always)
     mutating func id(of term: String) -> UInt32 {
         let h = TermNumbers.hash(term)
+        let tag = h & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
             if s == 0 { break }
-            let id = Int(s - 1)
-            if hashes[id] == h && terms[id] == term { return UInt32(id) }
+            if s & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(s & 0xFFFF_FFFF) - 1
+                if terms[id] == term { return UInt32(id) }
+            }
             i = (i + 1) & mask
         }
         let id = UInt32(terms.count)
         terms.append(term)
-        hashes.append(h)
-        slots[i] = id + 1
+        slots[i] = tag | UInt64(id + 1)
         if terms.count * 2 > slots.count { grow() }
         return id
     }
 
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (id, h) in hashes.enumerated() {
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = UInt32(id + 1)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for s in slots where s != 0 {
+            let id = Int(s & 0xFFFF_FFFF) - 1
+            var i = Int(truncatingIfNeeded: TermNumbers.hash(terms[id])) & mask
+            while bigger[i] != 0 { i = (i + 1) & mask }
+            bigger[i] = s
         }
+        slots = bigger
     }
 
     @inline(__always)
