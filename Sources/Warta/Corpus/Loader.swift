@@ -42,8 +42,9 @@ public enum CorpusLoader {
         if !isDir {
             guard reads(path) else { throw CorpusError.unsupported(path: path) }
             do {
-                // Mapped, not read: the lines are parsed in place, so copying the file first is wasted time.
-                let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+                // Read, not mapped: a file another program truncates while it loads must not
+                // crash warta (a mapped page past the new end is a SIGBUS).
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 return data.withUnsafeBytes { load(bytes: $0.bindMemory(to: UInt8.self), name: path) }
             } catch {
                 throw CorpusError.unreadable(path: path, reason: "\(error)")
