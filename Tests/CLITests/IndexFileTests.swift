@@ -74,7 +74,7 @@ final class IndexFileTests: XCTestCase {
         let path = try damaged("v9.widx") { $0[8] = 9 }
         let r = try WartaProcess.run(["--corpus", path, "-c", "count articles"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("has format version 9; this warta reads version 2"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("has format version 9; this warta reads version 3"), r.stderr)
         XCTAssertTrue(r.stderr.contains("-o \(path)"), r.stderr)
     }
 

@@ -10,6 +10,9 @@ enum BlockStream: Int, CaseIterable {
     case record, structure, titleWords, titleShape, textWords, textShape
 
     /// The words and shape streams of a field.
+    /// The streams a duplicate reads from its first occurrence: all but its record.
+    static let shared: [BlockStream] = [.structure, .titleWords, .titleShape, .textWords, .textShape]
+
     static func words(_ field: IndexedField) -> BlockStream { field == .title ? .titleWords : .textWords }
     static func shape(_ field: IndexedField) -> BlockStream { field == .title ? .titleShape : .textShape }
 
@@ -31,6 +34,23 @@ enum ArticleBlockWriter {
     /// A block is closed once its streams hold this many bytes: reading one
     /// article inflates at most about this much.
     static let targetSize = 64 * 1024
+
+    /// Empties the shared streams of each article whose first occurrence
+    /// `originals` names (-1 for none) when they are the same bytes as the
+    /// original's (they derive from the title and text alone, so they are),
+    /// and returns those articles with their originals, in order.
+    static func shareDuplicates(_ parts: inout [[[UInt8]]], originals: [Int32]) -> [(duplicate: Int, original: Int)] {
+        let candidates = originals.indices.filter { originals[$0] >= 0 && $0 < parts.count }
+        let same = parallelMap(candidates) { d in
+            BlockStream.shared.allSatisfy { parts[d][$0.rawValue] == parts[Int(originals[d])][$0.rawValue] }
+        }
+        var pairs: [(duplicate: Int, original: Int)] = []
+        for (d, same) in zip(candidates, same) where same {
+            for s in BlockStream.shared { parts[d][s.rawValue] = [] }
+            pairs.append((d, Int(originals[d])))
+        }
+        return pairs
+    }
 
     /// The blocks of `parts` (per article, one byte string per
     /// `BlockStream`) and the first article of each block, then the article count.
@@ -126,6 +146,7 @@ final class ArticleBlocks: @unchecked Sendable {
     private let spelling: Lazy<Spelling>
     private let termOfNumber: Lazy<ValueColumn<UInt32>>
     private let inflated = InflatedStreams()
+    private let duplicates: Lazy<DuplicateTable>, hasDuplicates: Bool
     /// Statements read an article or its structure several times in a row (a field at a time, a span at a time).
     private let articles = RecentValues<Article>(), structures = RecentValues<ArticleStructure>()
 
@@ -139,6 +160,20 @@ final class ArticleBlocks: @unchecked Sendable {
         firsts = Lazy({ ValueColumn<UInt32>.read(storage, .blockStarts, count: blockCount + 1) }, fallback: { .zeros(blockCount + 1) })
         self.termOfNumber = termOfNumber
         spelling = Lazy({ Spelling(storage: storage, terms: terms, numbers: termOfNumber.value) }, fallback: { Spelling() })
+        duplicates = Lazy({ DuplicateTable(storage) }, fallback: { DuplicateTable() })
+        hasDuplicates = !storage[.duplicates].isEmpty
+    }
+
+    /// The article whose blocks hold stream `s` of article `doc`: for a
+    /// duplicate's shared streams its first occurrence (which is never a
+    /// duplicate itself: one more block at most), else `doc`.
+    private func holder(_ doc: Int, _ s: BlockStream) -> Int {
+        guard s != .record, hasDuplicates, let original = duplicates.value.original(of: doc) else { return doc }
+        guard original < doc else {
+            storage.report("is damaged (article \(doc) refers to article \(original))")
+            return doc  // its own streams are empty and fail to decode
+        }
+        return original
     }
 
     /// Stream `s` of the block holding article `doc`, inflated, or nil when it is damaged (reported).
@@ -168,6 +203,7 @@ final class ArticleBlocks: @unchecked Sendable {
 
     /// Decodes stream `s` of article `doc` with `body`; `fallback` when damaged.
     func read<T>(_ doc: Int, _ s: BlockStream, fallback: T, _ body: (inout ByteReader) -> T?) -> T {
+        let doc = holder(doc, s)
         guard let stream = stream(s, of: doc) else { return fallback }
         let value = stream.read(doc) { r -> T? in
             let v = body(&r)
@@ -198,6 +234,7 @@ final class ArticleBlocks: @unchecked Sendable {
 
     /// A field of article `doc` spelled out, with the byte range of each word; nil when damaged.
     func spelled(_ field: IndexedField, _ doc: Int) -> SpelledText? {
+        let doc = holder(doc, .words(field))
         guard let words = stream(.words(field), of: doc), let shape = stream(.shape(field), of: doc) else { return nil }
         let spelling = spelling.value
         let text = words.read(doc) { w in

@@ -27,7 +27,7 @@ enum Section: UInt32, CaseIterable {
     case postingsTitle, postingsText, entityPostingsTitle, entityPostingsText
     case lengthsTitle, lengthsText
     case articleBlocks, blockStarts, entities, dates, idRanks, copies, warnings
-    case ids, idOrdinals, forwardTerms
+    case ids, idOrdinals, forwardTerms, duplicates
     case checksums
 }
 
@@ -41,7 +41,7 @@ enum Section: UInt32, CaseIterable {
 /// `damageMessage` instead of answering.
 final class IndexStorage: @unchecked Sendable {
     static let magic: [UInt8] = Array("WARTAIDX".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let blockSize = 65536
     static let headerSize = 32
     static let sectionEntrySize = 24
