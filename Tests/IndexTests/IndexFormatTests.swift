@@ -164,6 +164,20 @@ final class IndexFormatTests: XCTestCase {
         XCTAssertEqual(index.postings(for: "apel", in: .text).docs, [0, 1, 2])
     }
 
+    func testCopiesRoundTripAsDeltas() {
+        let clusters = CopyDetector.Clusters(clusterOf: [[0, -1, 1], [], [2, 0, -1, 5], [1, 3, 4, 2]],
+                                             articles: [[0, 2], [0, 3], [2, 3], [3], [3], [2]])
+        let back = clusters.encoded().withUnsafeBytes { b in
+            var r = ByteReader(b)
+            let c = CopyDetector.Clusters.decode(&r)
+            XCTAssertFalse(r.failed)
+            XCTAssertTrue(r.atEnd)
+            return c
+        }
+        XCTAssertEqual(back.clusterOf, clusters.clusterOf)
+        XCTAssertEqual(back.articles, clusters.articles)
+    }
+
     func testFrontCodedIdsAreFoundInPlace() {
         // Groups of 8: ids sharing long prefixes, none, a prefix of the next, one of many bytes, the empty id.
         var ids = (0..<70).map { String(format: "clickid-kompas-%05d-x%d", ($0 * 37) % 70, $0 % 3) }
