@@ -81,6 +81,23 @@ final class DuplicateTests: XCTestCase {
         XCTAssertEqual(corpus.damage.count, 0)
     }
 
+    /// Were the analysis to read more than the title and text, a copy
+    /// analysed otherwise would keep its own words, shapes and structure.
+    func testACopyAnalysedDifferentlyIsStoredWhole() throws {
+        let articles = Self.withCopies(Self.articles(10, words: 100))
+        var built = CorpusBuilder.build(articles, gazetteer: .standard)
+        let sentences = built.structures[2].sentences
+        built.structures[12].sentences.removeLast()
+        let storage = try IndexStorage.memory(IndexWriter.write(built, articles: articles))
+        XCTAssertEqual(storage[.duplicates].count, 8 * 9)
+        let corpus = try Corpus(storage: storage, name: "t", path: nil, gazetteer: nil)
+        XCTAssertEqual(corpus.structures[12].sentences, Array(sentences.dropLast()))
+        XCTAssertEqual(corpus.structures[2].sentences, sentences)
+        XCTAssertEqual(corpus.structures[13].sentences, built.structures[3].sentences)
+        XCTAssertEqual(Array(corpus.articles), articles)
+        XCTAssertEqual(corpus.damage.count, 0)
+    }
+
     func testADamagedOriginalDamagesItsDuplicates() throws {
         let originals = Self.articles(200, words: 400)
         let articles = Self.withCopies(originals)

@@ -10,9 +10,6 @@ enum BlockStream: Int, CaseIterable {
     case record, structure, titleWords, titleShape, textWords, textShape
 
     /// The words and shape streams of a field.
-    /// The streams a duplicate reads from its first occurrence: all but its record.
-    static let shared: [BlockStream] = [.structure, .titleWords, .titleShape, .textWords, .textShape]
-
     static func words(_ field: IndexedField) -> BlockStream { field == .title ? .titleWords : .textWords }
     static func shape(_ field: IndexedField) -> BlockStream { field == .title ? .titleShape : .textShape }
 
@@ -34,23 +31,6 @@ enum ArticleBlockWriter {
     /// A block is closed once its streams hold this many bytes: reading one
     /// article inflates at most about this much.
     static let targetSize = 64 * 1024
-
-    /// Empties the shared streams of each article whose first occurrence
-    /// `originals` names (-1 for none) when they are the same bytes as the
-    /// original's (they derive from the title and text alone, so they are),
-    /// and returns those articles with their originals, in order.
-    static func shareDuplicates(_ parts: inout [[[UInt8]]], originals: [Int32]) -> [(duplicate: Int, original: Int)] {
-        let candidates = originals.indices.filter { originals[$0] >= 0 && $0 < parts.count }
-        let same = parallelMap(candidates) { d in
-            BlockStream.shared.allSatisfy { parts[d][$0.rawValue] == parts[Int(originals[d])][$0.rawValue] }
-        }
-        var pairs: [(duplicate: Int, original: Int)] = []
-        for (d, same) in zip(candidates, same) where same {
-            for s in BlockStream.shared { parts[d][s.rawValue] = [] }
-            pairs.append((d, Int(originals[d])))
-        }
-        return pairs
-    }
 
     /// The blocks of `parts` (per article, one byte string per
     /// `BlockStream`) and the first article of each block, then the article count.

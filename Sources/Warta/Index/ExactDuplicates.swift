@@ -25,6 +25,24 @@ enum ExactDuplicates {
         return originals
     }
 
+    /// Whether article `d` was analysed as article `o` was: the same words
+    /// in each field, the same shapes, the same structure, so the streams
+    /// written from them (the words, shapes and structure of docs/index-format.md,
+    /// "Article blocks") are the same bytes. The analysis reads only the title
+    /// and text, so an exact duplicate always is; this keeps a later change
+    /// to it (one that read the language, say) from giving a copy its
+    /// original's words.
+    static func sameAnalysis(_ built: BuiltCorpus, _ d: Int, _ o: Int) -> Bool {
+        guard d < built.structures.count, o < built.structures.count else { return false }
+        // Shapes not built are made from the text, the same for both.
+        let shapes = d < built.shapes.count && o < built.shapes.count
+            ? built.shapes[d].title == built.shapes[o].title && built.shapes[d].text == built.shapes[o].text
+            : d >= built.shapes.count && o >= built.shapes.count
+        let a = built.structures[d], b = built.structures[o]
+        return shapes && IndexedField.allCases.allSatisfy { built.index.forward($0, d).elementsEqual(built.index.forward($0, o)) }
+            && a.paragraphs == b.paragraphs && a.sentences == b.sentences && a.quotes == b.quotes && a.entities == b.entities
+    }
+
     /// A hash of an article's title and text bytes.
     static func fingerprint(_ a: Article) -> Int {
         var h = Hasher()
