@@ -78,6 +78,16 @@ final class IndexFileTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("-o \(path)"), r.stderr)
     }
 
+    /// A file of the previous version is refused with the command that rebuilds it from its source.
+    func testAVersion2FileIsRefusedWithItsSource() throws {
+        let path = try damaged("v2.widx") { $0[8] = 2 }
+        let r = try WartaProcess.run(["--corpus", path, "-c", "count articles"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("has format version 2; this warta reads version 3"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("warta index PATH"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("-o \(path)"), r.stderr)
+    }
+
     /// A flipped byte anywhere: every statement either fails with the
     /// damage message or gives exactly the answer of the sound file (it did
     /// not read the damaged block); `warta check` always fails.

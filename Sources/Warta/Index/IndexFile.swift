@@ -125,6 +125,11 @@ final class IndexStorage: @unchecked Sendable {
         }
         let version = u32(8)
         guard version == IndexStorage.version else {
+            // Version 2 lays out its header and meta section as this one does: the advice can name the source.
+            let n = Int(u32(12))
+            if version == 2, n <= 1024, IndexStorage.headerSize + n * IndexStorage.sectionEntrySize <= count {
+                source = sourceHint(sections: n)
+            }
             throw IndexFileError(file, "has format version \(version); this warta reads version \(IndexStorage.version)", source: source)
         }
         let n = Int(u32(12))
