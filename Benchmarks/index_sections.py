@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the size of each section of a warta index file (format version 2).
+"""Prints the size of each section of a warta index file (format version 3, or 2).
 
     python3 Benchmarks/index_sections.py FILE.widx
 """
@@ -9,7 +9,7 @@ import sys
 NAMES = ["meta", "terms", "termTotals", "termCapitalized", "stems", "otherStems",
          "postingsTitle", "postingsText", "entityPostingsTitle", "entityPostingsText",
          "lengthsTitle", "lengthsText", "articleBlocks", "blockStarts", "entities", "dates",
-         "idRanks", "copies", "warnings", "ids", "idOrdinals", "forwardTerms", "checksums"]
+         "idRanks", "copies", "warnings", "ids", "idOrdinals", "forwardTerms", "duplicates", "checksums"]
 
 head = open(sys.argv[1], "rb").read(4096)
 version, count = struct.unpack_from("<II", head, 8)
@@ -17,6 +17,7 @@ total = 0
 for i in range(count):
     number, _, offset, length = struct.unpack_from("<IIQQ", head, 32 + 24 * i)
     total += length
-    name = NAMES[number - 1] if version == 2 and number <= len(NAMES) else str(number)
+    names = NAMES if version == 3 else [n for n in NAMES if n != "duplicates"] if version == 2 else []
+    name = names[number - 1] if number <= len(names) else str(number)
     print(f"{name:20s} {length / 1e6:8.2f} MB")
 print(f"{'total':20s} {total / 1e6:8.2f} MB")

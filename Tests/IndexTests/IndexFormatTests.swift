@@ -181,6 +181,36 @@ final class IndexFormatTests: XCTestCase {
         XCTAssertNil(index.termID("bapa"))
         XCTAssertEqual(index.postings(for: "apel", in: .text).docs, [0, 1, 2])
     }
+
+    func testCopiesRoundTripAsDeltas() {
+        let clusters = CopyDetector.Clusters(clusterOf: [[0, -1, 1], [], [2, 0, -1, 5], [1, 3, 4, 2]],
+                                             articles: [[0, 2], [0, 3], [2, 3], [3], [3], [2]])
+        let back = clusters.encoded().withUnsafeBytes { b in
+            var r = ByteReader(b)
+            let c = CopyDetector.Clusters.decode(&r)
+            XCTAssertFalse(r.failed)
+            XCTAssertTrue(r.atEnd)
+            return c
+        }
+        XCTAssertEqual(back.clusterOf, clusters.clusterOf)
+        XCTAssertEqual(back.articles, clusters.articles)
+    }
+
+    func testFrontCodedIdsAreFoundInPlace() {
+        // Groups of 8: ids sharing long prefixes, none, a prefix of the next, one of many bytes, the empty id.
+        var ids = (0..<70).map { String(format: "clickid-kompas-%05d-x%d", ($0 * 37) % 70, $0 % 3) }
+        ids += ["", "a", "ab", "abc", "Hà Nội", "zz" + String(repeating: "é", count: 200)]
+        let articles = ids.map { Article(id: $0, title: "Judul", text: "Isi \($0).", raw: "") }
+        let corpus = Corpus(name: "t", articles: articles)
+        for (d, id) in ids.enumerated() {
+            XCTAssertEqual(corpus.ordinalByID[id], d, id)
+            XCTAssertEqual(corpus.articleID(d), id)
+        }
+        for absent in ["", " ", "b", "aa", "abcd", "clickid-kompas-00000-x", "clickid-kompas-00069-x20", "zzz"] where !ids.contains(absent) {
+            XCTAssertNil(corpus.ordinalByID[absent], absent)
+        }
+        XCTAssertEqual(corpus.damage.count, 0)
+    }
 }
 
 /// Building on several cores gives the very file one core would.

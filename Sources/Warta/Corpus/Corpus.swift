@@ -113,7 +113,7 @@ public final class Corpus: Sendable {
         }
         lazyWarnings = blob(.warnings, LoadWarning.decode, empty: [])
         lazyDates = Lazy({ ValueColumn<Int32>.read(storage, .dates, count: docs) }, fallback: { .zeros(docs) })
-        ordinalByID = OrdinalIndex(ids: StringTable(records: RecordTable(storage, .ids, count: docs)),
+        ordinalByID = OrdinalIndex(ids: FrontCodedStrings(storage, .ids, count: docs),
                                    ordinals: Lazy({ ValueColumn<UInt32>.read(storage, .idOrdinals, count: docs) }, fallback: { .zeros(docs) }))
         lazyRanks = Lazy({ ValueColumn<Int32>.read(storage, .idRanks, count: docs) }, fallback: { .zeros(docs) })
         let byID = ordinalByID

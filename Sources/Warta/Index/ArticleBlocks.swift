@@ -126,6 +126,7 @@ final class ArticleBlocks: @unchecked Sendable {
     private let spelling: Lazy<Spelling>
     private let termOfNumber: Lazy<ValueColumn<UInt32>>
     private let inflated = InflatedStreams()
+    private let duplicates: Lazy<DuplicateTable>, hasDuplicates: Bool
     /// Statements read an article or its structure several times in a row (a field at a time, a span at a time).
     private let articles = RecentValues<Article>(), structures = RecentValues<ArticleStructure>()
 
@@ -139,6 +140,20 @@ final class ArticleBlocks: @unchecked Sendable {
         firsts = Lazy({ ValueColumn<UInt32>.read(storage, .blockStarts, count: blockCount + 1) }, fallback: { .zeros(blockCount + 1) })
         self.termOfNumber = termOfNumber
         spelling = Lazy({ Spelling(storage: storage, terms: terms, numbers: termOfNumber.value) }, fallback: { Spelling() })
+        duplicates = Lazy({ DuplicateTable(storage) }, fallback: { DuplicateTable() })
+        hasDuplicates = !storage[.duplicates].isEmpty
+    }
+
+    /// The article whose blocks hold stream `s` of article `doc`: for a
+    /// duplicate's shared streams its first occurrence (which is never a
+    /// duplicate itself: one more block at most), else `doc`.
+    private func holder(_ doc: Int, _ s: BlockStream) -> Int {
+        guard s != .record, hasDuplicates, let original = duplicates.value.original(of: doc) else { return doc }
+        guard original < doc else {
+            storage.report("is damaged (article \(doc) refers to article \(original))")
+            return doc  // its own streams are empty and fail to decode
+        }
+        return original
     }
 
     /// Stream `s` of the block holding article `doc`, inflated, or nil when it is damaged (reported).
@@ -168,6 +183,7 @@ final class ArticleBlocks: @unchecked Sendable {
 
     /// Decodes stream `s` of article `doc` with `body`; `fallback` when damaged.
     func read<T>(_ doc: Int, _ s: BlockStream, fallback: T, _ body: (inout ByteReader) -> T?) -> T {
+        let doc = holder(doc, s)
         guard let stream = stream(s, of: doc) else { return fallback }
         let value = stream.read(doc) { r -> T? in
             let v = body(&r)
@@ -198,6 +214,7 @@ final class ArticleBlocks: @unchecked Sendable {
 
     /// A field of article `doc` spelled out, with the byte range of each word; nil when damaged.
     func spelled(_ field: IndexedField, _ doc: Int) -> SpelledText? {
+        let doc = holder(doc, .words(field))
         guard let words = stream(.words(field), of: doc), let shape = stream(.shape(field), of: doc) else { return nil }
         let spelling = spelling.value
         let text = words.read(doc) { w in

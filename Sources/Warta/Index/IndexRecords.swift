@@ -490,30 +490,60 @@ extension EntityRecord {
 }
 
 extension CopyDetector.Clusters {
+    /// Per article, per paragraph: 0 for none, else 1 + the zigzag of its
+    /// cluster − the last cluster written − 1 (clusters are numbered in
+    /// article order, so mostly 1); per cluster its articles as gaps
+    /// (article − previous − 1, the first from −1). docs/index-format.md, "copies".
     func encoded() -> [UInt8] {
         var w = ByteWriter()
-        for lists in [clusterOf, articles] {
-            w.varint(lists.count)
-            for l in lists {
-                w.varint(l.count)
-                for v in l { w.varint(Int(v) + 1) }
+        w.varint(clusterOf.count)
+        var last: Int32 = -1
+        for l in clusterOf {
+            w.varint(l.count)
+            for c in l {
+                if c < 0 { w.varint(0); continue }
+                let d = Int64(c) - Int64(last) - 1
+                w.varint(1 + UInt64(bitPattern: (d << 1) ^ (d >> 63)))
+                last = c
+            }
+        }
+        w.varint(articles.count)
+        for l in articles {
+            w.varint(l.count)
+            var previous: Int32 = -1
+            for d in l {
+                w.varint(Int(d - previous - 1))
+                previous = d
             }
         }
         return w.bytes
     }
 
     static func decode(_ r: inout ByteReader) -> CopyDetector.Clusters {
-        func lists() -> [[Int32]] {
-            var out: [[Int32]] = []
+        var clusterOf: [[Int32]] = []
+        var last: Int32 = -1
+        for _ in 0..<r.count() {
+            var l: [Int32] = []
             for _ in 0..<r.count() {
-                var l: [Int32] = []
-                for _ in 0..<r.count() { l.append(Int32(truncatingIfNeeded: r.int() - 1)) }
-                out.append(l)
+                let v = r.varint()
+                guard v > 0 else { l.append(-1); continue }
+                let z = v - 1
+                last = last &+ 1 &+ Int32(truncatingIfNeeded: Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1))
+                l.append(last)
             }
-            return out
+            clusterOf.append(l)
         }
-        let clusterOf = lists()
-        return CopyDetector.Clusters(clusterOf: clusterOf, articles: lists())
+        var articles: [[Int32]] = []
+        for _ in 0..<r.count() {
+            var l: [Int32] = []
+            var previous: Int32 = -1
+            for _ in 0..<r.count() {
+                previous = previous &+ 1 &+ Int32(truncatingIfNeeded: r.varint())
+                l.append(previous)
+            }
+            articles.append(l)
+        }
+        return CopyDetector.Clusters(clusterOf: clusterOf, articles: articles)
     }
 }
 

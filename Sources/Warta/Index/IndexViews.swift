@@ -381,12 +381,102 @@ struct StemTable: Sendable {
 /// The ordinal of each article id, found by binary search in the ids
 /// section (sorted by UTF-8 bytes) without loading it.
 struct OrdinalIndex: Sendable {
-    let ids: StringTable
+    let ids: FrontCodedStrings
     let ordinals: Lazy<ValueColumn<UInt32>>
 
     subscript(id: String) -> Int? {
         guard let k = ids.find(id) else { return nil }
         let column = ordinals.value
         return k < column.count ? Int(column[k]) : nil
+    }
+}
+
+/// Strings sorted by UTF-8 bytes (the article ids), front coded in groups:
+/// record g of a record table holds strings 8g ..< 8g + 8, the first as a
+/// string, each next as a varint count of the leading bytes it shares with
+/// the one before and a string of the rest. Sorted ids share most of their
+/// bytes with their neighbours (`clickid-kompas-00001-x3`), so most take a
+/// few bytes; reading one decodes at most 8.
+struct FrontCodedStrings: Sendable {
+    static let groupSize = 8
+    let records: RecordTable
+    /// How many strings.
+    let count: Int
+
+    init(_ storage: IndexStorage, _ section: Section, count: Int) {
+        records = RecordTable(storage, section, count: (count + Self.groupSize - 1) / Self.groupSize)
+        self.count = records.count == 0 ? 0 : count
+    }
+
+    /// String `i`, or "" when it is damaged (reported).
+    subscript(i: Int) -> String {
+        guard i >= 0 && i < count else { return "" }
+        return scan(i / Self.groupSize) { k, b in k == i % Self.groupSize ? String(decoding: b, as: UTF8.self) : nil } ?? ""
+    }
+
+    /// The number of `key`, by binary search over the groups' first strings.
+    func find(_ key: String) -> Int? {
+        let key = Array(key.utf8)
+        var lo = 0, hi = records.count  // the last group whose first string is at most key
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            guard let c = scan(mid, { _, b in Self.compare(b, key) }) else { return nil }
+            if c <= 0 { lo = mid } else { hi = mid }
+        }
+        let found = scan(lo) { k, b -> Int? in
+            let c = Self.compare(b, key)
+            return c == 0 ? lo * Self.groupSize + k : (c > 0 ? -1 : nil)
+        }
+        return found.flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    /// -1, 0, 1 as `a` sorts before, equal to, after `b` (UTF-8 bytes).
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Int {
+        let n = Swift.min(a.count, b.count)
+        let c = n == 0 ? 0 : memcmp(a.baseAddress!, b, n)
+        if c != 0 { return c < 0 ? -1 : 1 }
+        return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
+    }
+
+    /// Decodes the strings of group `g` in order, calling `body` with each
+    /// one's index in the group and bytes until it returns a value; nil
+    /// when none does, or the group is damaged (reported).
+    private func scan<T>(_ g: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        guard let data = records.record(g) else { return nil }
+        // No string of a group is longer than the group's bytes: each is made of suffixes written in it.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(1, data.count)) { buffer -> T? in
+            var r = ByteReader(data)
+            var length = 0
+            for k in 0..<Swift.min(Self.groupSize, count - g * Self.groupSize) {
+                let shared = k == 0 ? 0 : r.int()
+                let n = r.count()
+                guard !r.failed, shared >= 0, shared <= length else {
+                    records.storage.report("is damaged (a record of section \(records.section) does not decode)")
+                    return nil
+                }
+                if n > 0 { memcpy(buffer.baseAddress! + shared, r.base + r.position, n) }
+                length = shared + n
+                r.position += n
+                if let v = body(k, UnsafeBufferPointer(rebasing: buffer[0..<length])) { return v }
+            }
+            return nil
+        }
+    }
+
+    /// Writes `sorted` front coded, as the record table of its groups.
+    static func write(_ sorted: [[UInt8]], into w: inout ByteWriter) {
+        let groups = stride(from: 0, to: sorted.count, by: groupSize).map { start -> [UInt8] in
+            var g = ByteWriter()
+            var previous: [UInt8] = []
+            for (k, s) in sorted[start..<Swift.min(start + groupSize, sorted.count)].enumerated() {
+                let shared = zip(previous, s).prefix { $0 == $1 }.count
+                if k > 0 { g.varint(shared) }
+                g.varint(s.count - shared)
+                g.bytes += s[shared...]
+                previous = s
+            }
+            return g.bytes
+        }
+        RecordTable.write(groups, into: &w)
     }
 }

@@ -43,11 +43,19 @@ enum IndexWriter {
         }
         var frequencyRank = [UInt32](repeating: 0, count: order.count)
         for (rank, id) in byFrequency.enumerated() { frequencyRank[order[id]] = UInt32(rank) }
+        // An exact duplicate analysed as its original was stores its record only.
+        let originals = ExactDuplicates.originals(articles)
+        let shared: [Bool] = parallelMap(originals.indices) { d in
+            originals[d] >= 0 && ExactDuplicates.sameAnalysis(built, d, Int(originals[d]))
+        }
+        let duplicates = originals.indices.filter { shared[$0] }.map { (duplicate: $0, original: Int(originals[$0])) }
+        if trace { trace("  \(duplicates.count) exact duplicates \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
         // Each article's streams, then the blocks of articles compressed together.
         let parts: [[[UInt8]]] = parallelMap(Array(0..<index.documentCount)) { d in
             var p = [[UInt8]](repeating: [], count: BlockStream.allCases.count)
             if d < articles.count {
                 p[BlockStream.record.rawValue] = articles[d].encodedRecord()
+                if shared[d] { return p }
                 let shape = d < built.shapes.count ? built.shapes[d] : ArticleShape(articles[d])
                 p[BlockStream.titleShape.rawValue] = shape.title
                 p[BlockStream.textShape.rawValue] = shape.text
@@ -77,6 +85,7 @@ enum IndexWriter {
             }
             return p
         }
+        if trace { trace("  article streams \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
         let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
         clock = DispatchTime.now().uptimeNanoseconds
@@ -122,9 +131,10 @@ enum IndexWriter {
         // The ids in UTF-8 byte order with their articles' ordinals: an id is found by binary search.
         let idBytes = articles.map { Array($0.id.utf8) }
         let byID = idBytes.indices.sorted { idBytes[$0].lexicographicallyPrecedes(idBytes[$1]) }
-        records(.ids, byID.map { idBytes[$0] })
+        section(.ids) { FrontCodedStrings.write(byID.map { idBytes[$0] }, into: &$0) }
         column(.idOrdinals, byID.map { UInt32($0) })
         column(.forwardTerms, byFrequency.map { UInt32($0) })
+        section(.duplicates) { DuplicateTable.write(duplicates, into: &$0) }
         out.align(8)
 
         // The checksum section: one CRC-32 per 64 KiB block of everything before it.

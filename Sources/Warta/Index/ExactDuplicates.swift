@@ -1,0 +1,116 @@
+import Foundation
+
+/// Articles printed again byte for byte: wire copy republished verbatim,
+/// the same page scraped under two addresses. An index file stores such an
+/// article's words, shapes and structure once, with its first occurrence
+/// (docs/index-format.md, "Duplicates"); its metadata record stays its own.
+enum ExactDuplicates {
+    /// For each article, the first article before it with the same title
+    /// and text (UTF-8 bytes), or -1. Articles are grouped by `hash` and
+    /// compared byte for byte within a group, so two texts that share a
+    /// hash are never taken for one.
+    static func originals(_ articles: [Article], hash: (Article) -> Int = fingerprint) -> [Int32] {
+        let hashes = parallelMap(articles.indices) { hash(articles[$0]) }
+        var firsts: [Int: [Int32]] = [:]  // by hash: the first occurrence of each distinct (title, text)
+        firsts.reserveCapacity(articles.count)
+        var originals = [Int32](repeating: -1, count: articles.count)
+        for d in articles.indices {
+            let group = firsts[hashes[d], default: []]
+            if let o = group.first(where: { sameText(articles[Int($0)], articles[d]) }) {
+                originals[d] = o
+            } else {
+                firsts[hashes[d], default: []].append(Int32(d))
+            }
+        }
+        return originals
+    }
+
+    /// Whether article `d` was analysed as article `o` was: the same words
+    /// in each field, the same shapes, the same structure, so the streams
+    /// written from them (the words, shapes and structure of docs/index-format.md,
+    /// "Article blocks") are the same bytes. The analysis reads only the title
+    /// and text, so an exact duplicate always is; this keeps a later change
+    /// to it (one that read the language, say) from giving a copy its
+    /// original's words.
+    static func sameAnalysis(_ built: BuiltCorpus, _ d: Int, _ o: Int) -> Bool {
+        guard d < built.structures.count, o < built.structures.count else { return false }
+        // Shapes not built are made from the text, the same for both.
+        let shapes = d < built.shapes.count && o < built.shapes.count
+            ? built.shapes[d].title == built.shapes[o].title && built.shapes[d].text == built.shapes[o].text
+            : d >= built.shapes.count && o >= built.shapes.count
+        let a = built.structures[d], b = built.structures[o]
+        return shapes && IndexedField.allCases.allSatisfy { built.index.forward($0, d).elementsEqual(built.index.forward($0, o)) }
+            && a.paragraphs == b.paragraphs && a.sentences == b.sentences && a.quotes == b.quotes && a.entities == b.entities
+    }
+
+    /// A hash of an article's title and text bytes.
+    static func fingerprint(_ a: Article) -> Int {
+        var h = Hasher()
+        h.combine(a.title.utf8.count)
+        bytes(a.title) { h.combine(bytes: $0) }
+        bytes(a.text) { h.combine(bytes: $0) }
+        return h.finalize()
+    }
+
+    /// Whether two articles' titles and texts are the same bytes (not merely canonically equivalent strings).
+    static func sameText(_ a: Article, _ b: Article) -> Bool {
+        sameBytes(a.title, b.title) && sameBytes(a.text, b.text)
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return bytes(a) { x in bytes(b) { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `s`, copied only when they are not contiguous.
+    private static func bytes<T>(_ s: String, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        if let v = s.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return v }
+        return Array(s.utf8).withUnsafeBytes(body)
+    }
+}
+
+/// The duplicates section of an index file read in place: u32 per
+/// duplicate its ordinal (ascending), then u32 per duplicate the ordinal of
+/// its first occurrence. An article is looked up by binary search.
+struct DuplicateTable: Sendable {
+    private let column: ValueColumn<UInt32>
+    /// How many articles are stored as references.
+    let count: Int
+
+    /// No duplicates (also what a reader gets from a damaged section: the
+    /// duplicates then read their own empty streams, which fail to decode).
+    init() {
+        column = .zeros(0)
+        count = 0
+    }
+
+    /// The section of `storage`, verified; nil when damaged.
+    init?(_ storage: IndexStorage) {
+        let n = storage[.duplicates].count / 8
+        guard storage[.duplicates].count == 8 * n else {
+            storage.report("is damaged (section duplicates has a partial entry)")
+            return nil
+        }
+        guard let column = ValueColumn<UInt32>.read(storage, .duplicates, count: 2 * n) else { return nil }
+        self.column = column
+        count = n
+    }
+
+    /// The first occurrence of article `doc` when it is a duplicate, else nil.
+    func original(of doc: Int) -> Int? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let d = Int(column[mid])
+            if d == doc { return Int(column[count + mid]) }
+            if d < doc { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    /// Writes the section: `pairs` of (duplicate, original), sorted by duplicate.
+    static func write(_ pairs: [(duplicate: Int, original: Int)], into w: inout ByteWriter) {
+        for p in pairs { w.u32(UInt32(p.duplicate)) }
+        for p in pairs { w.u32(UInt32(p.original)) }
+    }
+}
