@@ -108,6 +108,9 @@ struct BuiltCorpus: Sendable {
     var stemmer = Stemmer(vocabulary: Vocabulary())
     /// Paragraphs printed in more than one article.
     var copies = CopyDetector.Clusters(clusterOf: [], articles: [])
+    /// Per article, the first one with the same title and text (itself when
+    /// none): found once, for the analysis and for the index file's duplicates.
+    var firsts: [Int32] = []
 }
 
 /// An entity as the corpus knows it.
@@ -139,7 +142,9 @@ enum CorpusBuilder {
         let size = (articles.count + partCount - 1) / partCount
         var parts = [CorpusPart?](repeating: nil, count: partCount)
         let done = ProgressCounter(total: articles.count)
-        let firsts = firsts ?? identicalArticles(articles)
+        // Identical articles found here serve the index file's duplicates too; a test's own `firsts` does not.
+        let found = firsts == nil ? identicalArticles(articles) : []
+        let firsts = firsts ?? found
         let shared = SharedAnalyses(firsts: firsts) { analyzer.analyze(articles[$0]) }
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
@@ -195,20 +200,14 @@ enum CorpusBuilder {
             trace("postings \((tFinished - tIndexed) / 1_000_000) ms, then in parallel stems \((tStemmed - tFinished) / 1_000_000) ms and copies (both done) \((now - tFinished) / 1_000_000) ms")
         }
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
-                           stems: stems, stemmer: stemmer, copies: copies)
+                           stems: stems, stemmer: stemmer, copies: copies, firsts: found)
     }
 
     /// For each article, the first one with the same title and text bytes
     /// (itself when none): all that analysis reads of an article.
     static func identicalArticles(_ articles: [Article]) -> [Int32] {
-        IdenticalTexts.firsts(count: articles.count, hash: { i in
-            var h = Hasher()
-            IdenticalTexts.combine(articles[i].title, into: &h)
-            IdenticalTexts.combine(articles[i].text, into: &h)
-            return h.finalize()
-        }, same: { i, j in
-            IdenticalTexts.sameBytes(articles[i].title, articles[j].title) && IdenticalTexts.sameBytes(articles[i].text, articles[j].text)
-        })
+        IdenticalTexts.firsts(count: articles.count, hash: { ExactDuplicates.fingerprint(articles[$0]) },
+                              same: { ExactDuplicates.sameText(articles[$0], articles[$1]) })
     }
 }
 

@@ -9,20 +9,11 @@ enum ExactDuplicates {
     /// and text (UTF-8 bytes), or -1. Articles are grouped by `hash` and
     /// compared byte for byte within a group, so two texts that share a
     /// hash are never taken for one.
+    /// (`BuiltCorpus.firsts` holds the same, found while building.)
     static func originals(_ articles: [Article], hash: (Article) -> Int = fingerprint) -> [Int32] {
-        let hashes = parallelMap(articles.indices) { hash(articles[$0]) }
-        var firsts: [Int: [Int32]] = [:]  // by hash: the first occurrence of each distinct (title, text)
-        firsts.reserveCapacity(articles.count)
-        var originals = [Int32](repeating: -1, count: articles.count)
-        for d in articles.indices {
-            let group = firsts[hashes[d], default: []]
-            if let o = group.first(where: { sameText(articles[Int($0)], articles[d]) }) {
-                originals[d] = o
-            } else {
-                firsts[hashes[d], default: []].append(Int32(d))
-            }
-        }
-        return originals
+        let firsts = IdenticalTexts.firsts(count: articles.count, hash: { hash(articles[$0]) },
+                                           same: { sameText(articles[$0], articles[$1]) })
+        return firsts.indices.map { firsts[$0] == Int32($0) ? -1 : firsts[$0] }
     }
 
     /// Whether article `d` was analysed as article `o` was: the same words
@@ -46,26 +37,14 @@ enum ExactDuplicates {
     /// A hash of an article's title and text bytes.
     static func fingerprint(_ a: Article) -> Int {
         var h = Hasher()
-        h.combine(a.title.utf8.count)
-        bytes(a.title) { h.combine(bytes: $0) }
-        bytes(a.text) { h.combine(bytes: $0) }
+        IdenticalTexts.combine(a.title, into: &h)
+        IdenticalTexts.combine(a.text, into: &h)
         return h.finalize()
     }
 
     /// Whether two articles' titles and texts are the same bytes (not merely canonically equivalent strings).
     static func sameText(_ a: Article, _ b: Article) -> Bool {
-        sameBytes(a.title, b.title) && sameBytes(a.text, b.text)
-    }
-
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        return bytes(a) { x in bytes(b) { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-    }
-
-    /// Calls `body` with the UTF-8 bytes of `s`, copied only when they are not contiguous.
-    private static func bytes<T>(_ s: String, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        if let v = s.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return v }
-        return Array(s.utf8).withUnsafeBytes(body)
+        IdenticalTexts.sameBytes(a.title, b.title) && IdenticalTexts.sameBytes(a.text, b.text)
     }
 }
 
