@@ -51,8 +51,17 @@ public final class Corpus: Sendable {
     /// Indexes `articles` (ids must be unique), finding entities with `gazetteer`.
     public convenience init(name: String, path: String? = nil, articles: [Article], warnings: [LoadWarning] = [],
                             gazetteer: Gazetteer = .standard) {
+        self.init(name: name, path: path, articles: articles, warnings: warnings, gazetteer: gazetteer, source: path,
+                  checksums: false, laidOut: { _ in })
+    }
+
+    /// Indexes `articles` and hands the bytes of their index file to `laidOut`
+    /// (the cache keeps them: with `checksums`, they are what `warta index` writes).
+    convenience init(name: String, path: String?, articles: [Article], warnings: [LoadWarning], gazetteer: Gazetteer,
+                     source: String?, checksums: Bool, laidOut: ([UInt8]) -> Void) {
         let built = CorpusBuilder.build(articles, gazetteer: gazetteer)
-        let bytes = Corpus.indexFile(built, articles: articles, warnings: warnings, source: path, checksums: false)
+        let bytes = Corpus.indexFile(built, articles: articles, warnings: warnings, source: source, checksums: checksums)
+        laidOut(bytes)
         // Bytes this process just laid out: reading their header cannot fail.
         try! self.init(storage: IndexStorage.memory(bytes), name: name, path: path, gazetteer: gazetteer, stemmer: built.stemmer)
     }
@@ -215,17 +224,10 @@ public final class Corpus: Sendable {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let result = try CorpusLoader.load(path: path)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let corpus: Corpus
-        if let cache, let key {
-            // The file `warta index` would write, checksums and all, kept for the next opening.
-            let built = CorpusBuilder.build(result.articles, gazetteer: .standard)
-            let bytes = indexFile(built, articles: result.articles, warnings: result.warnings, source: key.path)
-            corpus = try Corpus(storage: IndexStorage.memory(bytes), name: displayName(path), path: path, gazetteer: .standard,
-                                stemmer: built.stemmer)
-            cache.store(bytes, for: key)
-        } else {
-            corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings,
-                            gazetteer: gazetteer ?? .standard)
+        // With a cache: the file `warta index` would write, checksums and all, kept for the next opening.
+        let corpus = Corpus(name: displayName(path), path: path, articles: result.articles, warnings: result.warnings,
+                            gazetteer: gazetteer ?? .standard, source: key?.path ?? path, checksums: key != nil) { bytes in
+            if let cache, let key { cache.store(bytes, for: key) }
         }
         if trace {
             let t2 = DispatchTime.now().uptimeNanoseconds

@@ -63,11 +63,10 @@ public struct CorpusCache: Sendable {
         /// The newest modification time of the corpus's files.
         var newest: Double
 
-        /// The entry's file name: a hash of the path, then of the signature.
+        /// The entry's file name: a hash of the path, then of the signature
+        /// (an entry is also checked to be of this path when opened).
         var fileName: String {
-            CorpusCache.hex(CorpusCache.fnv(path, basis: 0xcbf2_9ce4_8422_2325)) + "-"
-                + CorpusCache.hex(CorpusCache.fnv(signature, basis: 0xcbf2_9ce4_8422_2325))
-                + CorpusCache.hex(CorpusCache.fnv(signature, basis: 0x6c62_272e_07bb_0142)) + ".widx"
+            CorpusCache.hex(CorpusCache.fnv(path)) + "-" + CorpusCache.hex(CorpusCache.fnv(signature)) + ".widx"
         }
     }
 
@@ -138,8 +137,9 @@ public struct CorpusCache: Sendable {
         }
     }
 
-    static func fnv(_ s: String, basis: UInt64) -> UInt64 {
-        var h = basis
+    /// FNV-1a, 64 bits: stable from run to run, unlike `Hasher`.
+    static func fnv(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 {
             h ^= UInt64(b)
             h = h &* 0x100_0000_01b3
