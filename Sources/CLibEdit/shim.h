@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#if !__has_include(<editline/readline.h>)
+#error "editline/readline.h not found: the shell needs libedit (Debian: apt-get install -y libedit-dev)"
+#endif
 #include <editline/readline.h>
 #include <histedit.h>
 

@@ -78,23 +78,27 @@ public final class Session {
 
     /// Parses and checks `range` of `source` without running it (for editors and linters).
     public func check(_ source: String, range: Range<Int>? = nil) -> Result<CheckedStatement, Diagnostic> {
+        do { return .success(try checked(source, range: range)) } catch { return .failure(error) }
+    }
+
+    /// Parses and checks `range` of `source` without running it, or throws its first error
+    /// (`check` without a `Result`).
+    public func checked(_ source: String, range: Range<Int>? = nil) throws(Diagnostic) -> CheckedStatement {
         var parser = Parser(source, range: range, parameters: parameters)
-        switch parser.parseStatement() {
-        case .failure(let d): return .failure(d)
-        case .success(let statement):
-            do {
-                return .success(try checker.check(statement))
-            } catch let d as Diagnostic {
-                return .failure(d)
-            } catch {
-                return .failure(Diagnostic(.error, "\(error)"))
-            }
+        let statement = try parser.parsed()
+        do {
+            return try checker.check(statement)
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic(.error, "\(error)")
         }
     }
 
     var checker: Checker {
         let corpus = self.corpus
-        var checker = Checker(metadataFields: executor?.metadataFields ?? corpus.metadataFields, setNames: Set(sets.keys),
+        var checker = Checker(metadataFields: executor?.metadataFields ?? corpus.metadataFields,
+                              setNames: sets.isEmpty ? [] : sets.keys.sorted(),
                               resolveEntity: { corpus.entity(named: $0) })
         checker.suggestedEntityNames = { corpus.entityNames }
         return checker
@@ -106,10 +110,7 @@ public final class Session {
     /// `settings.timeoutMilliseconds` set, it also stops at that limit.
     /// - Throws: a `Diagnostic` for a statement that is wrong, cancelled or out of time.
     public func run(_ source: String, range: Range<Int>? = nil, isCancelled: (@Sendable () -> Bool)? = nil) throws -> QueryResult {
-        switch check(source, range: range) {
-        case .failure(let d): throw d
-        case .success(let checked): return try execute(checked, isCancelled: isCancelled)
-        }
+        try execute(try checked(source, range: range), isCancelled: isCancelled)
     }
 
     /// Runs a checked statement.

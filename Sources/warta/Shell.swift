@@ -60,7 +60,7 @@ final class Shell {
         var parser = Parser(source.text, range: range, parameters: session.parameters)
         let start = DispatchTime.now().uptimeNanoseconds
         do throws(any Error) {
-            let statement = try parser.parseStatement().get()
+            let statement = try parser.parsed()
             if case .command(let name, let argument, let commandRange) = statement {
                 do {
                     return try command(name.text, argument, source: source)

@@ -27,14 +27,16 @@ public final class Corpus: Sendable {
     let entityPostings: [PostingTable]
     /// The root of each term, by term id.
     let stems: StemTable
+    /// Ranking bounds and stories, kept once made: made with the first statement that needs
+    /// them (the runtime looks up `String: Hashable` and `Double: Hashable` for their types by
+    /// scanning every conformance of the binary, about 0.1 ms each, which a count never needs).
+    private let caches = Lazy({ QueryCaches() }, fallback: { QueryCaches() })
     /// Ranking bounds of posting lists, made on first use.
-    let impacts = ImpactCache()
-    /// Near-duplicate stories, made on first use for each threshold.
-    let storyCache = MadeOnce<Double, Stories>()
+    var impacts: ImpactCache { caches.value.impacts }
 
     /// The stories of the corpus at a similarity threshold (see `StoryDetector`).
     func stories(threshold: Double) -> Stories {
-        storyCache.value(threshold) { StoryDetector.find(index: index, threshold: threshold) }
+        caches.value.stories.value(threshold) { StoryDetector.find(index: index, threshold: threshold) }
     }
     let storage: IndexStorage
     /// Ordinal of each id.
@@ -43,8 +45,10 @@ public final class Corpus: Sendable {
     private let lazyDates: Lazy<ValueColumn<Int32>>
     private let lazyRanks: Lazy<ValueColumn<Int32>>
     private let lazyEntities: Lazy<[EntityRecord]>
-    private let lazyEntityIDs: Lazy<[String: Int32]>
-    private let lazyStems: Lazy<[String: [String]]>
+    // Dictionaries behind non-generic wrappers: `Lazy<[String: …]>` would make the runtime
+    // look up `String: Hashable` at open, for a value most statements never read.
+    private let lazyEntityIDs: Lazy<EntityIDs>
+    private let lazyStems: Lazy<TermsByStem>
     private let lazyStemmer: Lazy<Stemmer>
     private let lazyCopies: Lazy<CopyDetector.Clusters>
 
@@ -139,13 +143,13 @@ public final class Corpus: Sendable {
         lazyEntityIDs = Lazy({
             var ids: [String: Int32] = [:]
             for (i, e) in table.value.enumerated() { ids[e.name] = Int32(i) }
-            return ids
-        }, fallback: { [:] })
+            return EntityIDs(byName: ids)
+        }, fallback: { EntityIDs(byName: [:]) })
         lazyStems = Lazy({
             var byStem: [String: [String]] = [:]
             for id in 0..<terms { byStem[stems[id], default: []].append(index.termsByID[id]) }
-            return byStem  // term ids are in sorted order: each list is sorted
-        }, fallback: { [:] })
+            return TermsByStem(terms: byStem)  // term ids are in sorted order: each list is sorted
+        }, fallback: { TermsByStem(terms: [:]) })
         lazyStemmer = stemmer.map { s in Lazy({ s }, fallback: { s }) } ?? Lazy({
             // Roots are learned from this corpus's own words.
             Stemmer(vocabulary: Vocabulary(words: Array(index.termsByID), totals: Array(index.termFrequencies),
@@ -177,9 +181,9 @@ public final class Corpus: Sendable {
     /// The entities mentioned in the corpus; `EntityOccurrence.entity` indexes it.
     var entityTable: [EntityRecord] { lazyEntities.value }
     /// Ids of `entityTable` by canonical name.
-    var entityIDs: [String: Int32] { lazyEntityIDs.value }
+    var entityIDs: [String: Int32] { lazyEntityIDs.value.byName }
     /// The terms of each root.
-    var termsByStem: [String: [String]] { lazyStems.value }
+    var termsByStem: [String: [String]] { lazyStems.value.terms }
     /// The Indonesian stemmer, with the roots learned from these articles.
     public var stemmer: Stemmer { lazyStemmer.value }
     /// Paragraphs printed in more than one article.

@@ -54,7 +54,10 @@ final class IndexStorage: @unchecked Sendable {
     private(set) var source: String?
     private let release: () -> Void
     /// By section number (an array: a dictionary's first use costs more than opening).
-    private var sections: [Range<Int>?] = []
+    /// Where each section starts and ends, by number (-1: absent). Not `[Range<Int>?]`: the
+    /// runtime would look up `Int: Comparable` to make that array's type, a scan of every
+    /// conformance in the binary at each start.
+    private var sectionStarts: [Int] = [], sectionEnds: [Int] = []
     /// End of the checksummed bytes: the checksum section starts there.
     private var checkedEnd = 0
     private var checksumsAt = 0
@@ -166,14 +169,18 @@ final class IndexStorage: @unchecked Sendable {
                 throw IndexFileError(file, "is damaged (a section lies outside the file)", source: source)
             }
             let number = Int(u32(at))
-            if sections.isEmpty { sections = [Range<Int>?](repeating: nil, count: Section.allCases.count + 1) }
-            if number >= sections.count { sections += [Range<Int>?](repeating: nil, count: number + 1 - sections.count) }
-            sections[number] = Int(offset)..<Int(offset + len)
+            let slots = max(number + 1, Section.allCases.count + 1)
+            if sectionStarts.count < slots {
+                sectionStarts += [Int](repeating: -1, count: slots - sectionStarts.count)
+                sectionEnds += [Int](repeating: -1, count: slots - sectionEnds.count)
+            }
+            sectionStarts[number] = Int(offset)
+            sectionEnds[number] = Int(offset + len)
         }
-        guard Section.allCases.allSatisfy({ Int($0.rawValue) < sections.count && sections[Int($0.rawValue)] != nil }),
-              let sums = sections[Int(Section.checksums.rawValue)] else {
+        guard Section.allCases.allSatisfy({ Int($0.rawValue) < sectionStarts.count && sectionStarts[Int($0.rawValue)] >= 0 }) else {
             throw IndexFileError(file, "is damaged (a section is missing)", source: source)
         }
+        let sums = self[.checksums]
         checkedEnd = sums.lowerBound
         checksumsAt = sums.lowerBound
         let blocks = (checkedEnd + IndexStorage.blockSize - 1) / IndexStorage.blockSize
@@ -206,7 +213,10 @@ final class IndexStorage: @unchecked Sendable {
     }
 
     /// The byte range of a section.
-    subscript(_ s: Section) -> Range<Int> { Int(s.rawValue) < sections.count ? sections[Int(s.rawValue)] ?? 0..<0 : 0..<0 }
+    subscript(_ s: Section) -> Range<Int> {
+        let k = Int(s.rawValue)
+        return k < sectionStarts.count && sectionStarts[k] >= 0 ? sectionStarts[k]..<sectionEnds[k] : 0..<0
+    }
 
     func bytes(_ r: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count) }
 

@@ -55,11 +55,23 @@ extension Int: ColumnValue {
 }
 
 /// One value per document or per term, read in place.
-struct ValueColumn<Element: ColumnValue>: RandomAccessCollection, @unchecked Sendable {
-    private let base: UnsafeRawPointer
+///
+/// `Element` is constrained by the extensions, not by the type: `Lazy<ValueColumn<Int32>>`
+/// is then made at open without the runtime looking up `Int32: ColumnValue` (a scan of
+/// every conformance in the binary).
+struct ValueColumn<Element>: @unchecked Sendable {
+    fileprivate let base: UnsafeRawPointer
     let count: Int
-    private let owner: AnyObject
+    fileprivate let owner: AnyObject
 
+    fileprivate init(base: UnsafeRawPointer, count: Int, owner: AnyObject) {
+        self.base = base
+        self.count = count
+        self.owner = owner
+    }
+}
+
+extension ValueColumn: Sequence, Collection, BidirectionalCollection, RandomAccessCollection where Element: ColumnValue {
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
@@ -83,12 +95,6 @@ struct ValueColumn<Element: ColumnValue>: RandomAccessCollection, @unchecked Sen
     static func zeros(_ count: Int) -> ValueColumn {
         let buffer = ZeroBuffer(bytes: count * Element.width)
         return ValueColumn(base: UnsafeRawPointer(buffer.pointer), count: count, owner: buffer)
-    }
-
-    private init(base: UnsafeRawPointer, count: Int, owner: AnyObject) {
-        self.base = base
-        self.count = count
-        self.owner = owner
     }
 }
 
@@ -279,13 +285,47 @@ struct StringTable: RandomAccessCollection, Sendable {
     }
 }
 
+/// Values by number, in sorted arrays: a `[Int: Value]` would have the runtime look up
+/// `Int: Hashable` (a scan of every conformance in the binary) at the first statement of a
+/// process. Holds what a session keeps of long posting lists: a few hundred entries.
+struct ByNumber<Value> {
+    private var keys: [Int] = []
+    private var values: [Value] = []
+
+    private func slot(_ key: Int) -> Int {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    subscript(key: Int) -> Value? {
+        get {
+            let i = slot(key)
+            return i < keys.count && keys[i] == key ? values[i] : nil
+        }
+        set {
+            let i = slot(key)
+            let found = i < keys.count && keys[i] == key
+            switch (found, newValue) {
+            case (true, let v?): values[i] = v
+            case (true, nil): keys.remove(at: i); values.remove(at: i)
+            case (false, let v?): keys.insert(key, at: i); values.insert(v, at: i)
+            case (false, nil): break
+            }
+        }
+    }
+}
+
 /// Posting lists by term (or entity) number, decoded from their blocks on
 /// first use; long lists stay decoded for the next statement.
 final class PostingTable: @unchecked Sendable {
     let records: RecordTable
     private let lock = NSLock()
-    private var cache: [Int: PostingList] = [:]
-    private var sets: [Int: DocBits] = [:]
+    private var cache = ByNumber<PostingList>()
+    private var sets = ByNumber<DocBits>()
     /// Lists at least this long are kept decoded.
     static let cachedLength = 128
 

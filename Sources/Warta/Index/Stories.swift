@@ -98,6 +98,19 @@ struct Stories: Sendable {
     let members: [[Int32]]
 }
 
+/// What a corpus makes on first use and keeps: the ranking bounds of posting
+/// lists, the stories at each threshold.
+final class QueryCaches: Sendable {
+    let impacts = ImpactCache()
+    let stories = MadeOnce<Double, Stories>()
+}
+
+/// `Corpus.entityIDs`.
+struct EntityIDs { let byName: [String: Int32] }
+
+/// `Corpus.termsByStem`.
+struct TermsByStem { let terms: [String: [String]] }
+
 /// Values made on first use and kept, safe to share between threads: the
 /// ranking bounds of posting lists, the stories at each threshold.
 final class MadeOnce<Key: Hashable, Value>: @unchecked Sendable {

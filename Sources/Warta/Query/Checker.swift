@@ -4,8 +4,10 @@
 public struct Checker {
     /// Metadata fields the corpus has beyond the built-in ones.
     public var metadataFields: [String]
-    /// Named sets of the session (`let NAME = …`).
-    public var setNames: Set<String>
+    /// Named sets of the session (`let NAME = …`). An array, not a `Set`: a session has a
+    /// few, and a `Set<String>` in every checker would have the runtime look up
+    /// `String: Hashable` (a scan of every conformance in the binary) for a one-shot count.
+    public var setNames: [String]
     /// The unit of the query being checked.
     var unit: Unit = .articles
     /// Units this version answers.
@@ -24,7 +26,7 @@ public struct Checker {
     public var suggestedEntityNames: (@Sendable () -> [String])?
 
     /// A checker for a corpus with these metadata fields and named sets, resolving entity names with `resolveEntity`.
-    public init(metadataFields: [String] = [], setNames: Set<String> = [],
+    public init(metadataFields: [String] = [], setNames: [String] = [],
                 resolveEntity: (@Sendable (String) -> (name: String, type: String, aliases: [String])?)? = nil,
                 entityNames: [String] = []) {
         self.metadataFields = metadataFields

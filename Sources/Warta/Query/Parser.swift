@@ -44,18 +44,27 @@ public struct Parser {
 
     /// Parses the statement in the range given at initialization.
     public mutating func parseStatement() -> Result<Statement, Diagnostic> {
+        do { return .success(try parsed()) } catch { return .failure(error) }
+    }
+
+    /// Parses the statement in the range given at initialization, or throws its first error.
+    ///
+    /// What `parseStatement()` answers, without a `Result`: making the type
+    /// `Result<Statement, Diagnostic>` has the runtime look up `Diagnostic: Error`, a scan
+    /// of every conformance in the binary, which a one-shot `warta -c` feels.
+    public mutating func parsed() throws(Diagnostic) -> Statement {
         // Dot-commands are lines, not token streams: `.open ~/corpus dir/`.
-        if let command = commandStatement() { return .success(command) }
-        if let first = lexerDiagnostics.first { return .failure(first) }
+        if let command = commandStatement() { return command }
+        if let first = lexerDiagnostics.first { throw first }
         do {
             let s = try statement()
             if current.kind == .semicolon { p += 1 }
             guard current.kind == .end else { throw unexpected(expecting: "end of statement") }
-            return .success(s)
+            return s
         } catch let d as Diagnostic {
-            return .failure(d)
+            throw d
         } catch {
-            return .failure(Diagnostic(.error, "\(error)"))
+            throw Diagnostic(.error, "\(error)")
         }
     }
 
