@@ -35,6 +35,25 @@ final class MatchSetTests: XCTestCase {
         }
     }
 
+    func testAnIDLookupAnswersWhatComparingEveryArticlesIDAnswers() {
+        // More than a group of eight ids, mixed case, non-ASCII, and the Kelvin sign, whose
+        // lowercase is "k": `id = "…"` reads the ids section once instead of every article.
+        let ids = ["Click-001", "click-001x", "click-002", "CLICK-003", "\u{212A}ompas-9", "kompas-9", "Kompas-10",
+                   "berita-é", "BERITA-É", "berita-e\u{301}", "z-1", "Z-2", "a-1"]
+        let corpus = Corpus(name: "ids", articles: ids.map { Article(id: $0, title: "t", text: "kata", raw: "") })
+        let e = Evaluator(corpus: corpus, sets: [:])
+        for value in ["click-001", "CLICK-003", "kompas-9", "KOMPAS-9", "Berita-É", "berita-é", "nope", "", "z-2", "A-1"] {
+            for op in [ComparisonOperator.equal, .notEqual] {
+                let c = Condition.compare(.id, op, .string(value))
+                var everyID = DocBits.all(corpus.articles.count)
+                everyID.filter(stop: { false }, e.articleCheck(c))
+                XCTAssertEqual(e.matchSet(c).documents, everyID.documents, "id \(op) \(value)")
+            }
+        }
+        XCTAssertEqual(e.matchSet(.compare(.id, .equal, .string("kompas-9"))).documents.count, 2)
+        XCTAssertEqual(e.matchSet(.compare(.id, .equal, .string("BERITA-é"))).documents.count, 3)
+    }
+
     func testARareWordJoinedWithACommonOneLeapfrogsToTheSameAnswer() {
         // "hanoi" in titles only is far rarer than "yang" anywhere.
         let rare = Condition.text(TextSearch(fields: [.title], phrase: [.exact("hanoi")], written: "hanoi"))

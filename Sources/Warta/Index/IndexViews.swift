@@ -429,6 +429,30 @@ struct OrdinalIndex: Sendable {
         let column = ordinals.value
         return k < column.count ? Int(column[k]) : nil
     }
+
+    /// The ordinals of the articles whose id equals `value` ignoring case, as `id = "…"`
+    /// compares (`lowercased()`, then `==`), read from the ids section in one pass instead
+    /// of decoding every article's id; nil when the section is damaged.
+    func ordinals(ignoringCase value: String) -> [Int]? {
+        let lowered = value.lowercased()
+        let key = Array(lowered.utf8)
+        let asciiKey = key.allSatisfy { $0 < 0x80 }
+        guard let numbers = ids.numbers(where: { b in
+            // Both ASCII: equal when their bytes are, A-Z folded. Otherwise as Strings (`==`
+            // is canonical equivalence: "\u{212A}" (Kelvin) equals "k" once lowercased).
+            if asciiKey && b.allSatisfy({ $0 < 0x80 }) {
+                guard b.count == key.count else { return false }
+                for i in 0..<b.count {
+                    let c = b[i] &- 0x41 < 26 ? b[i] | 0x20 : b[i]
+                    if c != key[i] { return false }
+                }
+                return true
+            }
+            return String(decoding: b, as: UTF8.self).lowercased() == lowered
+        }) else { return nil }
+        let column = ordinals.value
+        return numbers.compactMap { $0 < column.count ? Int(column[$0]) : nil }
+    }
 }
 
 /// Strings sorted by UTF-8 bytes (the article ids), front coded in groups:
@@ -468,6 +492,20 @@ struct FrontCodedStrings: Sendable {
             return c == 0 ? lo * Self.groupSize + k : (c > 0 ? -1 : nil)
         }
         return found.flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    /// The numbers of the strings `match` accepts, reading every group once in order
+    /// (nil when a group is damaged, reported).
+    func numbers(where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Int]? {
+        var out: [Int] = []
+        for g in 0..<records.count {
+            let damaged = scan(g) { k, b -> Bool? in
+                if match(b) { out.append(g * Self.groupSize + k) }
+                return nil
+            }
+            if damaged != nil || records.record(g) == nil { return nil }
+        }
+        return out
     }
 
     /// -1, 0, 1 as `a` sorts before, equal to, after `b` (UTF-8 bytes).

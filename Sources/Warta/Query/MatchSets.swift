@@ -46,6 +46,13 @@ extension Evaluator {
             return s
         case .text, .entity:
             return drained(iterator(for: condition))
+        case .compare(.id, let op, .string(let value)) where op == .equal || op == .notEqual:
+            // The ids section, read once, instead of every article's id: `id = "…"` is a lookup.
+            guard let found = corpus.ordinalByID.ordinals(ignoringCase: value) else { fallthrough }
+            var s = DocBits(capacity: n)
+            for d in found where d >= 0 && d < n { s.insert(d) }
+            if op == .notEqual { s.complement() }
+            return s
         default:
             // A column filter on its own: every article, checked.
             var s = DocBits.all(n)
