@@ -65,9 +65,11 @@ public final class Corpus: Sendable {
                      source: String?, checksums: Bool, laidOut: ([UInt8]) -> Void) {
         let built = CorpusBuilder.build(articles, gazetteer: gazetteer)
         let bytes = Corpus.indexFile(built, articles: articles, warnings: warnings, source: source, checksums: checksums)
+        let stemmer = built.stemmer
+        freeInBackground(built)
         laidOut(bytes)
         // Bytes this process just laid out: reading their header cannot fail.
-        try! self.init(storage: IndexStorage.memory(bytes), name: name, path: path, gazetteer: gazetteer, stemmer: built.stemmer)
+        try! self.init(storage: IndexStorage.memory(bytes), name: name, path: path, gazetteer: gazetteer, stemmer: stemmer)
     }
 
     /// The bytes of the index file of `articles`.
@@ -250,6 +252,7 @@ public final class Corpus: Sendable {
         progress?("writing \(output)")
         let source = URL(fileURLWithPath: path).standardizedFileURL.path
         let bytes = indexFile(built, articles: result.articles, warnings: result.warnings, source: source)
+        freeInBackground(built, result)
         let t1 = DispatchTime.now().uptimeNanoseconds
         try IndexWriter.save(bytes, to: output)
         if trace { trace("write \((DispatchTime.now().uptimeNanoseconds - t1) / 1_000_000) ms") }
