@@ -27,7 +27,9 @@ let package = Package(
     ],
     targets: [
         // The embeddable engine: corpus → analysis → index → query → output.
-        .target(name: "Warta", dependencies: ["CZlib"], path: "Sources/Warta"),
+        .target(name: "Warta", dependencies: ["CZlib", "CMalloc"], path: "Sources/Warta"),
+        // glibc's allocator settings (malloc.h, which Swift's Glibc module leaves out).
+        .target(name: "CMalloc", path: "Sources/CMalloc"),
         // zlib (Debian: zlib1g-dev) compresses the article blocks of an index file. No pkgConfig:
         // the -L/usr/lib/x86_64-linux-gnu it adds would come before linking/ (see above).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "warta",
             dependencies: [
-                "Warta", "WartaPostgres", "CLibEdit",
+                "Warta", "WartaPostgres", "CLibEdit", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/warta",

@@ -83,6 +83,7 @@ let wartaVersion = "0.1.0"
 
 // `warta index` and `warta check` are commands of their own; anything else is the main command.
 let arguments = Array(CommandLine.arguments.dropFirst())
+Allocation.tune()
 if let first = arguments.first, first == "index" || first == "check" {
     let rest = Array(arguments.dropFirst())
     do {

@@ -1,14 +1,20 @@
 import Dispatch
 import Foundation
+import CMalloc
 
 let trace = getenv("WARTA_TRACE") != nil  // not ProcessInfo's environment, a dictionary of every variable
 
 /// Lets the last references to `values` go on another thread: what a build made of a big
 /// corpus is millions of small arrays, and freeing them took ~0.3 s of the 1x CLICK-ID build
-/// that nothing waited on (the file could be written, the corpus answer, meanwhile).
+/// that nothing waited on (the file could be written, the corpus answer, meanwhile). The
+/// memory is then handed back to the kernel.
 func freeInBackground<each T: Sendable>(_ values: repeat each T) {
     let box = Leftovers((repeat each values))
-    DispatchQueue.global(qos: .utility).async { box.drop() }
+    DispatchQueue.global(qos: .utility).async {
+        box.drop()
+        // Hand the freed memory back to the kernel now (a program may have told glibc not to trim as it goes).
+        warta_release_free_memory()
+    }
 }
 
 private final class Leftovers<V: Sendable>: @unchecked Sendable {
