@@ -41,10 +41,7 @@ enum Info {
 
     /// `.schema [UNIT]`: the units this version answers and their fields.
     static func schema(_ session: Session, unit: String = "") throws -> String {
-        let answered = Unit.allCases.filter {
-            if (try? session.checked("count \($0.rawValue)")) != nil { return true }
-            return false
-        }
+        let answered = Unit.allCases.filter { (try? session.checked("count \($0.rawValue)")) != nil }
         var shown = answered
         if !unit.isEmpty {
             guard let u = Unit(rawValue: unit.lowercased()) else {

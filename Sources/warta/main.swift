@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import Warta
 
@@ -83,7 +84,10 @@ let wartaVersion = "0.1.0"
 
 // `warta index` and `warta check` are commands of their own; anything else is the main command.
 let arguments = Array(CommandLine.arguments.dropFirst())
-Allocation.tune()
+// glibc's allocator set for building indexes, which make and free millions of arrays, some of
+// them megabytes (Sources/CMalloc/include/cmalloc.h): a fifth fewer page faults for the 1x
+// CLICK-ID build, ~7% less time.
+warta_tune_allocator()
 if let first = arguments.first, first == "index" || first == "check" {
     let rest = Array(arguments.dropFirst())
     do {

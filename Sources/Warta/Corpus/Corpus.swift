@@ -342,3 +342,9 @@ extension Corpus {
                              sources: ranked(sources), languages: ranked(langs))
     }
 }
+
+/// `Corpus.entityIDs`, behind a non-generic type (see `Corpus.lazyEntityIDs`).
+struct EntityIDs { let byName: [String: Int32] }
+
+/// `Corpus.termsByStem`, behind a non-generic type (see `Corpus.lazyStems`).
+struct TermsByStem { let terms: [String: [String]] }

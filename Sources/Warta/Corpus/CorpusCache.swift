@@ -66,7 +66,7 @@ public struct CorpusCache: Sendable {
         /// The entry's file name: a hash of the path, then of the signature
         /// (an entry is also checked to be of this path when opened).
         var fileName: String {
-            CorpusCache.hex(CorpusCache.fnv(path)) + "-" + CorpusCache.hex(CorpusCache.fnv(signature)) + ".widx"
+            CorpusCache.hex(FNV1a.hash(path)) + "-" + CorpusCache.hex(FNV1a.hash(signature)) + ".widx"
         }
     }
 
@@ -135,16 +135,6 @@ public struct CorpusCache: Sendable {
         where old.hasPrefix(prefix) && old != name && old.hasSuffix(".widx") {
             unlink(directory + "/" + old)
         }
-    }
-
-    /// FNV-1a, 64 bits: stable from run to run, unlike `Hasher`.
-    static func fnv(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return h
     }
 
     static func hex(_ v: UInt64) -> String {

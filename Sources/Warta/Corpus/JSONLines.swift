@@ -153,23 +153,12 @@ enum JSONLines {
             return (a.meta.source == nil) == (b.meta.source == nil) && (a.meta.lang == nil) == (b.meta.lang == nil)
                 && IdenticalTexts.sameBytes(a.meta.title, b.meta.title) && IdenticalTexts.sameBytes(a.text, b.text)
         })
-        var articles = [Article?](repeating: nil, count: outcomes.count)
-        articles.withUnsafeMutableBufferPointer { out in
-            let out = out  // each index is written by exactly one chunk
-            let chunkCount = min(outcomes.count, 64)
-            let perChunk = (outcomes.count + chunkCount - 1) / max(chunkCount, 1)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let lo = chunk * perChunk, hi = min(outcomes.count, lo + perChunk)
-                guard lo < hi else { return }
-                for k in lo..<hi where firsts[k] == Int32(k) {
-                    guard let f = fields(k) else { continue }
-                    // With a title given, the text is all body; without one, the text is
-                    // a scraped page whose headline is its first line.
-                    let meta = f.meta
-                    let cleaned = meta.title == nil ? Cleaner.standard.clean(raw: f.text) : Cleaner.standard.cleanBody(f.text)
-                    out[k] = Article(cleaned: cleaned, raw: f.text, metadata: meta)
-                }
-            }
+        var articles: [Article?] = parallelMap(outcomes.indices) { k in
+            guard firsts[k] == Int32(k), let f = fields(k) else { return nil }
+            // With a title given, the text is all body; without one, the text is
+            // a scraped page whose headline is its first line.
+            let cleaned = f.meta.title == nil ? Cleaner.standard.clean(raw: f.text) : Cleaner.standard.cleanBody(f.text)
+            return Article(cleaned: cleaned, raw: f.text, metadata: f.meta)
         }
         for k in articles.indices where firsts[k] != Int32(k) {
             guard let m = fields(k)?.meta, let earlier = articles[Int(firsts[k])] else { continue }

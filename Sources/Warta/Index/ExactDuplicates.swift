@@ -11,9 +11,13 @@ enum ExactDuplicates {
     /// hash are never taken for one.
     /// (`BuiltCorpus.firsts` holds the same, found while building.)
     static func originals(_ articles: [Article], hash: (Article) -> Int = fingerprint) -> [Int32] {
-        let firsts = IdenticalTexts.firsts(count: articles.count, hash: { hash(articles[$0]) },
-                                           same: { sameText(articles[$0], articles[$1]) })
-        return firsts.indices.map { firsts[$0] == Int32($0) ? -1 : firsts[$0] }
+        originals(firsts: IdenticalTexts.firsts(count: articles.count, hash: { hash(articles[$0]) },
+                                                same: { sameText(articles[$0], articles[$1]) }))
+    }
+
+    /// `firsts` (each article's first identical one, itself when none) as originals: -1 for itself.
+    static func originals(firsts: [Int32]) -> [Int32] {
+        firsts.indices.map { firsts[$0] == Int32($0) ? -1 : firsts[$0] }
     }
 
     /// Whether article `d` was analysed as article `o` was: the same words

@@ -1,6 +1,20 @@
 import CZlib
 import Foundation
 
+/// FNV-1a, 64 bits, over a string's UTF-8: fixed, unlike `Hasher`, so the same
+/// from run to run (cache entry names, samples) and cheap (term numbering).
+enum FNV1a {
+    @inline(__always)
+    static func hash(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { b in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01B3 }
+            return h
+        }
+    }
+}
+
 /// CRC-32 (IEEE 802.3, the polynomial of zlib and PNG): the checksum of
 /// every 64 KiB block of an index file.
 enum CRC32 {

@@ -53,19 +53,19 @@ final class IndexStorage: @unchecked Sendable {
     let file: String
     private(set) var source: String?
     private let release: () -> Void
-    /// By section number (an array: a dictionary's first use costs more than opening).
-    /// Where each section starts and ends, by number (-1: absent). Not `[Range<Int>?]`: the
-    /// runtime would look up `Int: Comparable` to make that array's type, a scan of every
-    /// conformance in the binary at each start.
+    /// Where each section starts and ends, by number (-1: absent). Arrays of Int, not a
+    /// dictionary or `[Range<Int>?]`: making either type has the runtime scan every
+    /// conformance in the binary (for `Hashable`, `Comparable`) at each start.
     private var sectionStarts: [Int] = [], sectionEnds: [Int] = []
     /// End of the checksummed bytes: the checksum section starts there.
     private var checkedEnd = 0
     private var checksumsAt = 0
-    /// Per block: 0 not yet verified, 1 good, 2 damaged.
-    private var state: [UInt8]
-    /// Per block, 1 once verified good: read without the lock (a binary
-    /// search verifies some thirty ranges; each would otherwise take it).
-    private var good: UnsafeMutablePointer<Atomic<UInt8>>?
+    /// Per block: 0 not yet verified, 1 good, 2 damaged. Read without the lock (a
+    /// binary search verifies some thirty ranges; each would otherwise take it);
+    /// written under it, once per block. Nil until the header is read.
+    private var states: UnsafeMutablePointer<Atomic<UInt8>>?
+    /// How many checksummed blocks the file has.
+    private(set) var blockCount = 0
     private let lock = NSLock()
     private var damageCount = 0
     private var lastDamage: String?
@@ -77,13 +77,12 @@ final class IndexStorage: @unchecked Sendable {
         self.count = count
         self.file = file
         self.release = release
-        state = []
     }
 
     deinit {
-        if let good {
-            good.deinitialize(count: state.count)
-            good.deallocate()
+        if let states {
+            states.deinitialize(count: blockCount)
+            states.deallocate()
         }
         release()
     }
@@ -185,10 +184,10 @@ final class IndexStorage: @unchecked Sendable {
         checksumsAt = sums.lowerBound
         let blocks = (checkedEnd + IndexStorage.blockSize - 1) / IndexStorage.blockSize
         guard sums.count == blocks * 4 else { throw IndexFileError(file, "is damaged (its checksum table has the wrong size)", source: source) }
-        state = [UInt8](repeating: 0, count: blocks)
         let flags = UnsafeMutablePointer<Atomic<UInt8>>.allocate(capacity: blocks)
         for b in 0..<blocks { (flags + b).initialize(to: Atomic(0)) }
-        good = flags
+        states = flags
+        blockCount = blocks
         // The meta section is read at open (it is small and fixed): verify it now.
         guard verify(self[.meta]) else { throw IndexFileError(file, "is damaged (its meta section fails its checksum)", source: source) }
         var r = ByteReader(bytes(self[.meta]))
@@ -226,23 +225,21 @@ final class IndexStorage: @unchecked Sendable {
         guard r.lowerBound < r.upperBound, !trusted else { return true }
         guard r.lowerBound >= 0, r.upperBound <= count else { return report("reads outside the file") }
         let end = min(r.upperBound, checkedEnd)
-        guard r.lowerBound < end else { return true }
+        guard r.lowerBound < end, let states else { return true }
         let first = r.lowerBound / IndexStorage.blockSize, last = (end - 1) / IndexStorage.blockSize
-        if let good {
-            var b = first
-            while b <= last && good[b].load(ordering: .acquiring) == 1 { b += 1 }
-            if b > last { return true }
-        }
+        var unverified = first
+        while unverified <= last && states[unverified].load(ordering: .acquiring) == 1 { unverified += 1 }
+        if unverified > last { return true }
         lock.lock()
         var bad: Int?
-        for b in first...last {
-            if state[b] == 1 { continue }
-            if state[b] == 0 {
+        for b in unverified...last {
+            var state = states[b].load(ordering: .relaxed)
+            if state == 0 {
                 let lo = b * IndexStorage.blockSize, hi = min(checkedEnd, lo + IndexStorage.blockSize)
-                state[b] = CRC32.checksum(bytes(lo..<hi)) == u32(checksumsAt + 4 * b) ? 1 : 2
-                if state[b] == 1 { good?[b].store(1, ordering: .releasing) }
+                state = CRC32.checksum(bytes(lo..<hi)) == u32(checksumsAt + 4 * b) ? 1 : 2
+                states[b].store(state, ordering: .releasing)
             }
-            if state[b] == 2 { bad = b; break }
+            if state == 2 { bad = b; break }
         }
         lock.unlock()
         if let bad { return report("is damaged (block \(bad) at byte \(bad * IndexStorage.blockSize) fails its checksum)") }
@@ -269,12 +266,11 @@ final class IndexStorage: @unchecked Sendable {
     /// Verifies every block (for `warta check`): the damaged ones, by number.
     func verifyAll() -> [Int] {
         var bad: [Int] = []
-        for b in 0..<state.count {
+        for b in 0..<blockCount {
             let lo = b * IndexStorage.blockSize
             if !verify(lo..<min(checkedEnd, lo + IndexStorage.blockSize)) { bad.append(b) }
         }
         return bad
     }
 
-    var blockCount: Int { state.count }
 }

@@ -432,12 +432,12 @@ struct OrdinalIndex: Sendable {
 
     /// The ordinals of the articles whose id equals `value` ignoring case, as `id = "…"`
     /// compares (`lowercased()`, then `==`), read from the ids section in one pass instead
-    /// of decoding every article's id; nil when the section is damaged.
-    func ordinals(ignoringCase value: String) -> [Int]? {
+    /// of decoding every article's id.
+    func ordinals(ignoringCase value: String) -> [Int] {
         let lowered = value.lowercased()
         let key = Array(lowered.utf8)
         let asciiKey = key.allSatisfy { $0 < 0x80 }
-        guard let numbers = ids.numbers(where: { b in
+        let numbers = ids.numbers(where: { b in
             // Both ASCII: equal when their bytes are, A-Z folded. Otherwise as Strings (`==`
             // is canonical equivalence: "\u{212A}" (Kelvin) equals "k" once lowercased).
             if asciiKey && b.allSatisfy({ $0 < 0x80 }) {
@@ -449,7 +449,7 @@ struct OrdinalIndex: Sendable {
                 return true
             }
             return String(decoding: b, as: UTF8.self).lowercased() == lowered
-        }) else { return nil }
+        })
         let column = ordinals.value
         return numbers.compactMap { $0 < column.count ? Int(column[$0]) : nil }
     }
@@ -495,15 +495,14 @@ struct FrontCodedStrings: Sendable {
     }
 
     /// The numbers of the strings `match` accepts, reading every group once in order
-    /// (nil when a group is damaged, reported).
-    func numbers(where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Int]? {
+    /// (a damaged group is reported, which fails the statement, and read as none).
+    func numbers(where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Int] {
         var out: [Int] = []
         for g in 0..<records.count {
-            let damaged = scan(g) { k, b -> Bool? in
+            _ = scan(g) { k, b -> Void? in
                 if match(b) { out.append(g * Self.groupSize + k) }
                 return nil
             }
-            if damaged != nil || records.record(g) == nil { return nil }
         }
         return out
     }

@@ -45,8 +45,7 @@ enum IndexWriter {
         for (rank, id) in byFrequency.enumerated() { frequencyRank[order[id]] = UInt32(rank) }
         // An exact duplicate analysed as its original was stores its record only.
         let originals = built.firsts.count == articles.count
-            ? built.firsts.indices.map { built.firsts[$0] == Int32($0) ? -1 : built.firsts[$0] }
-            : ExactDuplicates.originals(articles)
+            ? ExactDuplicates.originals(firsts: built.firsts) : ExactDuplicates.originals(articles)
         let shared: [Bool] = parallelMap(originals.indices) { d in
             originals[d] >= 0 && ExactDuplicates.sameAnalysis(built, d, Int(originals[d]))
         }

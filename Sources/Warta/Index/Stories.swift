@@ -105,12 +105,6 @@ final class QueryCaches: Sendable {
     let stories = MadeOnce<Double, Stories>()
 }
 
-/// `Corpus.entityIDs`.
-struct EntityIDs { let byName: [String: Int32] }
-
-/// `Corpus.termsByStem`.
-struct TermsByStem { let terms: [String: [String]] }
-
 /// Values made on first use and kept, safe to share between threads: the
 /// ranking bounds of posting lists, the stories at each threshold.
 final class MadeOnce<Key: Hashable, Value>: @unchecked Sendable {

@@ -48,11 +48,7 @@ struct TermNumbers {
 
     @inline(__always)
     private static func hash(_ term: String) -> UInt64 {
-        var term = term
-        return term.withUTF8 { b in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01B3 }
-            return h ^ (h >> 29)
-        }
+        let h = FNV1a.hash(term)
+        return h ^ (h >> 29)
     }
 }

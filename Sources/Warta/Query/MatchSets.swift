@@ -48,9 +48,8 @@ extension Evaluator {
             return drained(iterator(for: condition))
         case .compare(.id, let op, .string(let value)) where op == .equal || op == .notEqual:
             // The ids section, read once, instead of every article's id: `id = "…"` is a lookup.
-            guard let found = corpus.ordinalByID.ordinals(ignoringCase: value) else { fallthrough }
             var s = DocBits(capacity: n)
-            for d in found where d >= 0 && d < n { s.insert(d) }
+            for d in corpus.ordinalByID.ordinals(ignoringCase: value) where d >= 0 && d < n { s.insert(d) }
             if op == .notEqual { s.complement() }
             return s
         default:

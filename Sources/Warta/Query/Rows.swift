@@ -244,9 +244,7 @@ extension Evaluator {
         var keyed: [(key: UInt64, row: Int)] = []
         keyed.reserveCapacity(source.count)
         for i in 0..<source.count {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in source.id(i).utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            keyed.append((CopyDetector.mix(h ^ CopyDetector.mix(s.seed)), i))
+            keyed.append((CopyDetector.mix(FNV1a.hash(source.id(i)) ^ CopyDetector.mix(s.seed)), i))
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
         var out: [Int] = []
