@@ -38,4 +38,21 @@ final class IdenticalArticlesTests: XCTestCase {
             XCTAssertEqual(IndexWriter.write(shared, articles: articles), bytes, "\(parts) parts")
         }
     }
+
+    func testAnExactCopysParagraphsAreCopiesOfItsOriginals() {
+        let long = "Presiden Vladimir Putin tiba di Hanoi pada Rabu malam untuk kunjungan kenegaraan dua hari."
+        let text = long + "\n\nSingkat saja.\n\n" + "Kunjungan ini membahas kerja sama energi, pendidikan, dan perdagangan kedua negara."
+        let articles = [Article(id: "a", title: "Putin ke Hanoi", text: text, raw: text),
+                        Article(id: "b", title: "Lain", text: "Berita lain sama sekali tentang cuaca di Jakarta hari ini yang cerah.", raw: ""),
+                        Article(id: "c", title: "Putin ke Hanoi", text: text, raw: text)]
+        let built = CorpusBuilder.build(articles, gazetteer: .standard)
+        XCTAssertEqual(built.firsts, [0, 1, 0])
+        let a = built.copies.clusterOf[0], c = built.copies.clusterOf[2]
+        XCTAssertEqual(a.count, 3)
+        XCTAssertEqual(a, c, "the copy's paragraphs are in its original's clusters")
+        XCTAssertTrue(a[0] >= 0 && a[2] >= 0 && a[0] != a[2])
+        XCTAssertEqual(a[1], -1, "a paragraph under eight words is nobody's copy")
+        XCTAssertEqual(built.copies.clusterOf[1], [-1])
+        XCTAssertEqual(built.copies.articles[Int(a[0])], [0, 2])
+    }
 }

@@ -50,6 +50,48 @@ final class IndexFormatTests: XCTestCase {
         }
     }
 
+    func testFlatPostingsEncodeAsTheListsTheyHold() {
+        // Three terms' lists, one empty, one across two blocks, laid end to end as the builder lays them.
+        var lists = [PostingList(), PostingList(), PostingList()]
+        for i in 0..<300 {
+            for p in 0..<(1 + i % 3) { lists[1].add(doc: UInt32(i * 2), position: UInt32(p * 4 + i % 5)) }
+            if i % 7 == 0 { lists[2].add(doc: UInt32(i), position: 9) }
+        }
+        var flat = FlatPostings(docStarts: [0], docs: [], freqs: [], positionStarts: [0], positions: [])
+        for l in lists {
+            flat.docs += l.docs
+            flat.freqs += l.freqs
+            flat.positions += l.positions
+            flat.docStarts.append(flat.docs.count)
+            flat.positionStarts.append(flat.positions.count)
+        }
+        XCTAssertEqual(flat.count, 3)
+        var scratch = PostingList.Scratch()
+        for t in 0..<3 {
+            var w = ByteWriter()
+            w.u8(0xAB)  // what the writer already holds stays
+            flat.encode(t, into: &w, scratch: &scratch)
+            XCTAssertEqual(w.bytes, [0xAB] + lists[t].encoded(), "term \(t)")
+            XCTAssertEqual(flat.list(t).docs, lists[t].docs)
+            XCTAssertEqual(flat.list(t).positionStarts, lists[t].positionStarts)
+            XCTAssertEqual(flat.list(t).positions, lists[t].positions)
+        }
+    }
+
+    func testARecordTableEncodedInStretchesIsTheTableOfItsRecords() {
+        for n in [0, 1, 255, 256, 3000] {
+            let records = (0..<n).map { i in [UInt8](repeating: UInt8(i % 251), count: i % 5) }
+            var whole = ByteWriter(), stretched = ByteWriter()
+            RecordTable.write(records, into: &whole)
+            RecordTable.write(count: n, into: &stretched) { range in
+                var bytes: [UInt8] = [], ends: [Int] = []
+                for i in range { bytes += records[i]; ends.append(bytes.count) }
+                return (bytes, ends)
+            }
+            XCTAssertEqual(stretched.bytes, whole.bytes, "\(n) records")
+        }
+    }
+
     func testPostingListsRoundTripAcrossBlocks() {
         for n in [0, 1, 127, 128, 129, 1000] {
             var list = PostingList()

@@ -25,75 +25,130 @@ struct CopyDetector {
     }
 
     /// - Parameter firsts: per article, the first article with the same
-    ///   title and text (itself when none), whose signatures it shares.
+    ///   title and text (itself when none). Such a copy is analysed as its
+    ///   original was: its paragraphs are copies of the original's, joined
+    ///   to them directly, and take no part in the search.
     static func find(index: BuiltIndex, structures: [ArticleStructure], firsts: [Int32]? = nil) -> Clusters {
-        // Signatures per paragraph, computed on every core, once per distinct text.
-        var signatures: [[[UInt64]?]] = parallelMap(structures.indices) { d in
-            if let firsts, firsts[d] != Int32(d) { return [] }
-            let words = index.forward(.text, d)
-            return structures[d].paragraphs.map { p -> [UInt64]? in
-                let lo = words.startIndex + Int(p.tokens.lowerBound), hi = words.startIndex + Int(p.tokens.upperBound)
-                guard hi - lo >= minimumWords, hi <= words.endIndex else { return nil }
-                return signature(words[lo..<hi])
-            }
+        let count = structures.count
+        func original(_ d: Int) -> Int {
+            guard let firsts, firsts[d] != Int32(d), structures[Int(firsts[d])].paragraphs.count == structures[d].paragraphs.count
+            else { return d }
+            return Int(firsts[d])
         }
-        if let firsts {
-            for d in structures.indices where firsts[d] != Int32(d) { signatures[d] = signatures[Int(firsts[d])] }
+        // Paragraphs are numbered over the corpus: paragraph k of article d is start[d] + k.
+        // Originals' paragraphs also have a slot in the signatures, slot[d] + k.
+        var start = [Int](repeating: 0, count: count + 1), slot = [Int](repeating: -1, count: count)
+        var slots = 0
+        for d in 0..<count {
+            start[d + 1] = start[d] + structures[d].paragraphs.count
+            if original(d) == d { slot[d] = slots; slots += structures[d].paragraphs.count }
         }
-        // Paragraphs are numbered over the corpus: paragraph k of article d is firsts[d] + k.
-        var firsts = [Int](repeating: 0, count: structures.count + 1)
-        for d in structures.indices { firsts[d + 1] = firsts[d] + structures[d].paragraphs.count }
-        let flat = signatures.flatMap { $0 }
-        // The LSH buckets: (band key, paragraph) pairs sorted, so a bucket is a run
-        // of one key, its paragraphs in corpus order. The keys are cut in two
-        // halves by their top bit, sorted on two cores: a bucket lies whole in
-        // one half, and which bucket is joined first changes no cluster.
-        var halves: [[(key: UInt64, paragraph: Int32)]] = [[], []]
-        for h in halves.indices { halves[h].reserveCapacity(flat.count * bands / 2) }
-        for (p, sig) in flat.enumerated() {
-            guard let sig else { continue }
-            for b in 0..<bands {
-                let key = bandKey(sig, band: b, rows: rows)
-                halves[Int(key >> 63)].append((key, Int32(p)))
-            }
-        }
-        halves.withUnsafeMutableBufferPointer { halves in
-            nonisolated(unsafe) let halves = halves
-            DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-                halves[h].sort { $0.key != $1.key ? $0.key < $1.key : $0.paragraph < $1.paragraph }
-            }
-        }
-        var sets = UnionFind(count: flat.count)
-        var clustered = [Bool](repeating: false, count: flat.count)
-        for entries in halves {
-            var start = 0
-            while start < entries.count {
-                var end = start + 1
-                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
-                defer { start = end }
-                guard end - start > 1 else { continue }
-                let first = entries[start].paragraph
-                guard let a = flat[Int(first)] else { continue }
-                for e in (start + 1)..<end {
-                    let other = entries[e].paragraph
-                    guard let b = flat[Int(other)] else { continue }
-                    var same = 0
-                    for i in 0..<hashes where a[i] == b[i] { same += 1 }
-                    if Double(same) >= threshold * Double(hashes) {
-                        clustered[Int(first)] = true
-                        clustered[Int(other)] = true
-                        sets.join(first, other)
+        let paragraphs = start[count]
+        // The signatures of the originals' paragraphs of at least minimumWords words, on every core.
+        var signatures = [UInt64](repeating: 0, count: slots * hashes)
+        var signed = [Bool](repeating: false, count: slots)
+        signatures.withUnsafeMutableBufferPointer { sigs in
+            signed.withUnsafeMutableBufferPointer { signed in
+                nonisolated(unsafe) let sigs = sigs, signed = signed
+                let chunks = min(count, 64)
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for d in stride(from: c, to: count, by: chunks) where slot[d] >= 0 {
+                        let words = index.forward(.text, d)
+                        for (k, p) in structures[d].paragraphs.enumerated() {
+                            let lo = words.startIndex + Int(p.tokens.lowerBound), hi = words.startIndex + Int(p.tokens.upperBound)
+                            guard hi - lo >= minimumWords, hi <= words.endIndex else { continue }
+                            signed[slot[d] + k] = true
+                            signature(words[lo..<hi], into: UnsafeMutableBufferPointer(rebasing: sigs[(slot[d] + k) * hashes..<(slot[d] + k + 1) * hashes]))
+                        }
                     }
                 }
             }
         }
+        // The LSH buckets: (band key, paragraph) pairs grouped by key, a
+        // bucket's paragraphs in corpus order. A counting sort on the key's
+        // top bits makes small groups (kept in corpus order), sorted on two cores.
+        let radixBits = 16
+        var groupStart = [Int](repeating: 0, count: (1 << radixBits) + 1)
+        var keys: [UInt64] = []
+        var owners: [Int32] = []
+        keys.reserveCapacity(slots * bands)
+        owners.reserveCapacity(slots * bands)
+        for d in 0..<count where slot[d] >= 0 {
+            for k in 0..<structures[d].paragraphs.count where signed[slot[d] + k] {
+                let sig = signatures[(slot[d] + k) * hashes..<(slot[d] + k + 1) * hashes]
+                for b in 0..<bands {
+                    let key = bandKey(sig, band: b, rows: rows)
+                    keys.append(key)
+                    owners.append(Int32(start[d] + k))
+                    groupStart[Int(key >> UInt64(64 - radixBits)) + 1] += 1
+                }
+            }
+        }
+        for g in 0..<(1 << radixBits) { groupStart[g + 1] += groupStart[g] }
+        var entries = [(key: UInt64, paragraph: Int32)](repeating: (0, 0), count: keys.count)
+        var next = groupStart
+        for i in keys.indices {
+            let g = Int(keys[i] >> UInt64(64 - radixBits))
+            entries[next[g]] = (keys[i], owners[i])
+            next[g] += 1
+        }
+        keys = []
+        owners = []
+        entries.withUnsafeMutableBufferPointer { entries in
+            nonisolated(unsafe) let entries = entries
+            DispatchQueue.concurrentPerform(iterations: 2) { h in
+                for g in stride(from: h, to: 1 << radixBits, by: 2) where groupStart[g + 1] - groupStart[g] > 1 {
+                    var group = UnsafeMutableBufferPointer(rebasing: entries[groupStart[g]..<groupStart[g + 1]])
+                    group.sort(by: CopyDetector.before)
+                }
+            }
+        }
+        // The slot of a paragraph numbered over the corpus: its article's, as binary search finds it.
+        func slotOf(_ paragraph: Int32) -> Int {
+            var lo = 0, hi = count  // start[lo] <= paragraph < start[hi]
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if start[mid] <= Int(paragraph) { lo = mid } else { hi = mid }
+            }
+            while start[lo + 1] <= Int(paragraph) { lo += 1 }  // articles without paragraphs
+            return slot[lo] + Int(paragraph) - start[lo]
+        }
+        var sets = UnionFind(count: paragraphs)
+        var clustered = [Bool](repeating: false, count: paragraphs)
+        var first = 0
+        while first < entries.count {
+            var end = first + 1
+            while end < entries.count && entries[end].key == entries[first].key { end += 1 }
+            defer { first = end }
+            guard end - first > 1 else { continue }
+            let p = entries[first].paragraph, a = slotOf(p) * hashes
+            for e in (first + 1)..<end {
+                let q = entries[e].paragraph, b = slotOf(q) * hashes
+                var same = 0
+                for i in 0..<hashes where signatures[a + i] == signatures[b + i] { same += 1 }
+                if Double(same) >= threshold * Double(hashes) {
+                    clustered[Int(p)] = true
+                    clustered[Int(q)] = true
+                    sets.join(p, q)
+                }
+            }
+        }
+        // Exact copies: each signed paragraph with its original's.
+        for d in 0..<count where original(d) != d {
+            let o = original(d)
+            for k in 0..<structures[d].paragraphs.count where signed[slot[o] + k] {
+                clustered[start[o] + k] = true
+                clustered[start[d] + k] = true
+                sets.join(Int32(start[o] + k), Int32(start[d] + k))
+            }
+        }
         var clusterOf = structures.map { [Int32](repeating: -1, count: $0.paragraphs.count) }
-        var ids = [Int32](repeating: -1, count: flat.count)
+        var ids = [Int32](repeating: -1, count: paragraphs)
         var articles: [Set<Int32>] = []
         // In article and paragraph order, so clusters are numbered the same on every run.
         for d in structures.indices {
-            for k in 0..<structures[d].paragraphs.count where clustered[firsts[d] + k] {
-                let r = Int(sets.root(Int32(firsts[d] + k)))
+            for k in 0..<structures[d].paragraphs.count where clustered[start[d] + k] {
+                let r = Int(sets.root(Int32(start[d] + k)))
                 if ids[r] < 0 { ids[r] = Int32(articles.count); articles.append([]) }
                 clusterOf[d][k] = ids[r]
                 articles[Int(ids[r])].insert(Int32(d))
@@ -104,7 +159,14 @@ struct CopyDetector {
 
     /// MinHash of the word 3-grams of a paragraph.
     static func signature(_ words: ArraySlice<UInt32>) -> [UInt64] {
-        var sig = [UInt64](repeating: .max, count: hashes)
+        var sig = [UInt64](repeating: 0, count: hashes)
+        sig.withUnsafeMutableBufferPointer { signature(words, into: $0) }
+        return sig
+    }
+
+    /// Writes the MinHash of the word 3-grams of a paragraph into `sig` (`hashes` values).
+    static func signature(_ words: ArraySlice<UInt32>, into sig: UnsafeMutableBufferPointer<UInt64>) {
+        for h in 0..<hashes { sig[h] = .max }
         var i = words.startIndex
         while i + 2 < words.endIndex {
             let s = shingle(words, at: i)
@@ -114,7 +176,6 @@ struct CopyDetector {
             }
             i += 1
         }
-        return sig
     }
 
     /// The hash of the three words from `i`.
@@ -129,10 +190,18 @@ struct CopyDetector {
         mix(shingle ^ (UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15))
     }
 
+    /// The order of LSH entries: by key, then by paragraph.
+    static func before(_ a: (key: UInt64, paragraph: Int32), _ b: (key: UInt64, paragraph: Int32)) -> Bool {
+        a.key != b.key ? a.key < b.key : a.paragraph < b.paragraph
+    }
+
     /// The LSH bucket of band `band` of a signature (`rows` values a band).
-    static func bandKey(_ sig: [UInt64], band: Int, rows: Int) -> UInt64 {
+    static func bandKey(_ sig: [UInt64], band: Int, rows: Int) -> UInt64 { bandKey(sig[...], band: band, rows: rows) }
+
+    /// The LSH bucket of band `band` of a signature (`rows` values a band).
+    static func bandKey(_ sig: ArraySlice<UInt64>, band: Int, rows: Int) -> UInt64 {
         var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-        for r in 0..<rows { key = mix(key ^ sig[band * rows + r]) }
+        for r in 0..<rows { key = mix(key ^ sig[sig.startIndex + band * rows + r]) }
         return key
     }
 

@@ -8,8 +8,8 @@ struct BuiltIndex: Sendable {
     var termIDs: [String: UInt32]
     /// Every term by its id (ids in first-seen order).
     var termsByID: [String]
-    /// `postings[field][termID]`.
-    var postings: [[PostingList]]
+    /// The posting lists of each field, by term id.
+    var postings: [FlatPostings]
     /// `fieldLengths[field][doc]`.
     var fieldLengths: [[UInt32]]
     /// The term id at each position of each field, all documents one after
@@ -21,7 +21,7 @@ struct BuiltIndex: Sendable {
     /// Per term id: occurrences capitalised in mid-sentence.
     var capitalized: [Int]
 
-    init(documentCount: Int, termIDs: [String: UInt32], postings: [[PostingList]], fieldLengths: [[UInt32]],
+    init(documentCount: Int, termIDs: [String: UInt32], postings: [FlatPostings], fieldLengths: [[UInt32]],
          forwardTerms: [[UInt32]], forwardStarts: [[Int]], capitalized: [Int]) {
         self.documentCount = documentCount
         self.termIDs = termIDs
@@ -46,6 +46,45 @@ struct BuiltIndex: Sendable {
 
     /// Words in all fields of all documents.
     var totalWords: Int { forwardTerms.reduce(0) { $0 + $1.count } }
+}
+
+/// The posting lists of one field as the builder makes them: every term's
+/// in one set of arrays, never a list of its own. Term `t`'s documents are
+/// `docs[docStarts[t] ..< docStarts[t + 1]]`, with their frequencies in
+/// `freqs` beside them; its positions, document after document, are
+/// `positions[positionStarts[t] ..< positionStarts[t + 1]]`.
+struct FlatPostings: Sendable {
+    var docStarts: [Int]
+    var docs: [UInt32]
+    var freqs: [UInt32]
+    var positionStarts: [Int]
+    var positions: [UInt32]
+
+    /// How many terms there are.
+    var count: Int { docStarts.count - 1 }
+
+    /// Term `t`'s list, as a list of its own.
+    func list(_ t: Int) -> PostingList {
+        let d = docStarts[t]..<docStarts[t + 1]
+        var starts = [UInt32](repeating: 0, count: d.count + 1)
+        for (i, k) in d.enumerated() { starts[i + 1] = starts[i] + freqs[k] }
+        return PostingList(docs: Array(docs[d]), freqs: Array(freqs[d]), positionStarts: starts,
+                           positions: Array(positions[positionStarts[t]..<positionStarts[t + 1]]))
+    }
+
+    /// Appends term `t`'s record (what `PostingList.encoded()` gives for `list(t)`).
+    func encode(_ t: Int, into w: inout ByteWriter, scratch: inout PostingList.Scratch) {
+        docs.withUnsafeBufferPointer { d in
+            freqs.withUnsafeBufferPointer { f in
+                positions.withUnsafeBufferPointer { p in
+                    PostingList.encode(docs: UnsafeBufferPointer(rebasing: d[docStarts[t]..<docStarts[t + 1]]),
+                                       freqs: UnsafeBufferPointer(rebasing: f[docStarts[t]..<docStarts[t + 1]]),
+                                       positions: UnsafeBufferPointer(rebasing: p[positionStarts[t]..<positionStarts[t + 1]]),
+                                       into: &w, scratch: &scratch)
+                }
+            }
+        }
+    }
 }
 
 /// Builds the index from the texts of documents added in order.
@@ -148,7 +187,7 @@ struct IndexBuilder {
     /// and filled on two cores: each term's stretch of the flat arrays holds
     /// the first half's entries, then the second's, so the lists come out in
     /// document and position order as one pass would make them.
-    private func postings(_ f: Int) -> [PostingList] {
+    private func postings(_ f: Int) -> FlatPostings {
         let terms = termIDs.count
         let words = forwardTerms[f], starts = forwardStarts[f]
         var bounds = [0, documentCount]
@@ -218,16 +257,7 @@ struct IndexBuilder {
                 }
             }
         }
-        return parallelMap(Array(0..<terms)) { t in
-            var positionStarts = [UInt32](repeating: 0, count: documents[t] + 1)
-            var total: UInt32 = 0
-            for i in 0..<documents[t] {
-                total += freqs[docAt[t] + i]
-                positionStarts[i + 1] = total
-            }
-            return PostingList(docs: Array(docs[docAt[t]..<docAt[t + 1]]), freqs: Array(freqs[docAt[t]..<docAt[t + 1]]),
-                               positionStarts: positionStarts, positions: Array(positions[positionAt[t]..<positionAt[t + 1]]))
-        }
+        return FlatPostings(docStarts: docAt, docs: docs, freqs: freqs, positionStarts: positionAt, positions: positions)
     }
 
     /// The index in memory.

@@ -15,40 +15,67 @@ extension PostingList {
     /// document, gaps as varints.
     func encoded() -> [UInt8] {
         var w = ByteWriter()
+        var scratch = PostingList.Scratch()
+        encode(into: &w, scratch: &scratch)
+        return w.bytes
+    }
+
+    /// Appends what `encoded()` gives.
+    func encode(into w: inout ByteWriter, scratch: inout Scratch) {
+        let positions = self.positions
+        docs.withUnsafeBufferPointer { d in
+            freqs.withUnsafeBufferPointer { f in
+                positions.withUnsafeBufferPointer { p in PostingList.encode(docs: d, freqs: f, positions: p, into: &w, scratch: &scratch) }
+            }
+        }
+    }
+
+    /// The working arrays of `encode`, kept from one list to the next.
+    struct Scratch {
+        var skip = ByteWriter(), data = ByteWriter()
+        var gaps = [UInt32](repeating: 0, count: PostingList.blockLength)
+        var freqsMinusOne = [UInt32](repeating: 0, count: PostingList.blockLength)
+    }
+
+    /// Appends the record of a list given as its documents, their
+    /// frequencies, and the positions of every document one after another
+    /// (`freqs[i]` of them for document `i`).
+    static func encode(docs: UnsafeBufferPointer<UInt32>, freqs: UnsafeBufferPointer<UInt32>, positions: UnsafeBufferPointer<UInt32>,
+                       into w: inout ByteWriter, scratch: inout Scratch) {
         let n = docs.count
         w.varint(n)
         let blocks = (n + PostingList.blockLength - 1) / PostingList.blockLength
-        var data = ByteWriter()
-        var skip = ByteWriter()
-        var gaps = [UInt32](repeating: 0, count: PostingList.blockLength)
-        var freqsMinusOne = [UInt32](repeating: 0, count: PostingList.blockLength)
+        scratch.data.bytes.removeAll(keepingCapacity: true)
+        scratch.skip.bytes.removeAll(keepingCapacity: true)
         var previous: Int64 = -1
         for b in 0..<blocks {
             let lo = b * PostingList.blockLength, hi = min(n, lo + PostingList.blockLength)
-            skip.u32(docs[hi - 1])
-            skip.u32(UInt32(data.count))
+            scratch.skip.u32(docs[hi - 1])
+            scratch.skip.u32(UInt32(scratch.data.count))
             for i in lo..<hi {
-                gaps[i - lo] = UInt32(Int64(docs[i]) - previous - 1)
+                scratch.gaps[i - lo] = UInt32(Int64(docs[i]) - previous - 1)
                 previous = Int64(docs[i])
-                freqsMinusOne[i - lo] = freqs[i] - 1
+                scratch.freqsMinusOne[i - lo] = freqs[i] - 1
             }
-            let g = gaps[0..<(hi - lo)], f = freqsMinusOne[0..<(hi - lo)]
+            let g = scratch.gaps[0..<(hi - lo)], f = scratch.freqsMinusOne[0..<(hi - lo)]
             let gb = bitWidth(g), fb = bitWidth(f)
-            data.u8(UInt8(gb))
-            data.pack(g, bits: gb)
-            data.u8(UInt8(fb))
-            data.pack(f, bits: fb)
+            scratch.data.u8(UInt8(gb))
+            scratch.data.pack(g, bits: gb)
+            scratch.data.u8(UInt8(fb))
+            scratch.data.pack(f, bits: fb)
         }
-        w.bytes += skip.bytes
-        w.bytes += data.bytes
+        w.bytes += scratch.skip.bytes
+        w.bytes += scratch.data.bytes
+        var at = 0
         for i in 0..<n {
             var last: UInt32 = 0
-            for (k, p) in positions(at: i).enumerated() {
+            for k in 0..<Int(freqs[i]) {
+                let p = positions[at + k]
                 w.varint(UInt64(k == 0 ? p : p - last))
                 last = p
             }
+            at += Int(freqs[i])
         }
-        return w.bytes
     }
 
     /// Reads what `encoded()` wrote.

@@ -228,6 +228,36 @@ struct RecordTable: @unchecked Sendable {
         }
         for r in records { w.bytes.append(contentsOf: r) }
     }
+
+    /// Writes a record table of `count` records encoded on every core:
+    /// `encode` is given a stretch of record numbers and returns their
+    /// bytes one after another and where each record ends in them.
+    static func write(count: Int, into w: inout ByteWriter,
+                      encoding encode: @Sendable (Range<Int>) -> (bytes: [UInt8], ends: [Int])) {
+        let stretches = max(1, min(64, count / 256))
+        let size = (count + stretches - 1) / max(1, stretches)
+        var parts = [(bytes: [UInt8], ends: [Int])](repeating: ([], []), count: stretches)
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: stretches) { k in
+                let lo = min(count, k * size), hi = min(count, lo + size)
+                out[k] = encode(lo..<hi)
+            }
+        }
+        let total = parts.reduce(0) { $0 + $1.bytes.count }
+        let wide = total > Int(UInt32.max)
+        w.u32(UInt32(count))
+        w.u32(wide ? 8 : 4)
+        w.bytes.reserveCapacity(w.count + (wide ? 8 : 4) * (count + 1) + total)
+        var base = 0
+        func put(_ v: Int) { if wide { w.u64(UInt64(v)) } else { w.u32(UInt32(v)) } }
+        put(0)
+        for p in parts {
+            for e in p.ends { put(base + e) }
+            base += p.bytes.count
+        }
+        for p in parts { w.bytes.append(contentsOf: p.bytes) }
+    }
 }
 
 /// Strings by number (terms, stems), read in place; the term dictionary

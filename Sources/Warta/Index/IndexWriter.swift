@@ -113,10 +113,31 @@ enum IndexWriter {
         column(.stems, stemRefs)
         records(.otherStems, otherStems)
         for (s, f) in [(Section.postingsTitle, IndexedField.title), (.postingsText, .text)] {
-            records(s, parallelMap(order) { index.postings[f.rawValue][$0].encoded() })
+            let lists = index.postings[f.rawValue]
+            section(s) {
+                RecordTable.write(count: order.count, into: &$0) { range in
+                    var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
+                    ends.reserveCapacity(range.count)
+                    for r in range {
+                        lists.encode(order[r], into: &w, scratch: &scratch)
+                        ends.append(w.count)
+                    }
+                    return (w.bytes, ends)
+                }
+            }
         }
         for (s, f) in [(Section.entityPostingsTitle, IndexedField.title), (.entityPostingsText, .text)] {
-            records(s, parallelMap(built.entityPostings[f.rawValue]) { $0.encoded() })
+            let lists = built.entityPostings[f.rawValue]
+            section(s) {
+                RecordTable.write(count: lists.count, into: &$0) { range in
+                    var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
+                    for e in range {
+                        lists[e].encode(into: &w, scratch: &scratch)
+                        ends.append(w.count)
+                    }
+                    return (w.bytes, ends)
+                }
+            }
         }
         column(.lengthsTitle, index.fieldLengths[IndexedField.title.rawValue])
         column(.lengthsText, index.fieldLengths[IndexedField.text.rawValue])
