@@ -24,8 +24,14 @@ private final class Leftovers<V: Sendable>: @unchecked Sendable {
 }
 
 /// Prints a timing line on standard error when WARTA_TRACE is set.
+/// A phase's line also says how much memory the process holds then (resident, MiB).
 func trace(_ message: String) {
-    FileHandle.standardError.write(Data(("trace: " + message + "\n").utf8))
+    var resident = ""
+    if !message.hasPrefix("  "), let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) {
+        let fields = statm.split(separator: " ")
+        if fields.count > 1, let pages = Int(fields[1]) { resident = " [\((pages * Int(getpagesize())) >> 20) MiB]" }
+    }
+    FileHandle.standardError.write(Data(("trace: " + message + resident + "\n").utf8))
 }
 
 /// One article taken apart for indexing: the words of each field and the
@@ -185,8 +191,13 @@ enum CorpusBuilder {
             }
         }
         let tAnalysed = DispatchTime.now().uptimeNanoseconds
+        // Each part is let go of as it is taken: the whole then owns its arrays alone and grows them in place, not a copy.
         var whole = parts[0] ?? CorpusPart()
-        for k in 1..<partCount { whole.append(parts[k]!) }
+        parts[0] = nil
+        for k in 1..<partCount {
+            whole.append(parts[k]!)
+            parts[k] = nil
+        }
         if trace { trace("analyse+add \((tAnalysed - t0) / 1_000_000) ms, join \((DispatchTime.now().uptimeNanoseconds - tAnalysed) / 1_000_000) ms") }
         parts = []
         let builder = whole.builder

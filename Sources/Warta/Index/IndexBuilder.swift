@@ -167,11 +167,14 @@ struct IndexBuilder {
     /// those one builder adding every document would have given.
     mutating func append(_ other: IndexBuilder) {
         let remap = other.termIDs.terms.map { id(of: $0) }
+        // Grown once to their joined size, and filled in place: the forward index is most of the memory a build holds.
         for f in 0..<forwardTerms.count {
             fieldLengths[f] += other.fieldLengths[f]
             let base = forwardTerms[f].count
-            forwardTerms[f] += other.forwardTerms[f].map { remap[Int($0)] }
-            forwardStarts[f] += other.forwardStarts[f].dropFirst().map { $0 + base }
+            forwardTerms[f].reserveCapacity(base + other.forwardTerms[f].count)
+            for id in other.forwardTerms[f] { forwardTerms[f].append(remap[Int(id)]) }
+            forwardStarts[f].reserveCapacity(forwardStarts[f].count + other.forwardStarts[f].count - 1)
+            for start in other.forwardStarts[f].dropFirst() { forwardStarts[f].append(start + base) }
         }
         for (old, n) in other.capitalized.enumerated() where n > 0 {
             let id = Int(remap[old])

@@ -234,29 +234,46 @@ struct RecordTable: @unchecked Sendable {
     /// bytes one after another and where each record ends in them.
     static func write(count: Int, into w: inout ByteWriter,
                       encoding encode: @Sendable (Range<Int>) -> (bytes: [UInt8], ends: [Int])) {
-        let stretches = max(1, min(64, count / 256))
-        let size = (count + stretches - 1) / max(1, stretches)
-        var parts = [(bytes: [UInt8], ends: [Int])](repeating: ([], []), count: stretches)
-        parts.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: stretches) { k in
-                let lo = min(count, k * size), hi = min(count, lo + size)
-                out[k] = encode(lo..<hi)
+        write(Stretches(count: count, encoding: encode), into: &w)
+    }
+
+    /// Records encoded on every core, a stretch of record numbers to a task,
+    /// not yet written: their size is known before the table is.
+    struct Stretches {
+        let count: Int
+        var parts: [(bytes: [UInt8], ends: [Int])]
+        var size: Int { parts.reduce(0) { $0 + $1.bytes.count } }
+
+        init(count: Int, encoding encode: @Sendable (Range<Int>) -> (bytes: [UInt8], ends: [Int])) {
+            self.count = count
+            let stretches = max(1, min(64, count / 256))
+            let size = (count + stretches - 1) / stretches
+            var parts = [(bytes: [UInt8], ends: [Int])](repeating: ([], []), count: stretches)
+            parts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: stretches) { k in
+                    let lo = min(count, k * size), hi = min(count, lo + size)
+                    out[k] = encode(lo..<hi)
+                }
             }
+            self.parts = parts
         }
-        let total = parts.reduce(0) { $0 + $1.bytes.count }
+    }
+
+    /// Writes a record table of records encoded in stretches.
+    static func write(_ records: Stretches, into w: inout ByteWriter) {
+        let total = records.size
         let wide = total > Int(UInt32.max)
-        w.u32(UInt32(count))
+        w.u32(UInt32(records.count))
         w.u32(wide ? 8 : 4)
-        w.bytes.reserveCapacity(w.count + (wide ? 8 : 4) * (count + 1) + total)
         var base = 0
         func put(_ v: Int) { if wide { w.u64(UInt64(v)) } else { w.u32(UInt32(v)) } }
         put(0)
-        for p in parts {
+        for p in records.parts {
             for e in p.ends { put(base + e) }
             base += p.bytes.count
         }
-        for p in parts { w.bytes.append(contentsOf: p.bytes) }
+        for p in records.parts { w.bytes.append(contentsOf: p.bytes) }
     }
 }
 

@@ -103,6 +103,39 @@ enum IndexWriter {
                 otherStems.append(Array(built.stems[old].utf8))
             }
         }
+        // The posting lists are encoded first: with the article blocks, they are nearly all the
+        // file, whose bytes are then reserved at once instead of grown and copied as they come.
+        let postings = IndexedField.allCases.map { f in
+            let lists = index.postings[f.rawValue]
+            return RecordTable.Stretches(count: order.count) { range in
+                var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
+                ends.reserveCapacity(range.count)
+                for r in range {
+                    lists.encode(order[r], into: &w, scratch: &scratch)
+                    ends.append(w.count)
+                }
+                return (w.bytes, ends)
+            }
+        }
+        let entityPostings = IndexedField.allCases.map { f in
+            let lists = built.entityPostings[f.rawValue]
+            return RecordTable.Stretches(count: lists.count) { range in
+                var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
+                for e in range {
+                    lists[e].encode(into: &w, scratch: &scratch)
+                    ends.append(w.count)
+                }
+                return (w.bytes, ends)
+            }
+        }
+        if trace { trace("  posting lists \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
+        clock = DispatchTime.now().uptimeNanoseconds
+        let blockBytes = articleBlocks.blocks.reduce(0) { $0 + $1.count }
+        let listBytes = (postings + entityPostings).reduce(0) { $0 + $1.size }
+        let termBytesTotal = termBytes.reduce(0) { $0 + $1.count }
+        // The rest: offsets, columns, the dictionary, metadata; 10% over, so the estimate errs up.
+        let estimate = blockBytes + listBytes + 2 * termBytesTotal + 48 * order.count + 64 * index.documentCount + (1 << 20)
+        out.bytes.reserveCapacity(estimate + estimate / 10)
         let meta = IndexMeta(documentCount: index.documentCount, source: source, termCount: order.count,
                              entityCount: built.entities.count, totalWords: index.totalWords, blockCount: articleBlocks.blocks.count,
                              otherStemCount: otherStems.count, metadataFields: metadataFields)
@@ -113,31 +146,10 @@ enum IndexWriter {
         column(.stems, stemRefs)
         records(.otherStems, otherStems)
         for (s, f) in [(Section.postingsTitle, IndexedField.title), (.postingsText, .text)] {
-            let lists = index.postings[f.rawValue]
-            section(s) {
-                RecordTable.write(count: order.count, into: &$0) { range in
-                    var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
-                    ends.reserveCapacity(range.count)
-                    for r in range {
-                        lists.encode(order[r], into: &w, scratch: &scratch)
-                        ends.append(w.count)
-                    }
-                    return (w.bytes, ends)
-                }
-            }
+            section(s) { RecordTable.write(postings[f.rawValue], into: &$0) }
         }
         for (s, f) in [(Section.entityPostingsTitle, IndexedField.title), (.entityPostingsText, .text)] {
-            let lists = built.entityPostings[f.rawValue]
-            section(s) {
-                RecordTable.write(count: lists.count, into: &$0) { range in
-                    var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
-                    for e in range {
-                        lists[e].encode(into: &w, scratch: &scratch)
-                        ends.append(w.count)
-                    }
-                    return (w.bytes, ends)
-                }
-            }
+            section(s) { RecordTable.write(entityPostings[f.rawValue], into: &$0) }
         }
         column(.lengthsTitle, index.fieldLengths[IndexedField.title.rawValue])
         column(.lengthsText, index.fieldLengths[IndexedField.text.rawValue])
