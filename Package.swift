@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Release builds of `warta` link libstdc++, libedit (with libtinfo, libbsd and libmd) and
-/// zlib from the archives that `linking/` points at, and libgcc statically: loading and
+/// libdeflate from the archives that `linking/` points at, and libgcc statically: loading and
 /// relocating those shared libraries cost about 1.5 ms at every start, half of what
 /// `warta --version` took. `-L` (not `-Xlinker -L`) puts the folder before the compiler's own
 /// library folders; the system-library targets have no pkgConfig, whose
@@ -27,12 +27,13 @@ let package = Package(
     ],
     targets: [
         // The embeddable engine: corpus → analysis → index → query → output.
-        .target(name: "Warta", dependencies: ["CZlib", "CMalloc"], path: "Sources/Warta"),
+        .target(name: "Warta", dependencies: ["CDeflate", "CMalloc"], path: "Sources/Warta"),
         // glibc's allocator settings (malloc.h, which Swift's Glibc module leaves out).
         .target(name: "CMalloc", path: "Sources/CMalloc"),
-        // zlib (Debian: zlib1g-dev) compresses the article blocks of an index file. No pkgConfig:
-        // the -L/usr/lib/x86_64-linux-gnu it adds would come before linking/ (see above).
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // libdeflate (Debian: libdeflate-dev) compresses the article blocks of an index file and
+        // checksums its blocks. No pkgConfig: the -L/usr/lib/x86_64-linux-gnu it adds would come
+        // before linking/ (see above).
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
         // libedit (Debian: libedit-dev) for the interactive shell.
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit"),
         // libpq (Debian: libpq5), PostgreSQL's C client, for the database executor: loaded with

@@ -199,6 +199,22 @@ final class IndexFormatTests: XCTestCase {
         }
     }
 
+    func testAStreamZlibWroteStillInflates() {
+        // Index files made before libdeflate were deflated by zlib (this stream: Python's zlib, level 6).
+        let text = Array("Presiden Vladimir Putin tiba di Hanoi. Presiden Vladimir Putin tiba di Hanoi pada Rabu (19/6/2024).".utf8)
+        let zlib: [UInt8] = [120, 156, 11, 40, 74, 45, 206, 76, 73, 205, 83, 8, 203, 73, 76, 201, 204, 205, 44, 82, 8, 40, 45, 201,
+                             204, 83, 40, 201, 76, 74, 84, 72, 201, 84, 240, 72, 204, 203, 207, 212, 83, 8, 32, 70, 153, 66, 65,
+                             98, 74, 162, 66, 80, 98, 82, 169, 130, 134, 161, 165, 190, 153, 190, 145, 129, 145, 137, 166, 30, 0,
+                             230, 134, 33, 16]
+        var w = ByteWriter()
+        w.varint(text.count)
+        XCTAssertEqual((w.bytes + zlib).withUnsafeBytes { Deflate.decompress($0) }, text)
+        // Its Adler-32 (the last four bytes) is checked.
+        var wrongSum = w.bytes + zlib
+        wrongSum[wrongSum.count - 1] ^= 1
+        XCTAssertNil(wrongSum.withUnsafeBytes { Deflate.decompress($0) })
+    }
+
     func testDeflateRoundTripsAndRefusesDamage() {
         let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 % 17 + $0 / 300) }
         let packed = Deflate.compress(bytes)

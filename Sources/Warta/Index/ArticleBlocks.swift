@@ -13,10 +13,11 @@ enum BlockStream: Int, CaseIterable {
     static func words(_ field: IndexedField) -> BlockStream { field == .title ? .titleWords : .textWords }
     static func shape(_ field: IndexedField) -> BlockStream { field == .title ? .titleShape : .textShape }
 
-    /// The zlib level a stream is deflated at. Words are numbers by
-    /// frequency, nearly incompressible: zlib's fastest level does as well as
-    /// its best; so it does for the structure, within 2%. Shapes shrink by
-    /// a third more at level 4 than at 1; records by 5% at 6.
+    /// The level a stream is deflated at (measured with zlib, whose levels
+    /// libdeflate's follow). Words are numbers by frequency, nearly
+    /// incompressible: the fastest level does as well as the best; so it does
+    /// for the structure, within 2%. Shapes shrink by a third more at level 4
+    /// than at 1; records by 5% at 6.
     var level: Int32 {
         switch self {
         case .record: return 6

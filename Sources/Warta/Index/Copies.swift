@@ -29,6 +29,14 @@ struct CopyDetector {
     ///   original was: its paragraphs are copies of the original's, joined
     ///   to them directly, and take no part in the search.
     static func find(index: BuiltIndex, structures: [ArticleStructure], firsts: [Int32]? = nil) -> Clusters {
+        find(words: index.forwardTerms[IndexedField.text.rawValue], starts: index.forwardStarts[IndexedField.text.rawValue],
+             structures: structures, firsts: firsts)
+    }
+
+    /// - Parameters:
+    ///   - words: the term ids of every article's body, one article after another;
+    ///     article d's are `words[starts[d] ..< starts[d + 1]]`.
+    static func find(words allWords: [UInt32], starts: [Int], structures: [ArticleStructure], firsts: [Int32]? = nil) -> Clusters {
         let count = structures.count
         func original(_ d: Int) -> Int {
             guard let firsts, firsts[d] != Int32(d), structures[Int(firsts[d])].paragraphs.count == structures[d].paragraphs.count
@@ -53,7 +61,7 @@ struct CopyDetector {
                 let chunks = min(count, 64)
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     for d in stride(from: c, to: count, by: chunks) where slot[d] >= 0 {
-                        let words = index.forward(.text, d)
+                        let words = allWords[starts[d]..<starts[d + 1]]
                         for (k, p) in structures[d].paragraphs.enumerated() {
                             let lo = words.startIndex + Int(p.tokens.lowerBound), hi = words.startIndex + Int(p.tokens.upperBound)
                             guard hi - lo >= minimumWords, hi <= words.endIndex else { continue }

@@ -204,31 +204,43 @@ enum CorpusBuilder {
         let structures = whole.structures, shapes = whole.shapes, entities = whole.entities, entityPostings = whole.entityPostings
         whole = CorpusPart()
         let tIndexed = DispatchTime.now().uptimeNanoseconds
-        let index = builder.finish()
-        let tFinished = DispatchTime.now().uptimeNanoseconds
-        // Roots are learned from this corpus's own words.
-        let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies, capitalized: index.capitalized)
-        let stemmer = Stemmer(vocabulary: vocabulary)
-        // The roots and the copies need nothing of each other: each fills the gaps the other leaves on the cores.
+        // The copies read only the words of the bodies: they are found while the posting
+        // lists are made and the roots learned, each filling the gaps the other leaves on the cores.
+        var index: BuiltIndex! = nil
         var stems: [String] = []
+        var stemmer = Stemmer(vocabulary: Vocabulary())
         var copies = CopyDetector.Clusters(clusterOf: [], articles: [])
-        var tStemmed: UInt64 = 0
-        withUnsafeMutablePointer(to: &stems) { stemsOut in
-            withUnsafeMutablePointer(to: &copies) { copiesOut in
-                nonisolated(unsafe) let stemsOut = stemsOut, copiesOut = copiesOut
-                DispatchQueue.concurrentPerform(iterations: 2) { job in
-                    if job == 0 {
-                        stemsOut.pointee = parallelMap(index.termsByID) { stemmer.stem($0) }
-                        tStemmed = DispatchTime.now().uptimeNanoseconds
-                    } else {
-                        copiesOut.pointee = CopyDetector.find(index: index, structures: structures, firsts: firsts)
+        var tFinished: UInt64 = 0, tStemmed: UInt64 = 0
+        let text = builder.forward(.text)
+        withUnsafeMutablePointer(to: &index) { indexOut in
+            withUnsafeMutablePointer(to: &stems) { stemsOut in
+                withUnsafeMutablePointer(to: &stemmer) { stemmerOut in
+                    withUnsafeMutablePointer(to: &copies) { copiesOut in
+                        nonisolated(unsafe) let indexOut = indexOut, stemsOut = stemsOut, stemmerOut = stemmerOut, copiesOut = copiesOut
+                        DispatchQueue.concurrentPerform(iterations: 2) { job in
+                            if job == 0 {
+                                let index = builder.finish()
+                                tFinished = DispatchTime.now().uptimeNanoseconds
+                                // Roots are learned from this corpus's own words.
+                                let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies,
+                                                            capitalized: index.capitalized)
+                                let stemmer = Stemmer(vocabulary: vocabulary)
+                                stemsOut.pointee = parallelMap(index.termsByID) { stemmer.stem($0) }
+                                stemmerOut.pointee = stemmer
+                                indexOut.pointee = index
+                                tStemmed = DispatchTime.now().uptimeNanoseconds
+                            } else {
+                                copiesOut.pointee = CopyDetector.find(words: text.words, starts: text.starts,
+                                                                      structures: structures, firsts: firsts)
+                            }
+                        }
                     }
                 }
             }
         }
         if trace {
             let now = DispatchTime.now().uptimeNanoseconds
-            trace("postings \((tFinished - tIndexed) / 1_000_000) ms, then in parallel stems \((tStemmed - tFinished) / 1_000_000) ms and copies (both done) \((now - tFinished) / 1_000_000) ms")
+            trace("postings \((tFinished - tIndexed) / 1_000_000) ms, stems \((tStemmed - tFinished) / 1_000_000) ms; copies beside them, all done \((now - tIndexed) / 1_000_000) ms")
         }
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies, firsts: found)

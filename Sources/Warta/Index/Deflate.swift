@@ -1,11 +1,13 @@
-import CZlib
+import CDeflate
+import Foundation
 
-/// zlib's deflate, for the article blocks of an index file: a block is a
-/// varint of its uncompressed length and a zlib stream. Inflating never
-/// writes past that length, and a stream that is damaged (or longer than
-/// it says) gives nil, never a crash.
+/// Deflate in zlib's format, for the article blocks of an index file: a
+/// block is a varint of its uncompressed length and a zlib stream (RFC
+/// 1950), made and read with libdeflate. Inflating never writes past that
+/// length, and a stream that is damaged (or longer than it says) gives nil,
+/// never a crash.
 enum Deflate {
-    /// zlib's default level: what the streams other than article blocks use.
+    /// The level of the streams other than article blocks (zlib's default).
     static let level: Int32 = 6
 
     /// `bytes` as a varint of their length and a zlib stream.
@@ -13,15 +15,17 @@ enum Deflate {
         var w = ByteWriter()
         w.varint(bytes.count)
         let header = w.count
-        var capacity = compressBound(uLong(bytes.count))
-        w.bytes += [UInt8](repeating: 0, count: Int(capacity))
-        let status = w.bytes.withUnsafeMutableBufferPointer { out in
+        let compressor = Compressors.shared.take(level: level)
+        defer { Compressors.shared.give(compressor, level: level) }
+        let capacity = libdeflate_zlib_compress_bound(compressor, bytes.count)
+        w.bytes += [UInt8](repeating: 0, count: capacity)
+        let written = w.bytes.withUnsafeMutableBufferPointer { out in
             bytes.withUnsafeBufferPointer { src in
-                compress2(out.baseAddress! + header, &capacity, src.baseAddress, uLong(src.count), level)
+                libdeflate_zlib_compress(compressor, src.baseAddress, src.count, out.baseAddress! + header, capacity)
             }
         }
-        precondition(status == Z_OK, "zlib compress2 failed (\(status))")
-        w.bytes.removeLast(w.count - header - Int(capacity))
+        precondition(written > 0, "libdeflate_zlib_compress found no room in its own bound")
+        w.bytes.removeLast(capacity - written)
         return w.bytes
     }
 
@@ -32,15 +36,57 @@ enum Deflate {
         let n = r.varint()
         guard !r.failed, n <= UInt64(limit) else { return nil }
         let count = Int(n)
-        // One byte more than needed: zlib refuses a NULL destination even for an empty result.
-        var out = [UInt8](repeating: 0, count: count + 1)
-        var length = uLong(count)
-        let status = out.withUnsafeMutableBufferPointer { o in
-            uncompress(o.baseAddress!, &length, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + r.position,
-                       uLong(bytes.count - r.position))
+        let decompressor = Compressors.shared.takeDecompressor()
+        defer { Compressors.shared.give(decompressor) }
+        var actual = 0
+        // One byte more than needed: a destination is never NULL, even for an empty result.
+        let out = [UInt8](unsafeUninitializedCapacity: count + 1) { o, initialized in
+            let result = libdeflate_zlib_decompress(decompressor, bytes.baseAddress! + r.position, bytes.count - r.position,
+                                                    o.baseAddress!, count, &actual)
+            if result != LIBDEFLATE_SUCCESS { actual = -1 }
+            initialized = max(0, min(actual, count))
         }
-        guard status == Z_OK, length == uLong(count) else { return nil }
-        out.removeLast()
+        guard actual == count else { return nil }
         return out
+    }
+}
+
+/// libdeflate's compressors (one per level) and decompressors, kept for
+/// the next call: making one allocates and clears its tables, which would
+/// cost more than compressing a block.
+private final class Compressors: @unchecked Sendable {
+    static let shared = Compressors()
+    private let lock = NSLock()
+    private var idle: [Int32: [OpaquePointer]] = [:]
+    private var idleDecompressors: [OpaquePointer] = []
+
+    func take(level: Int32) -> OpaquePointer {
+        lock.lock()
+        let c = idle[level]?.popLast()
+        lock.unlock()
+        if let c { return c }
+        guard let made = libdeflate_alloc_compressor(level) else { fatalError("libdeflate: out of memory") }
+        return made
+    }
+
+    func give(_ c: OpaquePointer, level: Int32) {
+        lock.lock()
+        idle[level, default: []].append(c)
+        lock.unlock()
+    }
+
+    func takeDecompressor() -> OpaquePointer {
+        lock.lock()
+        let d = idleDecompressors.popLast()
+        lock.unlock()
+        if let d { return d }
+        guard let made = libdeflate_alloc_decompressor() else { fatalError("libdeflate: out of memory") }
+        return made
+    }
+
+    func give(_ d: OpaquePointer) {
+        lock.lock()
+        idleDecompressors.append(d)
+        lock.unlock()
     }
 }

@@ -263,6 +263,12 @@ struct IndexBuilder {
         return FlatPostings(docStarts: docAt, docs: docs, freqs: freqs, positionStarts: positionAt, positions: positions)
     }
 
+    /// The term ids of a field of every document, one document after
+    /// another, and where each document starts (plus the end).
+    func forward(_ field: IndexedField) -> (words: [UInt32], starts: [Int]) {
+        (forwardTerms[field.rawValue], forwardStarts[field.rawValue])
+    }
+
     /// The index in memory.
     func finish() -> BuiltIndex {
         var ids: [String: UInt32] = [:]
