@@ -511,8 +511,11 @@ def summarize(res, tools):
             for kind in ("count", "top"):
                 per_pass = [p["samples"][(kind, i)] for p in passes]
                 pooled = [x for xs in per_pass for x in xs]
-                s["lat"][(n, kind, i)] = (statistics.median(statistics.median(xs) for xs in per_pass),
-                                          percentile(pooled, 99), len(pooled))
+                # A pass whose every answer of this kind came in the first read (with the
+                # start-up) has no interval to time: it is left out; with none left, "n/a".
+                timed = [xs for xs in per_pass if xs]
+                s["lat"][(n, kind, i)] = (statistics.median(statistics.median(xs) for xs in timed) if timed else None,
+                                          percentile(pooled, 99) if pooled else None, len(pooled))
                 answers = set().union(*(p["results"][(kind, i)] for p in passes))
                 # Within a process every repetition must answer the same. Across
                 # passes a top-10 may pick other copies among equal scores (10x:
@@ -742,7 +745,8 @@ def report(results, tools, started, load_before, load_after, disagreements, prob
                 cells = []
                 for t in tools:
                     med, p99, _ = s["lat"][(t.name, kind, i)]
-                    cells.append("%s / %s" % (fmt_time(med / 1e3), fmt_time(p99 / 1e3)))
+                    cells.append("%s / %s" % (fmt_time(None if med is None else med / 1e3),
+                                              fmt_time(None if p99 is None else p99 / 1e3)))
                 lw = s["lat"][(w, kind, i)]
                 lf = s["lat"][(f, kind, i)]
                 lt = s["lat"][(tv, kind, i)]
