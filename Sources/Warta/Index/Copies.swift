@@ -175,14 +175,16 @@ struct CopyDetector {
     /// Writes the MinHash of the word 3-grams of a paragraph into `sig` (`hashes` values).
     static func signature(_ words: ArraySlice<UInt32>, into sig: UnsafeMutableBufferPointer<UInt64>) {
         for h in 0..<hashes { sig[h] = .max }
-        var i = words.startIndex
-        while i + 2 < words.endIndex {
-            let s = shingle(words, at: i)
-            for h in 0..<hashes {
-                let v = minHash(s, h)
-                if v < sig[h] { sig[h] = v }
+        MinHash.functions.withUnsafeBufferPointer { f in
+            var i = words.startIndex
+            while i + 2 < words.endIndex {
+                let x = mix(shingle(words, at: i))
+                for h in 0..<hashes {
+                    let v = MinHash.value(x, f[h])
+                    if v < sig[h] { sig[h] = v }
+                }
+                i += 1
             }
-            i += 1
         }
     }
 
@@ -195,7 +197,7 @@ struct CopyDetector {
     /// The `h`-th hash function of a MinHash signature, applied to a shingle.
     @inline(__always)
     static func minHash(_ shingle: UInt64, _ h: Int) -> UInt64 {
-        mix(shingle ^ (UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15))
+        MinHash.value(mix(shingle), MinHash.functions[h])
     }
 
     /// The order of LSH entries: by key, then by paragraph.
@@ -221,6 +223,22 @@ struct CopyDetector {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// The hash functions of MinHash signatures: the shingle is mixed once
+/// (SplitMix64's finalizer), then the h-th function is `a * x + b` modulo
+/// 2^64 with its own odd `a`, one multiplication and one addition a
+/// function instead of a whole mix (a multiply-add family: the order of
+/// the results follows their high bits, which every bit of `x` reaches).
+enum MinHash {
+    /// (a, b) of each function; enough for every signature warta makes.
+    static let functions: [(a: UInt64, b: UInt64)] = (0..<64).map { h in
+        (CopyDetector.mix(UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15) | 1, CopyDetector.mix(UInt64(h + 1) &* 0xC2B2_AE3D_27D4_EB4F))
+    }
+
+    /// Function `f` applied to a mixed shingle.
+    @inline(__always)
+    static func value(_ x: UInt64, _ f: (a: UInt64, b: UInt64)) -> UInt64 { x &* f.a &+ f.b }
 }
 
 /// Disjoint sets of 0..<count with path compression: copies of copies, and

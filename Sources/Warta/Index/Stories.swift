@@ -40,10 +40,13 @@ struct StoryDetector {
         let signatures: [[UInt64]] = parallelMap(shingles) { set in
             guard !set.isEmpty else { return [] }
             var sig = [UInt64](repeating: .max, count: hashes)
-            for s in set {
-                for h in 0..<hashes {
-                    let v = CopyDetector.minHash(s, h)
-                    if v < sig[h] { sig[h] = v }
+            MinHash.functions.withUnsafeBufferPointer { f in
+                for s in set {
+                    let x = CopyDetector.mix(s)
+                    for h in 0..<hashes {
+                        let v = MinHash.value(x, f[h])
+                        if v < sig[h] { sig[h] = v }
+                    }
                 }
             }
             return sig
