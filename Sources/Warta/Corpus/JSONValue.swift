@@ -192,16 +192,22 @@ struct JSONReader {
             if b < 0x20 { throw fail("control character in a string") }
             i += 1
         }
-        // With escapes: copy what was scanned, then decode the rest.
-        var out = [UInt8](s[start..<i])
+        // With escapes (news text: a "\n" between paragraphs): copy what was scanned, then
+        // decode the rest, a run of plain bytes at a time.
+        var out = [UInt8]()
+        out.reserveCapacity(2 * (i - start) + 64)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[start..<i]))
         while i < s.count {
+            let run = i
+            while i < s.count, s[i] != UInt8(ascii: "\""), s[i] != UInt8(ascii: "\\"), s[i] >= 0x20 { i += 1 }
+            if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run..<i])) }
+            guard i < s.count else { break }
             let b = s[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
                 return String(decoding: out, as: UTF8.self)
             }
             if b < 0x20 { throw fail("control character in a string") }
-            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
             guard i < s.count else { break }
             let e = s[i]
