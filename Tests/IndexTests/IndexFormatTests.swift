@@ -83,11 +83,11 @@ final class IndexFormatTests: XCTestCase {
             let records = (0..<n).map { i in [UInt8](repeating: UInt8(i % 251), count: i % 5) }
             var whole = ByteWriter(), stretched = ByteWriter()
             RecordTable.write(records, into: &whole)
-            RecordTable.write(count: n, into: &stretched) { range in
+            RecordTable.write(RecordTable.Stretches(count: n) { range in
                 var bytes: [UInt8] = [], ends: [Int] = []
                 for i in range { bytes += records[i]; ends.append(bytes.count) }
                 return (bytes, ends)
-            }
+            }, into: &stretched)
             XCTAssertEqual(stretched.bytes, whole.bytes, "\(n) records")
         }
     }

@@ -28,11 +28,6 @@ struct CopyDetector {
     ///   title and text (itself when none). Such a copy is analysed as its
     ///   original was: its paragraphs are copies of the original's, joined
     ///   to them directly, and take no part in the search.
-    static func find(index: BuiltIndex, structures: [ArticleStructure], firsts: [Int32]? = nil) -> Clusters {
-        find(words: index.forwardTerms[IndexedField.text.rawValue], starts: index.forwardStarts[IndexedField.text.rawValue],
-             structures: structures, firsts: firsts)
-    }
-
     /// - Parameters:
     ///   - words: the term ids of every article's body, one article after another;
     ///     article d's are `words[starts[d] ..< starts[d + 1]]`.
@@ -111,14 +106,14 @@ struct CopyDetector {
                 }
             }
         }
-        // The slot of a paragraph numbered over the corpus: its article's, as binary search finds it.
+        // The slot of a paragraph numbered over the corpus: binary search finds its article,
+        // the last whose first paragraph is at or before it (so never one without paragraphs).
         func slotOf(_ paragraph: Int32) -> Int {
             var lo = 0, hi = count  // start[lo] <= paragraph < start[hi]
             while hi - lo > 1 {
                 let mid = (lo + hi) / 2
                 if start[mid] <= Int(paragraph) { lo = mid } else { hi = mid }
             }
-            while start[lo + 1] <= Int(paragraph) { lo += 1 }  // articles without paragraphs
             return slot[lo] + Int(paragraph) - start[lo]
         }
         var sets = UnionFind(count: paragraphs)
@@ -165,26 +160,13 @@ struct CopyDetector {
         return Clusters(clusterOf: clusterOf, articles: articles.map { $0.sorted() })
     }
 
-    /// MinHash of the word 3-grams of a paragraph.
-    static func signature(_ words: ArraySlice<UInt32>) -> [UInt64] {
-        var sig = [UInt64](repeating: 0, count: hashes)
-        sig.withUnsafeMutableBufferPointer { signature(words, into: $0) }
-        return sig
-    }
-
     /// Writes the MinHash of the word 3-grams of a paragraph into `sig` (`hashes` values).
     static func signature(_ words: ArraySlice<UInt32>, into sig: UnsafeMutableBufferPointer<UInt64>) {
-        for h in 0..<hashes { sig[h] = .max }
-        MinHash.functions.withUnsafeBufferPointer { f in
-            var i = words.startIndex
-            while i + 2 < words.endIndex {
-                let x = mix(shingle(words, at: i))
-                for h in 0..<hashes {
-                    let v = MinHash.value(x, f[h])
-                    if v < sig[h] { sig[h] = v }
-                }
-                i += 1
-            }
+        for h in 0..<sig.count { sig[h] = .max }
+        var i = words.startIndex
+        while i + 2 < words.endIndex {
+            MinHash.add(shingle(words, at: i), to: sig)
+            i += 1
         }
     }
 
@@ -192,12 +174,6 @@ struct CopyDetector {
     @inline(__always)
     static func shingle<Words: RandomAccessCollection>(_ words: Words, at i: Int) -> UInt64 where Words.Element == UInt32, Words.Index == Int {
         mix(UInt64(words[i]) &* 0x100000001B3 ^ UInt64(words[i + 1]) &* 0xC2B2AE3D27D4EB4F ^ UInt64(words[i + 2]))
-    }
-
-    /// The `h`-th hash function of a MinHash signature, applied to a shingle.
-    @inline(__always)
-    static func minHash(_ shingle: UInt64, _ h: Int) -> UInt64 {
-        MinHash.value(mix(shingle), MinHash.functions[h])
     }
 
     /// The order of LSH entries: by key, then by paragraph.
@@ -236,9 +212,18 @@ enum MinHash {
         (CopyDetector.mix(UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15) | 1, CopyDetector.mix(UInt64(h + 1) &* 0xC2B2_AE3D_27D4_EB4F))
     }
 
-    /// Function `f` applied to a mixed shingle.
+    /// Lowers each value of a signature (one per function, `sig.count` of
+    /// them) to what its function gives `shingle`, where that is less.
     @inline(__always)
-    static func value(_ x: UInt64, _ f: (a: UInt64, b: UInt64)) -> UInt64 { x &* f.a &+ f.b }
+    static func add(_ shingle: UInt64, to sig: UnsafeMutableBufferPointer<UInt64>) {
+        let x = CopyDetector.mix(shingle)
+        functions.withUnsafeBufferPointer { f in
+            for h in 0..<sig.count {
+                let v = x &* f[h].a &+ f[h].b
+                if v < sig[h] { sig[h] = v }
+            }
+        }
+    }
 }
 
 /// Disjoint sets of 0..<count with path compression: copies of copies, and

@@ -23,6 +23,20 @@ private final class Leftovers<V: Sendable>: @unchecked Sendable {
     func drop() { value = nil }
 }
 
+/// Runs `first` and `second` at once, on two cores, and returns what each gives.
+func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    var a: A?, b: B?
+    withUnsafeMutablePointer(to: &a) { aOut in
+        withUnsafeMutablePointer(to: &b) { bOut in
+            nonisolated(unsafe) let aOut = aOut, bOut = bOut
+            DispatchQueue.concurrentPerform(iterations: 2) { job in
+                if job == 0 { aOut.pointee = first() } else { bOut.pointee = second() }
+            }
+        }
+    }
+    return (a!, b!)
+}
+
 /// Prints a timing line on standard error when WARTA_TRACE is set.
 /// A phase's line also says how much memory the process holds then (resident, MiB).
 func trace(_ message: String) {
@@ -206,38 +220,21 @@ enum CorpusBuilder {
         let tIndexed = DispatchTime.now().uptimeNanoseconds
         // The copies read only the words of the bodies: they are found while the posting
         // lists are made and the roots learned, each filling the gaps the other leaves on the cores.
-        var index: BuiltIndex! = nil
-        var stems: [String] = []
-        var stemmer = Stemmer(vocabulary: Vocabulary())
-        var copies = CopyDetector.Clusters(clusterOf: [], articles: [])
-        var tFinished: UInt64 = 0, tStemmed: UInt64 = 0
         let text = builder.forward(.text)
-        withUnsafeMutablePointer(to: &index) { indexOut in
-            withUnsafeMutablePointer(to: &stems) { stemsOut in
-                withUnsafeMutablePointer(to: &stemmer) { stemmerOut in
-                    withUnsafeMutablePointer(to: &copies) { copiesOut in
-                        nonisolated(unsafe) let indexOut = indexOut, stemsOut = stemsOut, stemmerOut = stemmerOut, copiesOut = copiesOut
-                        DispatchQueue.concurrentPerform(iterations: 2) { job in
-                            if job == 0 {
-                                let index = builder.finish()
-                                tFinished = DispatchTime.now().uptimeNanoseconds
-                                // Roots are learned from this corpus's own words.
-                                let vocabulary = Vocabulary(words: index.termsByID, totals: index.termFrequencies,
-                                                            capitalized: index.capitalized)
-                                let stemmer = Stemmer(vocabulary: vocabulary)
-                                stemsOut.pointee = parallelMap(index.termsByID) { stemmer.stem($0) }
-                                stemmerOut.pointee = stemmer
-                                indexOut.pointee = index
-                                tStemmed = DispatchTime.now().uptimeNanoseconds
-                            } else {
-                                copiesOut.pointee = CopyDetector.find(words: text.words, starts: text.starts,
-                                                                      structures: structures, firsts: firsts)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        var tFinished: UInt64 = 0, tStemmed: UInt64 = 0
+        let (indexed, copies) = inParallel({ () -> (index: BuiltIndex, stemmer: Stemmer, stems: [String]) in
+            let index = builder.finish()
+            tFinished = DispatchTime.now().uptimeNanoseconds
+            // Roots are learned from this corpus's own words.
+            let stemmer = Stemmer(vocabulary: Vocabulary(words: index.termsByID, totals: index.termFrequencies,
+                                                         capitalized: index.capitalized))
+            let stems = parallelMap(index.termsByID) { stemmer.stem($0) }
+            tStemmed = DispatchTime.now().uptimeNanoseconds
+            return (index, stemmer, stems)
+        }, {
+            CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)
+        })
+        let (index, stemmer, stems) = indexed
         if trace {
             let now = DispatchTime.now().uptimeNanoseconds
             trace("postings \((tFinished - tIndexed) / 1_000_000) ms, stems \((tStemmed - tFinished) / 1_000_000) ms; copies beside them, all done \((now - tIndexed) / 1_000_000) ms")

@@ -215,26 +215,21 @@ struct RecordTable: @unchecked Sendable {
 
     /// Writes a record table: the count, the offset width, the offsets, then the records.
     static func write(_ records: [[UInt8]], into w: inout ByteWriter) {
-        let total = records.reduce(0) { $0 + $1.count }
-        let wide = total > Int(UInt32.max)
-        w.u32(UInt32(records.count))
-        w.u32(wide ? 8 : 4)
-        var offset: UInt64 = 0
-        func put(_ v: UInt64) { if wide { w.u64(v) } else { w.u32(UInt32(v)) } }
-        put(0)
-        for r in records {
-            offset += UInt64(r.count)
-            put(offset)
-        }
+        var ends: [Int] = [], end = 0
+        ends.reserveCapacity(records.count)
+        for r in records { end += r.count; ends.append(end) }
+        writeOffsets(ends, into: &w)
         for r in records { w.bytes.append(contentsOf: r) }
     }
 
-    /// Writes a record table of `count` records encoded on every core:
-    /// `encode` is given a stretch of record numbers and returns their
-    /// bytes one after another and where each record ends in them.
-    static func write(count: Int, into w: inout ByteWriter,
-                      encoding encode: @Sendable (Range<Int>) -> (bytes: [UInt8], ends: [Int])) {
-        write(Stretches(count: count, encoding: encode), into: &w)
+    /// The count, the offset width (4 bytes, 8 past 4 GiB) and the offsets: 0, then where each record ends.
+    private static func writeOffsets(_ ends: [Int], into w: inout ByteWriter) {
+        let wide = (ends.last ?? 0) > Int(UInt32.max)
+        w.u32(UInt32(ends.count))
+        w.u32(wide ? 8 : 4)
+        func put(_ v: Int) { if wide { w.u64(UInt64(v)) } else { w.u32(UInt32(v)) } }
+        put(0)
+        for e in ends { put(e) }
     }
 
     /// Records encoded on every core, a stretch of record numbers to a task,
@@ -262,17 +257,13 @@ struct RecordTable: @unchecked Sendable {
 
     /// Writes a record table of records encoded in stretches.
     static func write(_ records: Stretches, into w: inout ByteWriter) {
-        let total = records.size
-        let wide = total > Int(UInt32.max)
-        w.u32(UInt32(records.count))
-        w.u32(wide ? 8 : 4)
-        var base = 0
-        func put(_ v: Int) { if wide { w.u64(UInt64(v)) } else { w.u32(UInt32(v)) } }
-        put(0)
+        var ends: [Int] = [], base = 0
+        ends.reserveCapacity(records.count)
         for p in records.parts {
-            for e in p.ends { put(base + e) }
+            for e in p.ends { ends.append(base + e) }
             base += p.bytes.count
         }
+        writeOffsets(ends, into: &w)
         for p in records.parts { w.bytes.append(contentsOf: p.bytes) }
     }
 }

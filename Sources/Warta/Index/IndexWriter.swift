@@ -107,26 +107,11 @@ enum IndexWriter {
         // file, whose bytes are then reserved at once instead of grown and copied as they come.
         let postings = IndexedField.allCases.map { f in
             let lists = index.postings[f.rawValue]
-            return RecordTable.Stretches(count: order.count) { range in
-                var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
-                ends.reserveCapacity(range.count)
-                for r in range {
-                    lists.encode(order[r], into: &w, scratch: &scratch)
-                    ends.append(w.count)
-                }
-                return (w.bytes, ends)
-            }
+            return postingRecords(count: order.count) { lists.encode(order[$0], into: &$1, scratch: &$2) }
         }
         let entityPostings = IndexedField.allCases.map { f in
             let lists = built.entityPostings[f.rawValue]
-            return RecordTable.Stretches(count: lists.count) { range in
-                var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
-                for e in range {
-                    lists[e].encode(into: &w, scratch: &scratch)
-                    ends.append(w.count)
-                }
-                return (w.bytes, ends)
-            }
+            return postingRecords(count: lists.count) { lists[$0].encode(into: &$1, scratch: &$2) }
         }
         if trace { trace("  posting lists \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
         clock = DispatchTime.now().uptimeNanoseconds
@@ -200,6 +185,21 @@ enum IndexWriter {
         }
         for c in sums { out.u32(c) }
         return out.bytes
+    }
+
+    /// The records of `count` posting lists, encoded on every core by
+    /// `encode(i, writer, scratch)` (list `i` appended to the writer).
+    private static func postingRecords(count: Int, _ encode: @escaping @Sendable (Int, inout ByteWriter, inout PostingList.Scratch) -> Void)
+        -> RecordTable.Stretches {
+        RecordTable.Stretches(count: count) { range in
+            var w = ByteWriter(), ends: [Int] = [], scratch = PostingList.Scratch()
+            ends.reserveCapacity(range.count)
+            for i in range {
+                encode(i, &w, &scratch)
+                ends.append(w.count)
+            }
+            return (w.bytes, ends)
+        }
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same

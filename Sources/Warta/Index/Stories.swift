@@ -40,14 +40,8 @@ struct StoryDetector {
         let signatures: [[UInt64]] = parallelMap(shingles) { set in
             guard !set.isEmpty else { return [] }
             var sig = [UInt64](repeating: .max, count: hashes)
-            MinHash.functions.withUnsafeBufferPointer { f in
-                for s in set {
-                    let x = CopyDetector.mix(s)
-                    for h in 0..<hashes {
-                        let v = MinHash.value(x, f[h])
-                        if v < sig[h] { sig[h] = v }
-                    }
-                }
+            sig.withUnsafeMutableBufferPointer { sig in
+                for s in set { MinHash.add(s, to: sig) }
             }
             return sig
         }
