@@ -8,17 +8,39 @@ import Foundation
 public enum Normalizer {
     /// Folds the UTF-8 bytes of one token (a run of letters, digits and marks).
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var how = WordCoding.asTerm
+        return fold(bytes, writing: &how)
+    }
+
+    /// The same, and how the bytes are written with respect to the term (`WordCoding.writing`).
+    @inline(__always)
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, writing how: inout UInt8) -> String {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
+            // Counted while folding: the capitals, the lower-case letters, and whether the first byte is a capital.
+            var capitals = 0, lowers = 0
+            let term = String(unsafeUninitializedCapacity: bytes.count) { out in
                 for (i, b) in bytes.enumerated() {
-                    out[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                    let upper = b >= 0x41 && b <= 0x5A
+                    capitals &+= upper ? 1 : 0
+                    lowers &+= (b >= 0x61 && b <= 0x7A) ? 1 : 0
+                    out[i] = upper ? b | 0x20 : b
                 }
                 return bytes.count
             }
+            if capitals == 0 {
+                how = WordCoding.asTerm
+            } else if capitals == 1 && bytes[0] >= 0x41 && bytes[0] <= 0x5A {
+                how = WordCoding.capitalized
+            } else {
+                how = lowers == 0 ? WordCoding.upperCase : WordCoding.literal
+            }
+            return term
         }
-        return foldUnicode(String(decoding: bytes, as: UTF8.self))
+        let term = foldUnicode(String(decoding: bytes, as: UTF8.self))
+        how = WordCoding.writing(bytes, term)
+        return term
     }
 
     /// Folds any string token.

@@ -39,6 +39,13 @@ public enum Tokenizer {
 
     /// The same over raw UTF-8 (which must be valid UTF-8).
     public static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>) -> Void) {
+        forEachWord(utf8: buf) { term, range, _ in body(term, range) }
+    }
+
+    /// The same, with how each word is written with respect to its term (`WordCoding.asTerm` …
+    /// `WordCoding.literal`), found while the word is folded.
+    @inline(__always)
+    static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>, UInt8) -> Void) {
         let n = buf.count
         var i = 0
         var start = -1
@@ -65,9 +72,10 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ body: (String, Range<Int>) -> Void) {
-        let term = Normalizer.fold(UnsafeBufferPointer(rebasing: buf[s..<e]))
-        if !term.isEmpty { body(term, s..<e) }
+    private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ body: (String, Range<Int>, UInt8) -> Void) {
+        var how = WordCoding.asTerm
+        let term = Normalizer.fold(UnsafeBufferPointer(rebasing: buf[s..<e]), writing: &how)
+        if !term.isEmpty { body(term, s..<e, how) }
     }
 
     /// Decodes the scalar at `i` (input is valid UTF-8; a stray byte decodes as U+FFFD).

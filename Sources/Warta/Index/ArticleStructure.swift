@@ -83,6 +83,8 @@ struct TokenizedText: Sendable {
     var terms: [String] = []
     var starts: [Int32] = []
     var ends: [Int32] = []
+    /// How each word is written with respect to its term (`WordCoding.writing`).
+    var hows: [UInt8] = []
 
     init(_ text: String) {
         // About one word per seven bytes of news text: few arrays grow more than once.
@@ -90,10 +92,15 @@ struct TokenizedText: Sendable {
         terms.reserveCapacity(expected)
         starts.reserveCapacity(expected)
         ends.reserveCapacity(expected)
-        Tokenizer.forEachWord(text) { term, range in
-            terms.append(term)
-            starts.append(Int32(range.lowerBound))
-            ends.append(Int32(range.upperBound))
+        hows.reserveCapacity(expected)
+        var text = text
+        text.withUTF8 { buf in
+            Tokenizer.forEachWord(utf8: buf) { (term: String, range: Range<Int>, how: UInt8) in
+                terms.append(term)
+                starts.append(Int32(range.lowerBound))
+                ends.append(Int32(range.upperBound))
+                hows.append(how)
+            }
         }
     }
 

@@ -37,13 +37,22 @@ func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     return (a!, b!)
 }
 
+private final class TracedCPU: @unchecked Sendable { var value = 0 }
+private let tracedCPU = TracedCPU()
+
 /// Prints a timing line on standard error when WARTA_TRACE is set.
 /// A phase's line also says how much memory the process holds then (resident, MiB).
 func trace(_ message: String) {
     var resident = ""
     if !message.hasPrefix("  "), let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) {
         let fields = statm.split(separator: " ")
-        if fields.count > 1, let pages = Int(fields[1]) { resident = " [\((pages * Int(getpagesize())) >> 20) MiB]" }
+        if fields.count > 1, let pages = Int(fields[1]) { resident = " [\((pages * Int(getpagesize())) >> 20) MiB" }
+        // The CPU time (user + system, all threads) since the last phase's line.
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+        resident += ", CPU \(cpu - tracedCPU.value) ms]"
+        tracedCPU.value = cpu
     }
     FileHandle.standardError.write(Data(("trace: " + message + resident + "\n").utf8))
 }

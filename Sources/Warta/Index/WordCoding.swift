@@ -18,34 +18,52 @@ enum WordCoding {
     static func shape(of text: String, words: TokenizedText) -> [UInt8] {
         var text = text
         return text.withUTF8 { bytes in
-            var w = ByteWriter()
-            w.bytes.reserveCapacity(2 * words.terms.count + 16)
-            var previous = 0
-            for (i, term) in words.terms.enumerated() {
-                let start = Int(words.starts[i]), end = Int(words.ends[i])
-                w.varint(start - previous)
-                w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[previous..<start]))
-                let surface = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let how = writing(surface, term)
-                w.u8(how)
-                if how == literal {
-                    w.varint(surface.count)
-                    w.bytes.append(contentsOf: surface)
+            let n = words.terms.count
+            // At most: each gap and word as a literal with its 10-byte count, and the bytes themselves.
+            // Written into scratch memory, then copied to an array of just that size.
+            let capacity = bytes.count + 21 * n + 10
+            let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+            defer { out.deallocate() }
+            var at = 0
+            do {
+                @inline(__always) func varint(_ v: Int) {
+                    var v = UInt(bitPattern: v)
+                    while v >= 0x80 { out[at] = UInt8(truncatingIfNeeded: v) | 0x80; at += 1; v >>= 7 }
+                    out[at] = UInt8(v)
+                    at += 1
                 }
-                previous = end
+                @inline(__always) func copy(_ from: Int, _ to: Int) {
+                    if to > from { (out.baseAddress! + at).update(from: bytes.baseAddress! + from, count: to - from) }
+                    at += to - from
+                }
+                var previous = 0
+                for i in 0..<n {
+                    let start = Int(words.starts[i]), end = Int(words.ends[i])
+                    varint(start - previous)
+                    copy(previous, start)
+                    let how = i < words.hows.count ? words.hows[i]
+                        : writing(UnsafeBufferPointer(rebasing: bytes[start..<end]), words.terms[i])
+                    out[at] = how
+                    at += 1
+                    if how == literal {
+                        varint(end - start)
+                        copy(start, end)
+                    }
+                    previous = end
+                }
+                varint(bytes.count - previous)
+                copy(previous, bytes.count)
             }
-            w.varint(bytes.count - previous)
-            w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[previous..<bytes.count]))
-            return w.bytes
+            return Array(UnsafeBufferPointer(rebasing: out[..<at]))
         }
     }
 
     /// How `surface` is written with respect to its folded `term`.
-    private static func writing(_ surface: UnsafeBufferPointer<UInt8>, _ term: String) -> UInt8 {
+    static func writing(_ surface: UnsafeBufferPointer<UInt8>, _ term: String) -> UInt8 {
         var term = term
         return term.withUTF8 { t in
             guard t.count == surface.count else { return literal }
-            if memcmp(t.baseAddress!, surface.baseAddress!, t.count) == 0 { return asTerm }
+            if t.isEmpty || memcmp(t.baseAddress!, surface.baseAddress!, t.count) == 0 { return asTerm }
             for how in [capitalized, upperCase] {
                 var same = true
                 for k in 0..<t.count where written(t[k], how, first: k == 0) != surface[k] {
