@@ -40,7 +40,7 @@ extension Cleaner {
         }
         var q = max(start, 1)
         while q < n {
-            guard isSpaceByte(s[q - 1]), s[q] >= 0x41, s[q] <= 0x5A, let m = markers.match(s, at: q) else { q += 1; continue }
+            guard s[q] >= 0x41, s[q] <= 0x5A, isSpaceByte(s[q - 1]), let m = markers.match(s, at: q) else { q += 1; continue }
             var j = m.end
             skipSpaces(&j)
             var colon = s[m.end - 1] == UInt8(ascii: ":")
@@ -95,16 +95,22 @@ extension Cleaner {
     func cutTail(_ text: Substring) -> (Substring, DroppedLine)? {
         withUTF8Bytes(text) { s -> (Substring, DroppedLine)? in
             let n = s.count
+            // A sentence starts at 0 and two bytes after a full stop, "!" or "?" and a space;
+            // the punctuation is looked for first, as it is rare.
             var i = 0
             while i < n {
-                let sentenceStart = i == 0 || (i >= 2 && isSpaceByte(s[i - 1]) &&
-                    (s[i - 2] == UInt8(ascii: ".") || s[i - 2] == UInt8(ascii: "!") || s[i - 2] == UInt8(ascii: "?")))
-                if sentenceStart, let m = tails.match(s, at: i) {
+                if let m = tails.match(s, at: i) {
                     let head = String(decoding: UnsafeBufferPointer(rebasing: s[0..<i]), as: UTF8.self)
                     let tail = String(decoding: UnsafeBufferPointer(rebasing: s[i..<n]), as: UTF8.self)
                     return (trimLine(Substring(head)), DroppedLine(line: tail, rule: names[m.tag]))
                 }
-                i += 1
+                var j = i
+                while j + 2 < n {
+                    let b = s[j]
+                    if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && isSpaceByte(s[j + 1]) { break }
+                    j += 1
+                }
+                i = j + 2
             }
             return nil
         }

@@ -48,22 +48,24 @@ enum ArticleBlockWriter {
                 size = 0
             }
         }
-        // One task per stream of each block: the streams differ in size, so this spreads best.
+        // One task a block, its streams deflated one after another into it: no stream is
+        // held compressed apart from its block.
         let streams = BlockStream.allCases.count
-        let compressed = parallelMap(Array(0..<(ranges.count * streams))) { k -> [UInt8] in
-            let r = ranges[k / streams], s = k % streams
-            var w = ByteWriter()
-            for d in r { w.varint(parts[d][s].count) }
-            for d in r { w.bytes += parts[d][s] }
-            return Deflate.compress(w.bytes, level: fastest ? 1 : BlockStream(rawValue: s)!.level)
-        }
-        let blocks = ranges.indices.map { b -> [UInt8] in
-            var w = ByteWriter()
-            for s in 0..<streams {
-                w.varint(compressed[b * streams + s].count)
-                w.bytes += compressed[b * streams + s]
+        var blocks = [[UInt8]](repeating: [], count: ranges.count)
+        blocks.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { b in
+                var block = ByteWriter()
+                for s in 0..<streams {
+                    var w = ByteWriter()
+                    for d in ranges[b] { w.varint(parts[d][s].count) }
+                    for d in ranges[b] { w.bytes += parts[d][s] }
+                    let compressed = Deflate.compress(w.bytes, level: fastest ? 1 : BlockStream(rawValue: s)!.level)
+                    block.varint(compressed.count)
+                    block.bytes += compressed
+                }
+                out[b] = block.bytes
             }
-            return w.bytes
         }
         return (blocks, ranges.map { UInt32($0.lowerBound) } + [UInt32(parts.count)])
     }

@@ -87,6 +87,7 @@ enum IndexWriter {
             return p
         }
         if trace { trace("  article streams \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
+        clock = DispatchTime.now().uptimeNanoseconds
         let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
         clock = DispatchTime.now().uptimeNanoseconds
