@@ -118,4 +118,24 @@ final class EntityRecognizerTests: XCTestCase {
         let people003 = Set(recognizer.mentions(in: seed003.text).filter { $0.type == .person }.map(\.entity))
         XCTAssertEqual(people003, ["Vladimir Putin", "Tran Hong Ha", "Le Hoai Trung", "Carl Thayer"])
     }
+    /// The recognizer reads the words the index found (`TokenizedText`) instead of
+    /// finding them again: they must be the words, flags and all, of its own scan.
+    func testWordsFromTheTokenizerAreTheScansWords() throws {
+        var texts = ["", "Kata", "  Hà Nội — ĐÀ NẴNG\n\nKim Jong-un. Mr. Putin (Rabu)", "“Ya,” katanya.\nǅemal Ǆ ٣ ١٢",
+                     "a\u{301}b ́x Zulmi menjelaskan… “Lalu” Dia!", "iPhone McDonald's 20/6/2024 COVID19"]
+        texts += try SeedCorpus.articles().flatMap { [$0.title, $0.text] }
+        for text in texts {
+            let tokens = TokenizedText(text)
+            XCTAssertFalse(tokens.leftOut, text)
+            TextBytes.withBytes(text) { buf in
+                let scanned = TextBytes.words(buf), given = TextBytes.words(buf, starts: tokens.starts, ends: tokens.ends)
+                XCTAssertEqual(given.count, scanned.count, text)
+                for (g, s) in zip(given, scanned) {
+                    XCTAssertEqual([g.start, g.end, g.line], [s.start, s.end, s.line], text)
+                    XCTAssertEqual([g.capitalised, g.initial], [s.capitalised, s.initial], text)
+                }
+            }
+            XCTAssertEqual(recognizer.mentions(in: text, tokens: tokens), recognizer.mentions(in: text), text)
+        }
+    }
 }

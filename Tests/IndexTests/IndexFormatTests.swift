@@ -167,7 +167,8 @@ final class IndexFormatTests: XCTestCase {
 
     func testWordShapesGiveBackTheExactText() {
         let texts = ["", "kata", "  Kata  ", "Pertanggungjawabannya dipertanggungjawabkan", "NONDISKRIMINASI", "JOKOWI dan Prabowo", "iPhone McDonald's", "Hà Nội — ĐÀ NẴNG", "a1B2 x\n\ny",
-                     "Kim Jong-un", "“Ya,” katanya.", "ǅemal Ǆ", "٣ ١٢"]
+                     "Kim Jong-un", "“Ya,” katanya.", "ǅemal Ǆ", "٣ ١٢",
+                     "A AB1 1A aB Ab ABc x9Y 9 Ö Éa"]
         for text in texts {
             let words = TokenizedText(text)
             let shape = WordCoding.shape(of: text, words: words)
@@ -181,6 +182,13 @@ final class IndexFormatTests: XCTestCase {
                 shape.withUnsafeBytes { s in
                     var w = ByteReader(n), r = ByteReader(s)
                     return WordCoding.text(words: &w, shape: &r, spelling: spelling)
+                }
+            }
+            // How each word is written is found while it is folded; it is what comparing the word with its term gives.
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                for i in words.terms.indices {
+                    let surface = UnsafeBufferPointer(rebasing: b[Int(words.starts[i])..<Int(words.ends[i])])
+                    XCTAssertEqual(words.hows[i], WordCoding.writing(surface, words.terms[i]), "\(text): word \(i)")
                 }
             }
             XCTAssertEqual(back.map { String(decoding: $0.bytes, as: UTF8.self) }, text)

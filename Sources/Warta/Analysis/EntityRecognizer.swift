@@ -59,6 +59,15 @@ public struct EntityRecognizer: Sendable {
     public func mentions(utf8 buf: UnsafeBufferPointer<UInt8>) -> [EntityMention] {
         Scan(buf: buf, words: TextBytes.words(buf), gazetteer: gazetteer).run()
     }
+
+    /// The same for a text whose words the index has already found (`TokenizedText(text)`):
+    /// they are not looked for again.
+    func mentions(in text: String, tokens: TokenizedText) -> [EntityMention] {
+        TextBytes.withBytes(text) { buf in
+            let words = tokens.leftOut ? TextBytes.words(buf) : TextBytes.words(buf, starts: tokens.starts, ends: tokens.ends)
+            return Scan(buf: buf, words: words, gazetteer: gazetteer).run()
+        }
+    }
 }
 
 /// The state of one recognition pass.

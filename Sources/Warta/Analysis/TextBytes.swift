@@ -52,6 +52,35 @@ enum TextBytes {
             i += len
         }
         if start >= 0 { out.append(Word(start: start, end: n, capitalised: capital, initial: false, line: line)) }
+        markInitials(&out, buf)
+        return out
+    }
+
+    /// The same words, from where the tokenizer found them (`starts[k] ..< ends[k]`,
+    /// every run of letters and digits of `buf`): only the bytes between words are read.
+    static func words(_ buf: UnsafeBufferPointer<UInt8>, starts: [Int32], ends: [Int32]) -> [Word] {
+        var out: [Word] = []
+        out.reserveCapacity(starts.count)
+        var line = 0, previous = 0
+        for k in 0..<min(starts.count, ends.count) {
+            let start = Int(starts[k]), end = Int(ends[k])
+            for j in previous..<start where buf[j] == 0x0A { line += 1 }
+            let b = buf[start]
+            let capital: Bool
+            if b < 0x80 {
+                capital = b >= 0x41 && b <= 0x5A
+            } else {
+                let p = Tokenizer.decode(buf, at: start).0.properties
+                capital = p.isUppercase || p.generalCategory == .titlecaseLetter
+            }
+            out.append(Word(start: start, end: end, capitalised: capital, initial: false, line: line))
+            previous = end
+        }
+        markInitials(&out, buf)
+        return out
+    }
+
+    private static func markInitials(_ out: inout [Word], _ buf: UnsafeBufferPointer<UInt8>) {
         // A word opens a sentence when what lies between it and the word before
         // holds a line break, an opening quotation mark, or a full stop, "?" or
         // "!" that is not the dot of an abbreviation ("Mr. Putin").
@@ -60,7 +89,6 @@ enum TextBytes {
             let prev = out[k - 1]
             out[k].initial = gapOpensSentence(buf, prev: prev, next: out[k].start)
         }
-        return out
     }
 
     private static func gapOpensSentence(_ buf: UnsafeBufferPointer<UInt8>, prev: Word, next: Int) -> Bool {

@@ -39,11 +39,12 @@ public enum Tokenizer {
 
     /// The same over raw UTF-8 (which must be valid UTF-8).
     public static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>) -> Void) {
-        forEachWord(utf8: buf) { term, range, _ in body(term, range) }
+        forEachWord(utf8: buf) { term, range, _ in if !term.isEmpty { body(term, range) } }
     }
 
     /// The same, with how each word is written with respect to its term (`WordCoding.asTerm` …
-    /// `WordCoding.literal`), found while the word is folded.
+    /// `WordCoding.literal`), found while the word is folded; a word whose term folds to
+    /// nothing is passed too, with an empty term (the others leave it out).
     @inline(__always)
     static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>, UInt8) -> Void) {
         let n = buf.count
@@ -75,7 +76,7 @@ public enum Tokenizer {
     private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ body: (String, Range<Int>, UInt8) -> Void) {
         var how = WordCoding.asTerm
         let term = Normalizer.fold(UnsafeBufferPointer(rebasing: buf[s..<e]), writing: &how)
-        if !term.isEmpty { body(term, s..<e, how) }
+        body(term, s..<e, how)
     }
 
     /// Decodes the scalar at `i` (input is valid UTF-8; a stray byte decodes as U+FFFD).

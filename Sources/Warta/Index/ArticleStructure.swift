@@ -85,6 +85,9 @@ struct TokenizedText: Sendable {
     var ends: [Int32] = []
     /// How each word is written with respect to its term (`WordCoding.writing`).
     var hows: [UInt8] = []
+    /// Whether a word was left out for folding to nothing: the words are then not
+    /// all of the text's runs of letters and digits (`TextBytes.words`).
+    var leftOut = false
 
     init(_ text: String) {
         // About one word per seven bytes of news text: few arrays grow more than once.
@@ -96,6 +99,7 @@ struct TokenizedText: Sendable {
         var text = text
         text.withUTF8 { buf in
             Tokenizer.forEachWord(utf8: buf) { (term: String, range: Range<Int>, how: UInt8) in
+                if term.isEmpty { leftOut = true; return }
                 terms.append(term)
                 starts.append(Int32(range.lowerBound))
                 ends.append(Int32(range.upperBound))

@@ -101,7 +101,7 @@ struct ArticleAnalyzer: Sendable {
             }
         }
         // The body's entity mentions, found once, serve the quote finder per paragraph.
-        let textMentions = recognizer.mentions(in: a.text)
+        let textMentions = recognizer.mentions(in: a.text, tokens: text)
         var perParagraph = [[EntityMention]](repeating: [], count: ranges.count)
         var p = 0
         for m in textMentions {
@@ -118,7 +118,7 @@ struct ArticleAnalyzer: Sendable {
             }
         }
         var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)] = []
-        for m in recognizer.mentions(in: a.title) { mentions.append((m, .title, title.tokens(in: m.range))) }
+        for m in recognizer.mentions(in: a.title, tokens: title) { mentions.append((m, .title, title.tokens(in: m.range))) }
         for m in textMentions { mentions.append((m, .text, text.tokens(in: m.range))) }
         // A capital at the start of a sentence says nothing about a name.
         // The sentences are in text order, so their first words are met in step with the words.
