@@ -75,14 +75,21 @@ public final class Corpus: Sendable {
     /// The bytes of the index file of `articles`.
     static func indexFile(_ built: BuiltCorpus, articles: [Article], warnings: [LoadWarning], source: String?,
                           checksums: Bool = true) -> [UInt8] {
+        indexFilePieces(built, articles: articles, warnings: warnings, source: source, checksums: checksums).joined
+    }
+
+    /// The same bytes in pieces, as `IndexWriter.save` writes them.
+    /// (`IndexWriter.layout` lets go of what it no longer needs of `built` and `articles`.)
+    static func indexFilePieces(_ built: consuming BuiltCorpus, articles: consuming [Article], warnings: [LoadWarning], source: String?,
+                                checksums: Bool = true) -> IndexFileBytes {
         var extra = Set<String>()
         let builtIn = Set(Schema.articleFields.map(\.name))
-        for a in articles { for k in a.fields.keys where !builtIn.contains(k) { extra.insert(k) } }
+        for i in articles.indices { for k in articles[i].fields.keys where !builtIn.contains(k) { extra.insert(k) } }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let bytes = IndexWriter.write(built, articles: articles, warnings: warnings, metadataFields: extra.sorted(), source: source,
-                                      checksums: checksums)
-        if trace { trace("layout \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms, \(bytes.count) bytes") }
-        return bytes
+        let file = IndexWriter.layout(built, articles: articles, warnings: warnings, metadataFields: extra.sorted(),
+                                      source: source, checksums: checksums)
+        if trace { trace("layout \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms, \(file.count) bytes in \(file.pieces.count) pieces") }
+        return file
     }
 
     /// A corpus read from the bytes of an index file.
@@ -246,15 +253,17 @@ public final class Corpus: Sendable {
     /// its index file to `output`, atomically.
     public static func writeIndex(of path: String, to output: String, gazetteer: Gazetteer = .standard) throws {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let result = try CorpusLoader.load(path: path)
+        var result = try CorpusLoader.load(path: path)
         if trace { trace("load \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms, \(result.articles.count) articles") }
         let built = CorpusBuilder.build(result.articles, gazetteer: gazetteer)
         progress?("writing \(output)")
         let source = URL(fileURLWithPath: path).standardizedFileURL.path
-        let bytes = indexFile(built, articles: result.articles, warnings: result.warnings, source: source)
-        freeInBackground(built, result)
+        // The layout is given the only copies of the articles and of what was built, and lets them go as it goes.
+        let articles = result.articles
+        result.articles = []
+        let file = indexFilePieces(consume built, articles: consume articles, warnings: result.warnings, source: source)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        try IndexWriter.save(bytes, to: output)
+        try IndexWriter.save(file, to: output)
         if trace { trace("write \((DispatchTime.now().uptimeNanoseconds - t1) / 1_000_000) ms") }
     }
 

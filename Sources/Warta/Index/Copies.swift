@@ -47,62 +47,31 @@ struct CopyDetector {
             if original(d) == d { slot[d] = slots; slots += structures[d].paragraphs.count }
         }
         let paragraphs = start[count]
-        // The signatures of the originals' paragraphs of at least minimumWords words, on every core.
-        var signatures = [UInt64](repeating: 0, count: slots * hashes)
-        var signed = [Bool](repeating: false, count: slots)
-        signatures.withUnsafeMutableBufferPointer { sigs in
-            signed.withUnsafeMutableBufferPointer { signed in
-                nonisolated(unsafe) let sigs = sigs, signed = signed
-                let chunks = min(count, 64)
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    for d in stride(from: c, to: count, by: chunks) where slot[d] >= 0 {
-                        let words = allWords[starts[d]..<starts[d + 1]]
-                        for (k, p) in structures[d].paragraphs.enumerated() {
-                            let lo = words.startIndex + Int(p.tokens.lowerBound), hi = words.startIndex + Int(p.tokens.upperBound)
-                            guard hi - lo >= minimumWords, hi <= words.endIndex else { continue }
-                            signed[slot[d] + k] = true
-                            signature(words[lo..<hi], into: UnsafeMutableBufferPointer(rebasing: sigs[(slot[d] + k) * hashes..<(slot[d] + k + 1) * hashes]))
-                        }
-                    }
-                }
-            }
-        }
-        // The LSH buckets: (band key, paragraph) pairs grouped by key, a
-        // bucket's paragraphs in corpus order. A counting sort on the key's
-        // top bits makes small groups (kept in corpus order), sorted on two cores.
-        let radixBits = 16
-        var groupStart = [Int](repeating: 0, count: (1 << radixBits) + 1)
-        var keys: [UInt64] = []
-        var owners: [Int32] = []
-        keys.reserveCapacity(slots * bands)
-        owners.reserveCapacity(slots * bands)
+        // The originals' paragraphs of at least minimumWords words are signed: each has a
+        // signature of its own, numbered in slot order (-1 for the others).
+        var signatureOf = [Int32](repeating: -1, count: slots)
+        var signedCount = 0
         for d in 0..<count where slot[d] >= 0 {
-            for k in 0..<structures[d].paragraphs.count where signed[slot[d] + k] {
-                let sig = signatures[(slot[d] + k) * hashes..<(slot[d] + k + 1) * hashes]
-                for b in 0..<bands {
-                    let key = bandKey(sig, band: b, rows: rows)
-                    keys.append(key)
-                    owners.append(Int32(start[d] + k))
-                    groupStart[Int(key >> UInt64(64 - radixBits)) + 1] += 1
-                }
+            let words = starts[d + 1] - starts[d]
+            for (k, p) in structures[d].paragraphs.enumerated()
+            where Int(p.tokens.upperBound) - Int(p.tokens.lowerBound) >= minimumWords && Int(p.tokens.upperBound) <= words {
+                signatureOf[slot[d] + k] = Int32(signedCount)
+                signedCount += 1
             }
         }
-        for g in 0..<(1 << radixBits) { groupStart[g + 1] += groupStart[g] }
-        var entries = [(key: UInt64, paragraph: Int32)](repeating: (0, 0), count: keys.count)
-        var next = groupStart
-        for i in keys.indices {
-            let g = Int(keys[i] >> UInt64(64 - radixBits))
-            entries[next[g]] = (keys[i], owners[i])
-            next[g] += 1
-        }
-        keys = []
-        owners = []
-        entries.withUnsafeMutableBufferPointer { entries in
-            nonisolated(unsafe) let entries = entries
-            DispatchQueue.concurrentPerform(iterations: 2) { h in
-                for g in stride(from: h, to: 1 << radixBits, by: 2) where groupStart[g + 1] - groupStart[g] > 1 {
-                    var group = UnsafeMutableBufferPointer(rebasing: entries[groupStart[g]..<groupStart[g + 1]])
-                    group.sort(by: CopyDetector.before)
+        // Their signatures, on every core.
+        var signatures = [UInt64](repeating: 0, count: signedCount * hashes)
+        signatures.withUnsafeMutableBufferPointer { sigs in
+            nonisolated(unsafe) let sigs = sigs
+            let chunks = min(count, 64)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for d in stride(from: c, to: count, by: chunks) where slot[d] >= 0 {
+                    let words = allWords[starts[d]..<starts[d + 1]]
+                    for (k, p) in structures[d].paragraphs.enumerated() where signatureOf[slot[d] + k] >= 0 {
+                        let lo = words.startIndex + Int(p.tokens.lowerBound), hi = words.startIndex + Int(p.tokens.upperBound)
+                        let at = Int(signatureOf[slot[d] + k]) * hashes
+                        signature(words[lo..<hi], into: UnsafeMutableBufferPointer(rebasing: sigs[at..<(at + hashes)]))
+                    }
                 }
             }
         }
@@ -116,30 +85,70 @@ struct CopyDetector {
             }
             return slot[lo] + Int(paragraph) - start[lo]
         }
+        /// Where a signed paragraph's signature starts.
+        func signatureAt(_ paragraph: Int32) -> Int { Int(signatureOf[slotOf(paragraph)]) * hashes }
+        // The paragraph of each signature.
+        var paragraphOf = [Int32](repeating: 0, count: signedCount)
+        for d in 0..<count where slot[d] >= 0 {
+            for k in 0..<structures[d].paragraphs.count where signatureOf[slot[d] + k] >= 0 {
+                paragraphOf[Int(signatureOf[slot[d] + k])] = Int32(start[d] + k)
+            }
+        }
         var sets = UnionFind(count: paragraphs)
         var clustered = [Bool](repeating: false, count: paragraphs)
-        var first = 0
-        while first < entries.count {
-            var end = first + 1
-            while end < entries.count && entries[end].key == entries[first].key { end += 1 }
-            defer { first = end }
-            guard end - first > 1 else { continue }
-            let p = entries[first].paragraph, a = slotOf(p) * hashes
-            for e in (first + 1)..<end {
-                let q = entries[e].paragraph, b = slotOf(q) * hashes
-                var same = 0
-                for i in 0..<hashes where signatures[a + i] == signatures[b + i] { same += 1 }
-                if Double(same) >= threshold * Double(hashes) {
-                    clustered[Int(p)] = true
-                    clustered[Int(q)] = true
-                    sets.join(p, q)
+        // The LSH buckets of one band after another (a band's keys never meet another's): (band key,
+        // paragraph) pairs grouped by key, a bucket's paragraphs in corpus order. A counting sort on the
+        // key's top bits makes small groups (kept in corpus order), sorted on two cores. Each bucket's
+        // paragraphs are compared with its first.
+        let radixBits = 16
+        var keys = [UInt64](repeating: 0, count: signedCount)
+        var entries = [(key: UInt64, paragraph: Int32)](repeating: (0, 0), count: signedCount)
+        for band in 0..<bands {
+            var groupStart = [Int](repeating: 0, count: (1 << radixBits) + 1)
+            for n in 0..<signedCount {
+                let key = bandKey(signatures[n * hashes..<(n + 1) * hashes], band: band, rows: rows)
+                keys[n] = key
+                groupStart[Int(key >> UInt64(64 - radixBits)) + 1] += 1
+            }
+            for g in 0..<(1 << radixBits) { groupStart[g + 1] += groupStart[g] }
+            var next = groupStart
+            for n in 0..<signedCount {
+                let g = Int(keys[n] >> UInt64(64 - radixBits))
+                entries[next[g]] = (keys[n], paragraphOf[n])
+                next[g] += 1
+            }
+            entries.withUnsafeMutableBufferPointer { entries in
+                nonisolated(unsafe) let entries = entries
+                DispatchQueue.concurrentPerform(iterations: 2) { h in
+                    for g in stride(from: h, to: 1 << radixBits, by: 2) where groupStart[g + 1] - groupStart[g] > 1 {
+                        var group = UnsafeMutableBufferPointer(rebasing: entries[groupStart[g]..<groupStart[g + 1]])
+                        group.sort(by: CopyDetector.before)
+                    }
+                }
+            }
+            var first = 0
+            while first < entries.count {
+                var end = first + 1
+                while end < entries.count && entries[end].key == entries[first].key { end += 1 }
+                defer { first = end }
+                guard end - first > 1 else { continue }
+                let p = entries[first].paragraph, a = signatureAt(p)
+                for e in (first + 1)..<end {
+                    let q = entries[e].paragraph, b = signatureAt(q)
+                    var same = 0
+                    for i in 0..<hashes where signatures[a + i] == signatures[b + i] { same += 1 }
+                    if Double(same) >= threshold * Double(hashes) {
+                        clustered[Int(p)] = true
+                        clustered[Int(q)] = true
+                        sets.join(p, q)
+                    }
                 }
             }
         }
         // Exact copies: each signed paragraph with its original's.
         for d in 0..<count where original(d) != d {
             let o = original(d)
-            for k in 0..<structures[d].paragraphs.count where signed[slot[o] + k] {
+            for k in 0..<structures[d].paragraphs.count where signatureOf[slot[o] + k] >= 0 {
                 clustered[start[o] + k] = true
                 clustered[start[d] + k] = true
                 sets.join(Int32(start[o] + k), Int32(start[d] + k))

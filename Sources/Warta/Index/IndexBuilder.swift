@@ -102,6 +102,17 @@ struct IndexBuilder {
     private var forwardTerms: [[UInt32]] = Array(repeating: [], count: IndexedField.allCases.count)
     private var forwardStarts: [[Int]] = Array(repeating: [0], count: IndexedField.allCases.count)
 
+    /// Makes room for about this many words of each field (by `IndexedField`) and documents:
+    /// the forward index is then filled in place, not grown and copied as it fills (and room
+    /// never written is never touched, so an estimate that errs up costs no memory).
+    mutating func reserve(words: [Int], documents: Int) {
+        for f in forwardTerms.indices where f < words.count {
+            forwardTerms[f].reserveCapacity(words[f])
+            forwardStarts[f].reserveCapacity(documents + 1)
+            fieldLengths[f].reserveCapacity(documents)
+        }
+    }
+
     /// Adds the next document; returns its ordinal.
     @discardableResult
     mutating func add(fields texts: [IndexedField: String]) -> UInt32 {

@@ -29,8 +29,13 @@ enum CRC32 {
     /// processor has it): the same checksum as zlib's, on the path of every
     /// first read of a block.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
-        return libdeflate_crc32(0, base, bytes.count)
+        update(0, bytes)
+    }
+
+    /// The checksum of bytes that follow those whose checksum is `crc` (0 for none).
+    static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return crc }
+        return libdeflate_crc32(crc, base, bytes.count)
     }
 }
 

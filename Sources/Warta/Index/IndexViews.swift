@@ -215,11 +215,16 @@ struct RecordTable: @unchecked Sendable {
 
     /// Writes a record table: the count, the offset width, the offsets, then the records.
     static func write(_ records: [[UInt8]], into w: inout ByteWriter) {
+        writeOffsets(of: records, into: &w)
+        for r in records { w.bytes.append(contentsOf: r) }
+    }
+
+    /// Writes a record table's count, offset width and offsets; its records follow as they are.
+    static func writeOffsets(of records: [[UInt8]], into w: inout ByteWriter) {
         var ends: [Int] = [], end = 0
         ends.reserveCapacity(records.count)
         for r in records { end += r.count; ends.append(end) }
         writeOffsets(ends, into: &w)
-        for r in records { w.bytes.append(contentsOf: r) }
     }
 
     /// The count, the offset width (4 bytes, 8 past 4 GiB) and the offsets: 0, then where each record ends.
@@ -257,6 +262,13 @@ struct RecordTable: @unchecked Sendable {
 
     /// Writes a record table of records encoded in stretches.
     static func write(_ records: Stretches, into w: inout ByteWriter) {
+        writeOffsets(of: records, into: &w)
+        for p in records.parts { w.bytes.append(contentsOf: p.bytes) }
+    }
+
+    /// Writes the count, offset width and offsets of a table of records encoded in stretches;
+    /// the stretches' bytes follow as they are.
+    static func writeOffsets(of records: Stretches, into w: inout ByteWriter) {
         var ends: [Int] = [], base = 0
         ends.reserveCapacity(records.count)
         for p in records.parts {
@@ -264,7 +276,6 @@ struct RecordTable: @unchecked Sendable {
             base += p.bytes.count
         }
         writeOffsets(ends, into: &w)
-        for p in records.parts { w.bytes.append(contentsOf: p.bytes) }
     }
 }
 

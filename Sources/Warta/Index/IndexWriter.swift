@@ -8,7 +8,19 @@ enum IndexWriter {
     ///   (a folder opened directly): the block checksums are left zero.
     static func write(_ built: BuiltCorpus, articles: [Article] = [], warnings: [LoadWarning] = [],
                       metadataFields: [String] = [], source: String? = nil, checksums: Bool = true) -> [UInt8] {
-        let index = built.index
+        layout(built, articles: articles, warnings: warnings, metadataFields: metadataFields, source: source, checksums: checksums).joined
+    }
+
+    /// The same bytes in pieces, one after another: the article blocks and posting lists stay
+    /// where they were encoded instead of being copied into one array (`save` writes them as they are).
+    ///
+    /// What the file no longer needs is let go of as it is laid out (the articles once their
+    /// streams are made, the posting lists once encoded), so the memory of a big corpus is
+    /// reused rather than held twice: a caller that passes its only copy of `built` and
+    /// `articles` (with `consume`) frees them here.
+    static func layout(_ built: consuming BuiltCorpus, articles: consuming [Article] = [], warnings: [LoadWarning] = [],
+                       metadataFields: [String] = [], source: String? = nil, checksums: Bool = true) -> IndexFileBytes {
+        var index = built.index
         // Term ids become the terms' ranks in UTF-8 byte order: the dictionary is then its own sorted list.
         let termBytes = index.termsByID.map { Array($0.utf8) }
         let order = termBytes.indices.sorted { termBytes[$0].lexicographicallyPrecedes(termBytes[$1]) }
@@ -16,22 +28,40 @@ enum IndexWriter {
         for (rank, old) in order.enumerated() { newID[old] = UInt32(rank) }
 
         let headerEnd = IndexStorage.headerSize + Section.allCases.count * IndexStorage.sectionEntrySize
+        // The file so far: `file`'s pieces, then `out`.
+        var file = IndexFileBytes()
         var out = ByteWriter()
         out.bytes = [UInt8](repeating: 0, count: headerEnd)
+        var position: Int { file.count + out.count }
         var table: [Section: Range<Int>] = [:]
         var clock = DispatchTime.now().uptimeNanoseconds
-        func section(_ s: Section, _ fill: (inout ByteWriter) -> Void) {
-            out.align(8)
-            let start = out.count
-            fill(&out)
-            table[s] = start..<out.count
+        func align() { while position % 8 != 0 { out.u8(0) } }
+        /// Appends `bytes` to the file as a piece of their own, not copied.
+        func piece(_ bytes: [UInt8]) {
+            guard !bytes.isEmpty else { return }
+            if !out.bytes.isEmpty { file.append(out.bytes); out = ByteWriter() }
+            file.append(bytes)
+        }
+        func section(_ s: Section, _ fill: () -> Void) {
+            align()
+            let start = position
+            fill()
+            table[s] = start..<position
             if trace {
                 let now = DispatchTime.now().uptimeNanoseconds
                 trace("  \(s) \((now - clock) / 1_000_000) ms")
                 clock = now
             }
         }
+        func section(_ s: Section, _ fill: (inout ByteWriter) -> Void) { section(s) { fill(&out) } }
         func records(_ s: Section, _ rs: [[UInt8]]) { section(s) { RecordTable.write(rs, into: &$0) } }
+        /// A record table whose records are pieces of the file.
+        func pieces(_ s: Section, offsets: (inout ByteWriter) -> Void, _ records: [[UInt8]]) {
+            section(s) {
+                offsets(&out)
+                for r in records { piece(r) }
+            }
+        }
         func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) {
             section(s) { w in values.withUnsafeBytes { w.bytes.append(contentsOf: $0) } }  // little-endian hosts only
         }
@@ -52,7 +82,7 @@ enum IndexWriter {
         let duplicates = originals.indices.filter { shared[$0] }.map { (duplicate: $0, original: Int(originals[$0])) }
         if trace { trace("  \(duplicates.count) exact duplicates \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
         // Each article's streams, then the blocks of articles compressed together.
-        let parts: [[[UInt8]]] = parallelMap(Array(0..<index.documentCount)) { d in
+        var parts: [[[UInt8]]] = parallelMap(Array(0..<index.documentCount)) { d in
             var p = [[UInt8]](repeating: [], count: BlockStream.allCases.count)
             if d < articles.count {
                 p[BlockStream.record.rawValue] = articles[d].encodedRecord()
@@ -88,7 +118,18 @@ enum IndexWriter {
         }
         if trace { trace("  article streams \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
         clock = DispatchTime.now().uptimeNanoseconds
+        // What the rest of the file needs of the articles and the forward index; the rest of them
+        // is let go of (on another thread: freeing millions of small arrays takes a while).
+        let articleCount = articles.count, totalWords = index.totalWords
+        let dates = articles.map { $0.date?.ordinal ?? Int32.min }, ids = articles.map(\.id)
+        freeInBackgroundForReuse(articles, built.structures, built.shapes, index.forwardTerms)
+        articles = []
+        built.structures = []
+        built.shapes = []
+        index.forwardTerms = []
+        built.index.forwardTerms = []
         let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
+        parts = []
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
         clock = DispatchTime.now().uptimeNanoseconds
 
@@ -104,8 +145,8 @@ enum IndexWriter {
                 otherStems.append(Array(built.stems[old].utf8))
             }
         }
-        // The posting lists are encoded first: with the article blocks, they are nearly all the
-        // file, whose bytes are then reserved at once instead of grown and copied as they come.
+        // The posting lists are encoded before the file is laid out: with the article blocks, they are
+        // nearly all of it, and go into it as they are, pieces of their own.
         let postings = IndexedField.allCases.map { f in
             let lists = index.postings[f.rawValue]
             return postingRecords(count: order.count) { lists.encode(order[$0], into: &$1, scratch: &$2) }
@@ -114,16 +155,19 @@ enum IndexWriter {
             let lists = built.entityPostings[f.rawValue]
             return postingRecords(count: lists.count) { lists[$0].encode(into: &$1, scratch: &$2) }
         }
+        freeInBackgroundForReuse(index.postings, built.entityPostings)
+        index.postings = []
+        built.index.postings = []
+        built.entityPostings = []
         if trace { trace("  posting lists \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
         clock = DispatchTime.now().uptimeNanoseconds
-        let blockBytes = articleBlocks.blocks.reduce(0) { $0 + $1.count }
-        let listBytes = (postings + entityPostings).reduce(0) { $0 + $1.size }
         let termBytesTotal = termBytes.reduce(0) { $0 + $1.count }
-        // The rest: offsets, columns, the dictionary, metadata; 10% over, so the estimate errs up.
-        let estimate = blockBytes + listBytes + 2 * termBytesTotal + 48 * order.count + 64 * index.documentCount + (1 << 20)
+        // What is copied into `out` (the article blocks and posting lists are pieces of their own):
+        // offsets, columns, the dictionary, metadata; 10% over, so the estimate errs up.
+        let estimate = 2 * termBytesTotal + 48 * order.count + 64 * index.documentCount + (1 << 20)
         out.bytes.reserveCapacity(estimate + estimate / 10)
         let meta = IndexMeta(documentCount: index.documentCount, source: source, termCount: order.count,
-                             entityCount: built.entities.count, totalWords: index.totalWords, blockCount: articleBlocks.blocks.count,
+                             entityCount: built.entities.count, totalWords: totalWords, blockCount: articleBlocks.blocks.count,
                              otherStemCount: otherStems.count, metadataFields: metadataFields)
         section(.meta) { $0.bytes += meta.encoded() }
         records(.terms, order.map { termBytes[$0] })
@@ -132,33 +176,35 @@ enum IndexWriter {
         column(.stems, stemRefs)
         records(.otherStems, otherStems)
         for (s, f) in [(Section.postingsTitle, IndexedField.title), (.postingsText, .text)] {
-            section(s) { RecordTable.write(postings[f.rawValue], into: &$0) }
+            pieces(s, offsets: { RecordTable.writeOffsets(of: postings[f.rawValue], into: &$0) }, postings[f.rawValue].parts.map(\.bytes))
         }
         for (s, f) in [(Section.entityPostingsTitle, IndexedField.title), (.entityPostingsText, .text)] {
-            section(s) { RecordTable.write(entityPostings[f.rawValue], into: &$0) }
+            pieces(s, offsets: { RecordTable.writeOffsets(of: entityPostings[f.rawValue], into: &$0) },
+                   entityPostings[f.rawValue].parts.map(\.bytes))
         }
         column(.lengthsTitle, index.fieldLengths[IndexedField.title.rawValue])
         column(.lengthsText, index.fieldLengths[IndexedField.text.rawValue])
-        records(.articleBlocks, articleBlocks.blocks)
+        pieces(.articleBlocks, offsets: { RecordTable.writeOffsets(of: articleBlocks.blocks, into: &$0) }, articleBlocks.blocks)
         column(.blockStarts, articleBlocks.firsts)
         section(.entities) { $0.bytes += Deflate.compress(EntityRecord.encode(built.entities)) }
-        column(.dates, articles.map { $0.date?.ordinal ?? Int32.min })
-        var rank = [Int32](repeating: 0, count: articles.count)
-        for (r, i) in articles.indices.sorted(by: { articles[$0].id < articles[$1].id }).enumerated() { rank[i] = Int32(r) }
+        column(.dates, dates)
+        var rank = [Int32](repeating: 0, count: articleCount)
+        for (r, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[i] = Int32(r) }
         column(.idRanks, rank)
         section(.copies) { $0.bytes += Deflate.compress(built.copies.encoded()) }
         section(.warnings) { $0.bytes += LoadWarning.encode(warnings) }
         // The ids in UTF-8 byte order with their articles' ordinals: an id is found by binary search.
-        let idBytes = articles.map { Array($0.id.utf8) }
+        let idBytes = ids.map { Array($0.utf8) }
         let byID = idBytes.indices.sorted { idBytes[$0].lexicographicallyPrecedes(idBytes[$1]) }
         section(.ids) { FrontCodedStrings.write(byID.map { idBytes[$0] }, into: &$0) }
         column(.idOrdinals, byID.map { UInt32($0) })
         column(.forwardTerms, byFrequency.map { UInt32($0) })
         section(.duplicates) { DuplicateTable.write(duplicates, into: &$0) }
-        out.align(8)
+        align()
+        if !out.bytes.isEmpty { file.append(out.bytes); out = ByteWriter() }
 
         // The checksum section: one CRC-32 per 64 KiB block of everything before it.
-        let checkedEnd = out.count
+        let checkedEnd = file.count
         let blocks = (checkedEnd + IndexStorage.blockSize - 1) / IndexStorage.blockSize
         table[.checksums] = checkedEnd..<(checkedEnd + 4 * blocks)
         var header = ByteWriter()
@@ -177,15 +223,14 @@ enum IndexWriter {
         }
         let crc = header.bytes.withUnsafeBytes { CRC32.checksum($0) }
         withUnsafeBytes(of: crc.littleEndian) { header.bytes.replaceSubrange(28..<32, with: $0) }
-        out.bytes.replaceSubrange(0..<headerEnd, with: header.bytes)
-        let sums = !checksums ? [UInt32](repeating: 0, count: blocks) : out.bytes.withUnsafeBytes { all in
-            parallelMap(Array(0..<blocks)) { b -> UInt32 in
-                let lo = b * IndexStorage.blockSize
-                return CRC32.checksum(UnsafeRawBufferPointer(rebasing: all[lo..<min(checkedEnd, lo + IndexStorage.blockSize)]))
-            }
+        file.replaceHeader(header.bytes)
+        let sums = !checksums ? [UInt32](repeating: 0, count: blocks) : parallelMap(Array(0..<blocks)) { b -> UInt32 in
+            let lo = b * IndexStorage.blockSize
+            return file.checksum(lo..<min(checkedEnd, lo + IndexStorage.blockSize))
         }
         for c in sums { out.u32(c) }
-        return out.bytes
+        file.append(out.bytes)
+        return file
     }
 
     /// The records of `count` posting lists, encoded on every core by
@@ -207,6 +252,13 @@ enum IndexWriter {
     /// folder, flushed to disk, then renamed over `path`, so an interrupted
     /// write leaves the old file as it was.
     static func save(_ bytes: [UInt8], to path: String) throws {
+        var file = IndexFileBytes()
+        file.append(bytes)
+        try save(file, to: path)
+    }
+
+    /// The same for bytes in pieces, written one after another.
+    static func save(_ file: IndexFileBytes, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
@@ -214,15 +266,18 @@ enum IndexWriter {
         guard fd >= 0 else { throw IndexFileError.cannotWrite(path, errno) }
         var written = 0
         var failure: Int32?
-        bytes.withUnsafeBytes { b in
-            while written < b.count {
-                let n = Foundation.write(fd, b.baseAddress! + written, b.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
+        for piece in file.pieces where failure == nil {
+            written = 0
+            piece.withUnsafeBytes { b in
+                while written < b.count {
+                    let n = Foundation.write(fd, b.baseAddress! + written, b.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    written += n
                 }
-                written += n
             }
         }
         if failure == nil && fsync(fd) != 0 { failure = errno }
@@ -232,5 +287,58 @@ enum IndexWriter {
             unlink(temporary)
             throw IndexFileError.cannotWrite(path, failure)
         }
+    }
+}
+
+/// The bytes of an index file in pieces, one after another: what `IndexWriter.layout` makes
+/// and `IndexWriter.save` writes, without copying the big sections into one array.
+struct IndexFileBytes {
+    private(set) var pieces: [[UInt8]] = []
+    /// Where each piece starts in the file, and the end.
+    private var starts: [Int] = [0]
+
+    /// The file's size.
+    var count: Int { starts[starts.count - 1] }
+
+    mutating func append(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        pieces.append(bytes)
+        starts.append(count + bytes.count)
+    }
+
+    /// The bytes in one array.
+    var joined: [UInt8] {
+        if pieces.count == 1 { return pieces[0] }
+        var all: [UInt8] = []
+        all.reserveCapacity(count)
+        for p in pieces { all += p }
+        return all
+    }
+
+    /// Writes the header over the first bytes of the file (the first piece holds them).
+    mutating func replaceHeader(_ header: [UInt8]) {
+        precondition(!pieces.isEmpty && pieces[0].count >= header.count, "the header is laid out in the first piece")
+        pieces[0].replaceSubrange(0..<header.count, with: header)
+    }
+
+    /// The CRC-32 of a stretch of the file, over the pieces it lies in.
+    func checksum(_ range: Range<Int>) -> UInt32 {
+        // The last piece starting at or before the range.
+        var lo = 0, hi = pieces.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= range.lowerBound { lo = mid } else { hi = mid }
+        }
+        var crc: UInt32 = 0
+        var at = range.lowerBound, k = lo
+        while at < range.upperBound && k < pieces.count {
+            let end = min(range.upperBound, starts[k + 1])
+            pieces[k].withUnsafeBytes { b in
+                crc = CRC32.update(crc, UnsafeRawBufferPointer(rebasing: b[(at - starts[k])..<(end - starts[k])]))
+            }
+            at = end
+            k += 1
+        }
+        return crc
     }
 }
