@@ -26,7 +26,82 @@ enum JSONLines {
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, name: String) -> LoadResult {
         let bom = ByteChecks.bomLength(bytes)
         let s = UnsafeBufferPointer(rebasing: bytes[bom...])
-        if ByteChecks.isBlank(s) {
+        if let refused = refusal(s, name: name, whole: true) { return refused }
+        var lines = lineRanges(s)
+        if lines.count > 1, lines.last!.isEmpty { lines.removeLast() }
+        return finish(parse(lines, in: s, firstNumber: 1, name: name), name: name)
+    }
+
+    /// A file's bytes are read this many at a time (`load(path:)`).
+    static let chunkSize = 16 << 20
+
+    /// The same for the file at `path`, read a stretch of lines at a time: what is held is the
+    /// articles, never the whole file (the buffer is reused, so its memory is touched once).
+    /// - Parameter chunkSize: the buffer's first size (tests make lines cross it); at least 8,195.
+    static func load(path: String, chunkSize: Int = JSONLines.chunkSize) throws -> LoadResult {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CorpusError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        // At least the byte order mark and the bytes looked at for a NUL: the first stretch has them all.
+        var buffer = [UInt8](repeating: 0, count: max(3 + 8192, chunkSize))
+        var filled = 0, eof = false, atStart = true
+        var outcomes: [Outcome] = []
+        while true {
+            while filled < buffer.count && !eof {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw CorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
+                }
+                if n == 0 { eof = true } else { filled += n }
+            }
+            var refused: LoadResult?
+            // The lines parsed from the buffer: up to its last newline (all of it at the end of the file).
+            let (skipped, used) = buffer.withUnsafeBufferPointer { all -> (Int, Int) in
+                var s = UnsafeBufferPointer(rebasing: all[0..<filled])
+                var skipped = 0
+                if atStart {
+                    skipped = ByteChecks.bomLength(s)
+                    s = UnsafeBufferPointer(rebasing: s[skipped...])
+                    if let r = refusal(s, name: path, whole: eof) { refused = r; return (0, 0) }
+                    atStart = false
+                }
+                var end = s.count
+                if !eof {
+                    var nl = s.count - 1
+                    while nl >= 0 && s[nl] != 0x0A { nl -= 1 }
+                    guard nl >= 0 else { return (skipped, 0) }
+                    end = nl
+                }
+                var lines = lineRanges(UnsafeBufferPointer(rebasing: s[0..<end]))
+                if eof, outcomes.count + lines.count > 1, lines.last!.isEmpty { lines.removeLast() }
+                outcomes += parse(lines, in: s, firstNumber: outcomes.count + 1, name: path)
+                return (skipped, eof ? end : end + 1)
+            }
+            if let refused { return refused }
+            if eof { break }
+            if used == 0 && skipped == 0 {
+                // A line longer than the buffer: room for more of it.
+                buffer += [UInt8](repeating: 0, count: buffer.count)
+                continue
+            }
+            // What follows the last newline is the start of the next line.
+            let rest = filled - skipped - used
+            buffer.withUnsafeMutableBytes { b in
+                if rest > 0 { memmove(b.baseAddress!, b.baseAddress! + skipped + used, rest) }
+            }
+            filled = rest
+        }
+        if outcomes.allSatisfy({ if case .blank = $0 { return true } else { return false } }) {
+            return LoadResult(warnings: [LoadWarning(file: path, reason: "empty file; skipped")])
+        }
+        return finish(outcomes, name: path)
+    }
+
+    /// The warning a file gets instead of its lines: an empty file, or one that is not text.
+    /// - Parameter whole: `s` is all of the file (else its start: emptiness is told at the end).
+    private static func refusal(_ s: UnsafeBufferPointer<UInt8>, name: String, whole: Bool) -> LoadResult? {
+        if whole && ByteChecks.isBlank(s) {
             return LoadResult(warnings: [LoadWarning(file: name, reason: "empty file; skipped")])
         }
         // JSON text never holds a raw NUL; one near the start means this
@@ -34,6 +109,11 @@ enum JSONLines {
         if ByteChecks.hasNUL(s, limit: 8192) {
             return LoadResult(warnings: [LoadWarning(file: name, reason: "looks like a binary file (it contains NUL bytes); skipped")])
         }
+        return nil
+    }
+
+    /// The byte ranges of the lines of `s` (split at every newline; a last empty one included).
+    private static func lineRanges(_ s: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         while start <= s.count {
@@ -44,8 +124,11 @@ enum JSONLines {
             lines.append(start..<end)
             start = end + 1
         }
-        if lines.count > 1, lines.last!.isEmpty { lines.removeLast() }
+        return lines
+    }
 
+    /// What each line gives, on every core; `firstNumber` is the first line's number in the file.
+    private static func parse(_ lines: [Range<Int>], in s: UnsafeBufferPointer<UInt8>, firstNumber: Int, name: String) -> [Outcome] {
         let base = name.baseName
         let chunkCount = min(lines.count, 64)
         let perChunk = (lines.count + chunkCount - 1) / max(chunkCount, 1)
@@ -59,11 +142,15 @@ enum JSONLines {
                 for k in lo..<hi {
                     let line = UnsafeBufferPointer(rebasing: s[lines[k]])
                     // Each line is checked for UTF-8 here, on every core: a line of a valid file is valid.
-                    out[k] = parseLine(line, number: k + 1, file: name, base: base, checkUTF8: true)
+                    out[k] = parseLine(line, number: firstNumber + k, file: name, base: base, checkUTF8: true)
                 }
             }
         }
+        return outcomes
+    }
 
+    /// The articles and warnings of the lines' outcomes, in line order.
+    private static func finish(_ outcomes: [Outcome], name: String) -> LoadResult {
         let articles = makeArticles(outcomes)
         var result = LoadResult()
         var firstLine: [String: Int] = [:]

@@ -38,6 +38,8 @@ public enum CorpusLoader {
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw CorpusError.notFound(path: path) }
         if !isDir {
             guard reads(path) else { throw CorpusError.unsupported(path: path) }
+            // A JSON Lines file is read a stretch of lines at a time.
+            if path.fileExtension == "jsonl" { return try JSONLines.load(path: path) }
             do {
                 // Read, not mapped: a file another program truncates while it loads must not
                 // crash warta (a mapped page past the new end is a SIGBUS).
