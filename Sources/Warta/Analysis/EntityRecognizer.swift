@@ -27,10 +27,13 @@ public struct EntityMention: Sendable, Hashable {
 public struct EntityRecognizer: Sendable {
     /// The known entities.
     public let gazetteer: Gazetteer
+    /// What the scan asks of a folded word, in one probe.
+    let facts: WordFacts
 
     /// A recognizer over `gazetteer`.
     public init(gazetteer: Gazetteer = .standard) {
         self.gazetteer = gazetteer
+        facts = WordFacts(gazetteer: gazetteer)
     }
 
     /// Gazetteer matches (longest alias first; acronyms — aliases of ≤ 5 letters
@@ -57,7 +60,7 @@ public struct EntityRecognizer: Sendable {
 
     /// The same over UTF-8 bytes (offsets are into `buf`).
     public func mentions(utf8 buf: UnsafeBufferPointer<UInt8>) -> [EntityMention] {
-        Scan(buf: buf, words: TextBytes.words(buf), gazetteer: gazetteer).run()
+        Scan(buf: buf, words: TextBytes.words(buf), gazetteer: gazetteer, facts: facts).run()
     }
 
     /// The same for a text whose words the index has already found (`TokenizedText(text)`):
@@ -65,7 +68,7 @@ public struct EntityRecognizer: Sendable {
     func mentions(in text: String, tokens: TokenizedText) -> [EntityMention] {
         TextBytes.withBytes(text) { buf in
             let words = tokens.leftOut ? TextBytes.words(buf) : TextBytes.words(buf, starts: tokens.starts, ends: tokens.ends)
-            return Scan(buf: buf, words: words, gazetteer: gazetteer).run()
+            return Scan(buf: buf, words: words, gazetteer: gazetteer, facts: facts).run()
         }
     }
 }
@@ -75,16 +78,26 @@ private struct Scan {
     let buf: UnsafeBufferPointer<UInt8>
     let words: [TextBytes.Word]
     let gazetteer: Gazetteer
+    let facts: WordFacts
     /// The folded form of every capitalised word ("" for the others, which
     /// are folded when needed): a plain array, so the scan never copies a cache.
     let folds: [String]
+    /// The facts of every capitalised word (`WordFacts.none` for the others).
+    let known: [Int32]
 
-    init(buf: UnsafeBufferPointer<UInt8>, words: [TextBytes.Word], gazetteer: Gazetteer) {
+    init(buf: UnsafeBufferPointer<UInt8>, words: [TextBytes.Word], gazetteer: Gazetteer, facts: WordFacts) {
         self.buf = buf
         self.words = words
         self.gazetteer = gazetteer
-        self.folds = words.map { $0.capitalised ? TextBytes.fold(buf, $0.start, $0.end) : "" }
+        self.facts = facts
+        let folds = words.map { $0.capitalised ? TextBytes.fold(buf, $0.start, $0.end) : "" }
+        self.folds = folds
+        known = words.indices.map { words[$0].capitalised ? facts.id(folds[$0]) : WordFacts.none }
     }
+
+    /// The facts of word `k`.
+    @inline(__always)
+    func facts(_ k: Int) -> Int32 { words[k].capitalised ? known[k] : facts.id(folded(k)) }
 
     @inline(__always)
     func folded(_ k: Int) -> String {
@@ -116,8 +129,9 @@ private struct Scan {
                 continue
             }
             let key = folded(i)
-            let wordClass = NameLexicon.classes[key] ?? []
-            if !wordClass.isDisjoint(with: .stop) || isNya(key) || NameLexicon.numerals.contains(key) {
+            let fact = known[i]
+            let wordClass = facts.classes(fact)
+            if !wordClass.isDisjoint(with: .stop) || isNya(key) || facts.has(fact, WordFacts.numeral) {
                 // "Dalam Sambutannya, …": the word after an opening function
                 // word still opens the sentence.
                 carryInitial = initial && wordClass.contains(.function)
@@ -131,7 +145,7 @@ private struct Scan {
             let first = i
             let last = runEnd(from: first)
             i = last + 1
-            if last == first, NameLexicon.directions.contains(key), let previous = out.last,
+            if last == first, facts.has(fact, WordFacts.direction), let previous = out.last,
                previous.type == .place, previous.range.upperBound <= w.start, joinsBytes(previous.range.upperBound, w.start) {
                 // "Jakarta Selatan": the compass word is part of the place before it.
                 out[out.count - 1].range = previous.range.lowerBound..<w.end
@@ -141,7 +155,7 @@ private struct Scan {
             if last == first {
                 // A one-word run: not a lone initial ("korban Z") or a generic
                 // head; a speech verb after it makes it a name ("Zulmi menjelaskan").
-                if w.end - w.start == 1 || NameLexicon.genericHeads.contains(key) { continue }
+                if w.end - w.start == 1 || facts.has(fact, WordFacts.genericHead) { continue }
                 if initial && !(last + 1 < words.count && !words[last + 1].capitalised
                                 && AttributionReader.isVerbBefore(folded(last + 1))) {
                     tentative.append((out.count, key))
@@ -169,7 +183,7 @@ private struct Scan {
                 if !canContinue(j) { break }
                 last = j
                 j += 1
-            } else if words[j].end - words[j].start <= 5, NameLexicon.connectors.contains(folded(j)), j + 1 < words.count,
+            } else if words[j].end - words[j].start <= 5, facts.has(facts(j), WordFacts.connector), j + 1 < words.count,
                       words[j + 1].capitalised, joins(j, j + 1), canContinue(j + 1) {
                 last = j + 1
                 j += 2
@@ -183,8 +197,9 @@ private struct Scan {
     /// A capitalised word that may extend a run: not a title or function
     /// word, not the start of a gazetteer name.
     func canContinue(_ j: Int) -> Bool {
-        let key = folded(j)
-        return NameLexicon.numerals.contains(key) || (!isStop(key) && gazetteerMatch(at: j) == nil)
+        let fact = facts(j)
+        return facts.has(fact, WordFacts.numeral)
+            || (facts.classes(fact).isDisjoint(with: .stop) && !isNya(folded(j)) && gazetteerMatch(at: j) == nil)
     }
 
     /// Whether words `a` and `b` are parts of one name: only spaces or one
@@ -209,11 +224,6 @@ private struct Scan {
         return hyphens <= 1
     }
 
-    func isStop(_ key: String) -> Bool {
-        if let c = NameLexicon.classes[key], !c.isDisjoint(with: .stop) { return true }
-        return isNya(key)
-    }
-
     /// "-nya" (its, his) ends common words, not names: "Sambutannya".
     @inline(__always)
     func isNya(_ key: String) -> Bool {
@@ -223,7 +233,7 @@ private struct Scan {
 
     /// The longest gazetteer name that starts at word `i`.
     func gazetteerMatch(at i: Int) -> (AliasPattern, Int)? {
-        guard let candidates = gazetteer.patterns[folded(i)] else { return nil }
+        guard let candidates = facts.patterns(facts(i)) else { return nil }
         outer: for p in candidates {
             let count = p.words.count
             if i + count > words.count { continue }
@@ -266,4 +276,50 @@ private struct Scan {
         close()
         return result
     }
+}
+
+/// What the recognizer asks of a folded word, found with one probe of one table (FNV-1a, not
+/// a dictionary per word list): its classes in `NameLexicon`, whether it is a numeral, a
+/// compass word, a generic head or a connector, and the gazetteer names that start with it.
+struct WordFacts: Sendable {
+    static let none: Int32 = -1
+    static let numeral: UInt8 = 1, direction: UInt8 = 2, genericHead: UInt8 = 4, connector: UInt8 = 8
+
+    private let numbers: TermNumbers
+    private let wordClasses: [NameLexicon.WordClass]
+    private let flags: [UInt8]
+    private let lists: [[AliasPattern]?]
+
+    init(gazetteer: Gazetteer) {
+        var numbers = TermNumbers()
+        var classes: [NameLexicon.WordClass] = [], flags: [UInt8] = [], lists: [[AliasPattern]?] = []
+        func id(_ word: String) -> Int {
+            let id = Int(numbers.id(of: word))
+            if id == classes.count { classes.append([]); flags.append(0); lists.append(nil) }
+            return id
+        }
+        for (word, c) in NameLexicon.classes { classes[id(word)] = c }
+        for (set, flag) in [(NameLexicon.numerals, WordFacts.numeral), (NameLexicon.directions, WordFacts.direction),
+                            (NameLexicon.genericHeads, WordFacts.genericHead), (NameLexicon.connectors, WordFacts.connector)] {
+            for word in set { flags[id(word)] |= flag }
+        }
+        for (word, list) in gazetteer.patterns { lists[id(word)] = list }
+        self.numbers = numbers
+        wordClasses = classes
+        self.flags = flags
+        self.lists = lists
+    }
+
+    /// The id of a folded word's facts, `none` when it has none.
+    @inline(__always)
+    func id(_ word: String) -> Int32 { numbers.existingID(of: word).map { Int32($0) } ?? WordFacts.none }
+
+    @inline(__always)
+    func classes(_ id: Int32) -> NameLexicon.WordClass { id < 0 ? [] : wordClasses[Int(id)] }
+
+    @inline(__always)
+    func has(_ id: Int32, _ flag: UInt8) -> Bool { id >= 0 && flags[Int(id)] & flag != 0 }
+
+    @inline(__always)
+    func patterns(_ id: Int32) -> [AliasPattern]? { id < 0 ? nil : lists[Int(id)] }
 }

@@ -34,6 +34,24 @@ struct TermNumbers {
         return id
     }
 
+    /// The id of `term`, nil when it has none (nothing is numbered).
+    @inline(__always)
+    func existingID(of term: String) -> UInt32? {
+        let h = TermNumbers.hash(term)
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            if s & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(s & 0xFFFF_FFFF) - 1
+                if terms[id] == term { return UInt32(id) }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
     private mutating func grow() {
         var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
