@@ -111,9 +111,14 @@ struct TokenizedText: Sendable {
     /// The words lying within a byte range.
     func tokens(in bytes: Range<Int>) -> Range<Int32> {
         let lo = lowerBound(starts, Int32(bytes.lowerBound))
-        var hi = lo
-        while hi < ends.count && ends[hi] <= Int32(bytes.upperBound) { hi += 1 }
-        return Int32(lo)..<Int32(hi)
+        // The words from `lo` that end within the range: the ends rise with the starts, so the
+        // first that ends past it is found by binary search too.
+        var a = lo, b = ends.count
+        while a < b {
+            let mid = (a + b) / 2
+            if ends[mid] <= Int32(bytes.upperBound) { a = mid + 1 } else { b = mid }
+        }
+        return Int32(lo)..<Int32(a)
     }
 
     private func lowerBound(_ a: [Int32], _ x: Int32) -> Int {

@@ -162,9 +162,13 @@ struct IndexBuilder {
         documentCount += 1
         for field in IndexedField.allCases {
             let words = field.rawValue < terms.count ? terms[field.rawValue] : []
-            for term in words { forwardTerms[field.rawValue].append(id(of: term)) }
+            // Appended to a local array, taken out and put back: no nested access a word.
+            var forward: [UInt32] = []
+            swap(&forward, &forwardTerms[field.rawValue])
+            for term in words { forward.append(termIDs.id(of: term)) }
             fieldLengths[field.rawValue].append(UInt32(words.count))
-            forwardStarts[field.rawValue].append(forwardTerms[field.rawValue].count)
+            forwardStarts[field.rawValue].append(forward.count)
+            swap(&forward, &forwardTerms[field.rawValue])
         }
         return doc
     }

@@ -129,6 +129,7 @@ enum IndexWriter {
         index.forwardTerms = []
         built.index.forwardTerms = []
         let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
+        freeInBackgroundForReuse(parts)
         parts = []
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
         clock = DispatchTime.now().uptimeNanoseconds
