@@ -245,23 +245,30 @@ enum CorpusBuilder {
         // The copies read only the words of the bodies: they are found while the posting
         // lists are made and the roots learned, each filling the gaps the other leaves on the cores.
         let text = builder.forward(.text)
-        var tFinished: UInt64 = 0, tStemmed: UInt64 = 0
-        let (indexed, copies) = inParallel({ () -> (index: BuiltIndex, stemmer: Stemmer, stems: [String]) in
-            let index = builder.finish()
-            tFinished = DispatchTime.now().uptimeNanoseconds
-            // Roots are learned from this corpus's own words.
-            let stemmer = Stemmer(vocabulary: Vocabulary(words: index.termsByID, totals: index.termFrequencies,
-                                                         capitalized: index.capitalized))
-            let stems = parallelMap(index.termsByID) { stemmer.stem($0) }
-            tStemmed = DispatchTime.now().uptimeNanoseconds
-            return (index, stemmer, stems)
-        }, {
-            CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)
+        // The posting lists, the roots (learned from this corpus's own words and their counts) and
+        // the copies need nothing of each other: all three are made at once, filling the cores.
+        let frequencies = builder.termFrequencies()
+        var tFinished: UInt64 = 0, tStemmed: UInt64 = 0, tCopied: UInt64 = 0
+        let ((index, (stemmer, stems)), copies) = inParallel({
+            inParallel({ () -> BuiltIndex in
+                let index = builder.finish(termFrequencies: frequencies)
+                tFinished = DispatchTime.now().uptimeNanoseconds
+                return index
+            }, { () -> (Stemmer, [String]) in
+                let terms = builder.terms
+                let stemmer = Stemmer(vocabulary: Vocabulary(words: terms, totals: frequencies, capitalized: builder.capitalizedCounts))
+                let stems = parallelMap(terms) { stemmer.stem($0) }
+                tStemmed = DispatchTime.now().uptimeNanoseconds
+                return (stemmer, stems)
+            })
+        }, { () -> CopyDetector.Clusters in
+            let copies = CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)
+            tCopied = DispatchTime.now().uptimeNanoseconds
+            return copies
         })
-        let (index, stemmer, stems) = indexed
         if trace {
             let now = DispatchTime.now().uptimeNanoseconds
-            trace("postings \((tFinished - tIndexed) / 1_000_000) ms, stems \((tStemmed - tFinished) / 1_000_000) ms; copies beside them, all done \((now - tIndexed) / 1_000_000) ms")
+            trace("postings \((tFinished - tIndexed) / 1_000_000) ms, stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((tCopied - tIndexed) / 1_000_000) ms, at once; all done \((now - tIndexed) / 1_000_000) ms")
         }
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
                            stems: stems, stemmer: stemmer, copies: copies, firsts: found)

@@ -22,7 +22,7 @@ struct BuiltIndex: Sendable {
     var capitalized: [Int]
 
     init(documentCount: Int, termIDs: [String: UInt32], postings: [FlatPostings], fieldLengths: [[UInt32]],
-         forwardTerms: [[UInt32]], forwardStarts: [[Int]], capitalized: [Int]) {
+         forwardTerms: [[UInt32]], forwardStarts: [[Int]], capitalized: [Int], termFrequencies: [Int]? = nil) {
         self.documentCount = documentCount
         self.termIDs = termIDs
         var byID = [String](repeating: "", count: termIDs.count)
@@ -32,9 +32,13 @@ struct BuiltIndex: Sendable {
         self.fieldLengths = fieldLengths
         self.forwardTerms = forwardTerms
         self.forwardStarts = forwardStarts
-        var freqs = [Int](repeating: 0, count: termIDs.count)
-        for f in forwardTerms { for id in f { freqs[Int(id)] += 1 } }
-        termFrequencies = freqs
+        if let termFrequencies, termFrequencies.count == termIDs.count {
+            self.termFrequencies = termFrequencies
+        } else {
+            var freqs = [Int](repeating: 0, count: termIDs.count)
+            for f in forwardTerms { for id in f { freqs[Int(id)] += 1 } }
+            self.termFrequencies = freqs
+        }
         self.capitalized = capitalized + [Int](repeating: 0, count: max(0, termIDs.count - capitalized.count))
     }
 
@@ -284,13 +288,28 @@ struct IndexBuilder {
         (forwardTerms[field.rawValue], forwardStarts[field.rawValue])
     }
 
+    /// Every term, by id.
+    var terms: [String] { termIDs.terms }
+
+    /// Occurrences of each term over all fields, by id.
+    func termFrequencies() -> [Int] {
+        var freqs = [Int](repeating: 0, count: termIDs.count)
+        for f in forwardTerms { for id in f { freqs[Int(id)] += 1 } }
+        return freqs
+    }
+
+    /// Per term id: occurrences capitalised in mid-sentence, every term counted.
+    var capitalizedCounts: [Int] { capitalized + [Int](repeating: 0, count: max(0, termIDs.count - capitalized.count)) }
+
     /// The index in memory.
-    func finish() -> BuiltIndex {
+    /// - Parameter termFrequencies: what `termFrequencies()` gives, when already counted.
+    func finish(termFrequencies: [Int]? = nil) -> BuiltIndex {
         var ids: [String: UInt32] = [:]
         ids.reserveCapacity(termIDs.count)
         for (id, t) in termIDs.terms.enumerated() { ids[t] = UInt32(id) }
         return BuiltIndex(documentCount: documentCount, termIDs: ids, postings: forwardTerms.indices.map(postings),
-                   fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalized)
+                   fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalized,
+                   termFrequencies: termFrequencies)
     }
 
     /// The index laid out as an index file in memory and read through its views.
