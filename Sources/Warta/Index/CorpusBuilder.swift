@@ -344,7 +344,18 @@ struct CorpusPart {
     /// Appends the part that follows this one.
     mutating func append(_ other: CorpusPart) {
         let shift = UInt32(structures.count)
-        builder.append(other.builder)
+        // The forward index is joined on one core while the entities and structures are on another.
+        var joined = IndexBuilder()
+        swap(&joined, &builder)
+        let (index, _) = inParallel({ () -> IndexBuilder in
+            joined.append(other.builder)
+            return joined
+        }, { appendEntities(other, shift: shift) })
+        builder = index
+    }
+
+    /// Appends the entities, structures and shapes of the part that follows this one (its first article is `shift`).
+    private mutating func appendEntities(_ other: CorpusPart, shift: UInt32) {
         let remap = other.entities.map { e in entityID(e.name) { e } }
         for f in entityPostings.indices {
             for (old, list) in other.entityPostings[f].enumerated() where list.count > 0 {
