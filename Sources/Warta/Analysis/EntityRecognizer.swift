@@ -97,7 +97,7 @@ private struct Scan {
 
     /// The facts of word `k`.
     @inline(__always)
-    func facts(_ k: Int) -> Int32 { words[k].capitalised ? known[k] : facts.id(folded(k)) }
+    func factsOf(_ k: Int) -> Int32 { words[k].capitalised ? known[k] : facts.id(folded(k)) }
 
     @inline(__always)
     func folded(_ k: Int) -> String {
@@ -183,7 +183,7 @@ private struct Scan {
                 if !canContinue(j) { break }
                 last = j
                 j += 1
-            } else if words[j].end - words[j].start <= 5, facts.has(facts(j), WordFacts.connector), j + 1 < words.count,
+            } else if words[j].end - words[j].start <= 5, facts.has(factsOf(j), WordFacts.connector), j + 1 < words.count,
                       words[j + 1].capitalised, joins(j, j + 1), canContinue(j + 1) {
                 last = j + 1
                 j += 2
@@ -197,7 +197,7 @@ private struct Scan {
     /// A capitalised word that may extend a run: not a title or function
     /// word, not the start of a gazetteer name.
     func canContinue(_ j: Int) -> Bool {
-        let fact = facts(j)
+        let fact = factsOf(j)
         return facts.has(fact, WordFacts.numeral)
             || (facts.classes(fact).isDisjoint(with: .stop) && !isNya(folded(j)) && gazetteerMatch(at: j) == nil)
     }
@@ -233,7 +233,7 @@ private struct Scan {
 
     /// The longest gazetteer name that starts at word `i`.
     func gazetteerMatch(at i: Int) -> (AliasPattern, Int)? {
-        guard let candidates = facts.patterns(facts(i)) else { return nil }
+        guard let candidates = facts.patterns(factsOf(i)) else { return nil }
         outer: for p in candidates {
             let count = p.words.count
             if i + count > words.count { continue }

@@ -22,7 +22,7 @@ struct BuiltIndex: Sendable {
     var capitalized: [Int]
 
     init(documentCount: Int, termIDs: [String: UInt32], postings: [FlatPostings], fieldLengths: [[UInt32]],
-         forwardTerms: [[UInt32]], forwardStarts: [[Int]], capitalized: [Int], termFrequencies: [Int]? = nil) {
+         forwardTerms: [[UInt32]], forwardStarts: [[Int]], capitalized: [Int], termFrequencies: [Int]) {
         self.documentCount = documentCount
         self.termIDs = termIDs
         var byID = [String](repeating: "", count: termIDs.count)
@@ -32,14 +32,8 @@ struct BuiltIndex: Sendable {
         self.fieldLengths = fieldLengths
         self.forwardTerms = forwardTerms
         self.forwardStarts = forwardStarts
-        if let termFrequencies, termFrequencies.count == termIDs.count {
-            self.termFrequencies = termFrequencies
-        } else {
-            var freqs = [Int](repeating: 0, count: termIDs.count)
-            for f in forwardTerms { for id in f { freqs[Int(id)] += 1 } }
-            self.termFrequencies = freqs
-        }
-        self.capitalized = capitalized + [Int](repeating: 0, count: max(0, termIDs.count - capitalized.count))
+        self.termFrequencies = termFrequencies
+        self.capitalized = capitalized
     }
 
     /// The term ids of a field of a document, by position.
@@ -308,8 +302,8 @@ struct IndexBuilder {
         ids.reserveCapacity(termIDs.count)
         for (id, t) in termIDs.terms.enumerated() { ids[t] = UInt32(id) }
         return BuiltIndex(documentCount: documentCount, termIDs: ids, postings: forwardTerms.indices.map(postings),
-                   fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalized,
-                   termFrequencies: termFrequencies)
+                   fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalizedCounts,
+                   termFrequencies: termFrequencies ?? self.termFrequencies())
     }
 
     /// The index laid out as an index file in memory and read through its views.

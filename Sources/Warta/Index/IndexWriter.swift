@@ -36,10 +36,15 @@ enum IndexWriter {
         var table: [Section: Range<Int>] = [:]
         var clock = DispatchTime.now().uptimeNanoseconds
         func align() { while position % 8 != 0 { out.u8(0) } }
+        /// Ends the piece `out` holds.
+        func flush() {
+            file.append(out.bytes)
+            out = ByteWriter()
+        }
         /// Appends `bytes` to the file as a piece of their own, not copied.
         func piece(_ bytes: [UInt8]) {
             guard !bytes.isEmpty else { return }
-            if !out.bytes.isEmpty { file.append(out.bytes); out = ByteWriter() }
+            flush()
             file.append(bytes)
         }
         func section(_ s: Section, _ fill: () -> Void) {
@@ -202,7 +207,7 @@ enum IndexWriter {
         column(.forwardTerms, byFrequency.map { UInt32($0) })
         section(.duplicates) { DuplicateTable.write(duplicates, into: &$0) }
         align()
-        if !out.bytes.isEmpty { file.append(out.bytes); out = ByteWriter() }
+        flush()
 
         // The checksum section: one CRC-32 per 64 KiB block of everything before it.
         let checkedEnd = file.count
@@ -230,7 +235,7 @@ enum IndexWriter {
             return file.checksum(lo..<min(checkedEnd, lo + IndexStorage.blockSize))
         }
         for c in sums { out.u32(c) }
-        file.append(out.bytes)
+        flush()
         return file
     }
 

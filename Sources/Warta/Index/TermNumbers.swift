@@ -14,39 +14,32 @@ struct TermNumbers {
     /// The id of `term`, numbering it if it is new.
     @inline(__always)
     mutating func id(of term: String) -> UInt32 {
-        let h = TermNumbers.hash(term)
-        let tag = h & 0xFFFF_FFFF_0000_0000
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { break }
-            if s & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(s & 0xFFFF_FFFF) - 1
-                if terms[id] == term { return UInt32(id) }
-            }
-            i = (i + 1) & mask
-        }
+        let (slot, tag, found) = probe(term)
+        if let found { return found }
         let id = UInt32(terms.count)
         terms.append(term)
-        slots[i] = tag | UInt64(id + 1)
+        slots[slot] = tag | UInt64(id + 1)
         if terms.count * 2 > slots.count { grow() }
         return id
     }
 
     /// The id of `term`, nil when it has none (nothing is numbered).
     @inline(__always)
-    func existingID(of term: String) -> UInt32? {
+    func existingID(of term: String) -> UInt32? { probe(term).id }
+
+    /// Where `term` is in the table (its id), or the empty slot where it would go, with its hash's tag.
+    @inline(__always)
+    private func probe(_ term: String) -> (slot: Int, tag: UInt64, id: UInt32?) {
         let h = TermNumbers.hash(term)
         let tag = h & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
-            if s == 0 { return nil }
+            if s == 0 { return (i, tag, nil) }
             if s & 0xFFFF_FFFF_0000_0000 == tag {
                 let id = Int(s & 0xFFFF_FFFF) - 1
-                if terms[id] == term { return UInt32(id) }
+                if terms[id] == term { return (i, tag, UInt32(id)) }
             }
             i = (i + 1) & mask
         }
