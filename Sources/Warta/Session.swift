@@ -85,7 +85,13 @@ public final class Session {
     /// (`check` without a `Result`).
     public func checked(_ source: String, range: Range<Int>? = nil) throws(Diagnostic) -> CheckedStatement {
         var parser = Parser(source, range: range, parameters: parameters)
-        let statement = try parser.parsed()
+        return try checked(try parser.parsed())
+    }
+
+    /// Checks a statement already parsed (with this session's parameters), or throws its
+    /// first error: a caller that parses a statement to see what it is checks it without
+    /// parsing it again.
+    public func checked(_ statement: Statement) throws(Diagnostic) -> CheckedStatement {
         do {
             return try checker.check(statement)
         } catch let d as Diagnostic {

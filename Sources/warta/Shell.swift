@@ -73,7 +73,8 @@ final class Shell {
             let cancel: (@Sendable () -> Bool)? = interactive ? Interrupt.pending : nil
             let result: QueryResult
             do {
-                result = try session.run(source.text, range: range, isCancelled: cancel)
+                // Checked as parsed above: a statement is lexed and parsed once.
+                result = try session.execute(try session.checked(statement), isCancelled: cancel)
             } catch var d as Diagnostic {
                 // A stop (time limit, Ctrl-C) knows no position: point at the statement, so a script says which.
                 if d.range == nil { d.range = statement.range }

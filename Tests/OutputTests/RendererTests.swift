@@ -67,5 +67,35 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(formatNumber(12.345678), "12.3457")
         XCTAssertEqual(formatNumber(0.5), "0.5")
         XCTAssertEqual(JSONRenderer.value(.number(.nan)), "null")
+        XCTAssertEqual(formatNumber(-0.00004), "0")
+        XCTAssertEqual(formatNumber(0.0001), "0.0001")
+        XCTAssertEqual(formatNumber(-2.05), "-2.05")
+        XCTAssertEqual(formatNumber(999_999_999.99995), "1000000000")
+        XCTAssertEqual(formatNumber(123_456_789.1234), "123456789.1234")
+    }
+
+    /// Scores and shares are written from their four decimals' digits: the same text as the
+    /// shortest digits of the rounded number (what `String(Double)` prints), at every magnitude.
+    func testNumbersPrintAsTheirShortestDigits() {
+        func reference(_ d: Double) -> String {
+            let scaled = (d * 10000).rounded() / 10000
+            if scaled == scaled.rounded(.towardZero) && abs(scaled) < 1e15 { return String(Int64(scaled)) }
+            var s = String(scaled)
+            if s.utf8.contains(UInt8(ascii: "e")) { return s }
+            while s.hasSuffix("0") { s.removeLast() }
+            return s
+        }
+        var g = SystemRandomNumberGenerator()
+        var values: [Double] = [0.00005, -0.00005, 0.00015, 1e9 - 0.00001, 1e9 + 0.5, 1e12 + 0.25, 0.1, 0.2, 0.3]
+        for i in 0..<20_000 { values += [Double(i) / 10000, -Double(i) / 7919] }
+        for _ in 0..<100_000 {
+            var magnitude = 1.0
+            for _ in 0..<Int.random(in: 0...16, using: &g) { magnitude *= 10 }
+            values.append(Double.random(in: -10...10, using: &g) * magnitude / 1_000_000)
+        }
+        for v in values where formatNumber(v) != reference(v) {
+            XCTFail("\(v): \(formatNumber(v)) where the shortest digits are \(reference(v))")
+            return
+        }
     }
 }

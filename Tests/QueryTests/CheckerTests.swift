@@ -51,6 +51,16 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(try query("visits where date is null").setName, "visits")
     }
 
+    /// Field names are found whatever their case, metadata names in any script included.
+    func testFieldNamesIgnoreCase() throws {
+        XCTAssertEqual(try query("articles where DATE = 2024-06 show ID, Title").columns, [.id, .title])
+        XCTAssertEqual(try query("articles where Category = \"news\"").condition, .compare(.metadata("category"), .equal, .string("news")))
+        XCTAssertTrue(Checker.sameName("Καλύτερα", "καλύτερα"))
+        XCTAssertTrue(Checker.sameName("straße", "STRASSE") == ("straße".lowercased() == "STRASSE".lowercased()))
+        XCTAssertFalse(Checker.sameName("date", "dates"))
+        XCTAssertTrue(Checker.sameName("Date", "dATE"))
+    }
+
     func testNegatedTextDoesNotRank() throws {
         XCTAssertFalse(try query("articles where not mentions \"Putin\"").ranked)
         XCTAssertTrue(try query("articles where title contains \"Putin\"").ranked)

@@ -33,7 +33,7 @@ struct JSONRenderer {
                 for k in 0..<min(keys.count, row.count) {
                     if k > 0 { out += ", " }
                     out += keys[k]
-                    out += JSONRenderer.value(row[k])
+                    JSONRenderer.write(row[k], into: &out)
                 }
                 out += lines ? "}\n" : "}"
             }
@@ -46,6 +46,23 @@ struct JSONRenderer {
     }
 
     static func value(_ v: Value) -> String {
+        var out = ""
+        write(v, into: &out)
+        return out
+    }
+
+    /// Appends a value's JSON to `out`: a page of rows is written into one string, with no
+    /// string made per cell for what is copied as it is (ids, words, numbers).
+    static func write(_ v: Value, into out: inout String) {
+        switch v {
+        case .string(let s): write(s, into: &out)
+        case .integer(let i): out += String(i)
+        case .number(let d): out += d.isFinite ? formatNumber(d) : "null"
+        default: out += json(v)
+        }
+    }
+
+    private static func json(_ v: Value) -> String {
         switch v {
         case .null: return "null"
         case .string(let s): return string(s)
@@ -61,11 +78,22 @@ struct JSONRenderer {
 
     /// A JSON string literal; control characters escaped, the rest as UTF-8.
     static func string(_ s: String) -> String {
+        var out = ""
+        write(s, into: &out)
+        return out
+    }
+
+    /// Appends a JSON string literal to `out`.
+    static func write(_ s: String, into out: inout String) {
         // Most strings (ids, words, plain text) need no escape: copied whole.
-        let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
-        if plain { return "\"" + s + "\"" }
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
+        if isPlain(s) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        out += "\""
+        out.reserveCapacity(out.utf8.count + s.utf8.count + 2)
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
@@ -84,6 +112,17 @@ struct JSONRenderer {
                 }
             }
         }
-        return out + "\""
+        out += "\""
+    }
+
+    /// Whether `s` needs no escape in JSON (and holds no U+2028/U+2029, which some readers take for line ends).
+    @inline(__always)
+    private static func isPlain(_ s: String) -> Bool {
+        func plain(_ b: UInt8) -> Bool { b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 }
+        var s = s
+        return s.withUTF8 { buf in
+            for b in buf where !plain(b) { return false }
+            return true
+        }
     }
 }

@@ -369,14 +369,33 @@ public struct Checker {
     }
 
     func field(_ name: Name) throws -> FieldDefinition {
-        let key = name.text.lowercased()
-        if let f = fields.first(where: { $0.name.lowercased() == key }) { return f }
+        let fields = self.fields
+        if let f = fields.first(where: { Checker.sameName($0.name, name.text) }) { return f }
         // A paragraph, sentence or quote reads its article's fields by their own names too.
-        if unit.isSpan, let f = fields.first(where: { $0.name.lowercased() == "article." + key }) { return f }
+        if unit.isSpan, let f = fields.first(where: { Checker.sameName($0.name, "article." + name.text) }) { return f }
         let s = Suggest.closest(to: name.text, among: fields.map(\.name))
         var message = "unknown field '\(name.text)'"
         if let s { message += " (did you mean '\(s)'?)" } else { message += " (\(unit.rawValue) have: \(fields.map(\.name).filter { !$0.hasPrefix("article.") }.joined(separator: ", ")))" }
         throw Diagnostic(.error, message, at: name.range, suggestion: s)
+    }
+
+    /// Whether two names are the same but for case (field names are case-insensitive). ASCII
+    /// names, nearly all of them, are compared byte by byte; others through `lowercased()`.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil }
+                for i in 0..<x.count {
+                    let p = x[i], q = y[i]
+                    if p >= 0x80 || q >= 0x80 { return nil }
+                    if (p >= 65 && p <= 90 ? p | 0x20 : p) != (q >= 65 && q <= 90 ? q | 0x20 : q) { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.lowercased() == b.lowercased())
     }
 
     func unknownUnit(_ name: Name) -> Diagnostic {

@@ -35,8 +35,25 @@ public enum Value: Sendable, Hashable, Codable {
 /// Four significant decimals at most, no trailing zeros: 12.3457, 0.5, 3.
 func formatNumber(_ d: Double) -> String {
     guard d.isFinite else { return d.isNaN ? "NaN" : (d > 0 ? "Infinity" : "-Infinity") }
-    let scaled = (d * 10000).rounded() / 10000
+    let units = (d * 10000).rounded()
+    let scaled = units / 10000
     if scaled == scaled.rounded(.towardZero) && abs(scaled) < 1e15 { return String(Int64(scaled)) }
+    if abs(units) < 1e13 {
+        // Below 10^9 the shortest digits that name `scaled` are its four decimals (doubles there
+        // are far closer together than 0.0001), so they are written from the integer `units`
+        // directly rather than by the general shortest-digits algorithm: every score of a result.
+        let n = Int64(abs(units))
+        var fraction = Int(n % 10000)
+        var digits = 4
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        var out = units < 0 ? "-" : ""
+        out += String(n / 10000)
+        out += "."
+        let text = String(fraction)
+        if text.utf8.count < digits { out += String(repeating: "0", count: digits - text.utf8.count) }
+        out += text
+        return out
+    }
     var s = String(scaled)
     if s.utf8.contains(UInt8(ascii: "e")) { return s }  // (not Foundation's contains: a search with a locale)
     while s.hasSuffix("0") { s.removeLast() }

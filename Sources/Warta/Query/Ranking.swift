@@ -8,7 +8,7 @@ extension Evaluator {
 
     /// BM25 of each document in `docs` (ascending) for the positive text searches of `c`.
     func scores(_ docs: [Int], for c: Condition) -> [Double] {
-        var terms = Set<ScoringTerm>()
+        var terms: [ScoringTerm] = []
         collectScoringTerms(c, positive: true, into: &terms)
         var scores = [Double](repeating: 0, count: docs.count)
         let n = Double(corpus.articles.count)
@@ -40,7 +40,9 @@ extension Evaluator {
         var word: WordPattern
     }
 
-    func collectScoringTerms(_ c: Condition, positive: Bool, into terms: inout Set<ScoringTerm>) {
+    /// The distinct (field, word) pairs of `c`'s positive text searches, in the order the
+    /// query names them (so a score sums its parts in the same order every time).
+    func collectScoringTerms(_ c: Condition, positive: Bool, into terms: inout [ScoringTerm]) {
         switch c {
         case .and(let parts), .or(let parts):
             for p in parts { collectScoringTerms(p, positive: positive, into: &terms) }
@@ -48,7 +50,10 @@ extension Evaluator {
             collectScoringTerms(inner, positive: !positive, into: &terms)
         case .text(let s) where positive:
             for f in s.fields {
-                for w in s.phrase + (s.near?.phrase ?? []) { terms.insert(ScoringTerm(field: f, word: w)) }
+                for w in s.phrase + (s.near?.phrase ?? []) {
+                    let t = ScoringTerm(field: f, word: w)
+                    if !terms.contains(t) { terms.append(t) }
+                }
             }
         default:
             break
@@ -108,6 +113,9 @@ struct ScoredList {
         if let cache, let key { impacts = cache.value(key, make: make) } else { impacts = make() }
     }
 
+    /// Lists of more postings than this keep their impacts in the corpus's cache.
+    static let cachedFrom = 64
+
     @inline(__always)
     static func contribution(tf: Double, length: Double, average: Double, idf: Double, weight: Double) -> Double {
         let norm = Evaluator.k1 * (1 - Evaluator.b + Evaluator.b * length / average)
@@ -119,7 +127,7 @@ struct ScoredList {
 extension Evaluator {
     /// The lists a condition's positive text searches score with.
     func scoredLists(for c: Condition) -> [ScoredList] {
-        var terms = Set<ScoringTerm>()
+        var terms: [ScoringTerm] = []
         collectScoringTerms(c, positive: true, into: &terms)
         let n = corpus.articles.count
         var out: [ScoredList] = []
@@ -134,9 +142,12 @@ extension Evaluator {
             if words.count <= Evaluator.prefixUnionLimit {
                 for w in words {
                     let list = corpus.index.postings(for: w, in: t.field)
-                    if list.count > 0 {
+                    if list.count > ScoredList.cachedFrom {
                         out.append(ScoredList(list: list, field: t.field, index: corpus.index, documents: n,
                                               cache: corpus.impacts, key: "\(t.field.rawValue):\(w)"))
+                    } else if list.count > 0 {
+                        // A short list's impacts cost less to make than to look up.
+                        out.append(ScoredList(list: list, field: t.field, index: corpus.index, documents: n, cache: nil, key: nil))
                     }
                 }
             } else {
@@ -165,9 +176,9 @@ extension Evaluator {
     /// - Returns: the articles with their scores, and how many were scored.
     func topDocuments(_ matches: DocBits, for c: Condition, k: Int) -> (best: [(doc: Int, score: Double)], scored: Int) {
         guard k > 0 else { return ([], 0) }
-        let lists = scoredLists(for: c)
         let total = matches.count
         if total == 0 { return ([], 0) }
+        let lists = scoredLists(for: c)
         return RankView.with(lists[...], []) { views in
             if total > Evaluator.exhaustiveLimit && !views.isEmpty,
                let page = thresholdTop(matches, views, k: k, budget: total, scoringBudget: k + total / Evaluator.scoringShare) { return page }

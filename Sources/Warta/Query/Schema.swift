@@ -157,7 +157,7 @@ public enum Schema {
         }
         switch unit {
         case .articles:
-            return articleFields + meta
+            return meta.isEmpty ? articleFields : articleFields + meta
         case .paragraphs, .sentences:
             let copies = unit == .paragraphs ? [
                 FieldDefinition(column: .copies, type: .integer, summary: "articles printing it, itself included (near-duplicates count)"),

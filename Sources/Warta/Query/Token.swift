@@ -38,8 +38,14 @@ public struct Token: Sendable, Equatable {
     /// `k` is lower-case ASCII, as every keyword is; the token's letters are folded byte by byte.
     public func isKeyword(_ k: String) -> Bool {
         guard kind == .word, text.utf8.count == k.utf8.count else { return false }
-        for (x, y) in zip(text.utf8, k.utf8) where (x >= 65 && x <= 90 ? x | 0x20 : x) != y { return false }
-        return true
+        // The parser asks this of every word, for keyword after keyword: compared as bytes.
+        var text = text, k = k
+        return text.withUTF8 { t in
+            k.withUTF8 { k in
+                for i in 0..<t.count where (t[i] >= 65 && t[i] <= 90 ? t[i] | 0x20 : t[i]) != k[i] { return false }
+                return true
+            }
+        }
     }
 
     /// How the token reads in a message.
