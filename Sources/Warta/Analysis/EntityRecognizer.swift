@@ -67,8 +67,10 @@ public struct EntityRecognizer: Sendable {
     /// they are not looked for again.
     func mentions(in text: String, tokens: TokenizedText) -> [EntityMention] {
         TextBytes.withBytes(text) { buf in
-            let words = tokens.leftOut ? TextBytes.words(buf) : TextBytes.words(buf, starts: tokens.starts, ends: tokens.ends)
-            return Scan(buf: buf, words: words, gazetteer: gazetteer, facts: facts).run()
+            guard !tokens.leftOut else { return Scan(buf: buf, words: TextBytes.words(buf), gazetteer: gazetteer, facts: facts).run() }
+            // Word k is token k: its folded form is the token's term, not folded again.
+            let words = TextBytes.words(buf, starts: tokens.starts, ends: tokens.ends)
+            return Scan(buf: buf, words: words, gazetteer: gazetteer, facts: facts, terms: tokens.terms).run()
         }
     }
 }
@@ -81,17 +83,22 @@ private struct Scan {
     let facts: WordFacts
     /// The folded form of every capitalised word ("" for the others, which
     /// are folded when needed): a plain array, so the scan never copies a cache.
+    /// With `terms`, every word's folded form, as the tokenizer gave it.
     let folds: [String]
+    /// Whether `folds` holds every word's folded form (the tokenizer's terms), not only the capitalised ones'.
+    let foldsAll: Bool
     /// The facts of every capitalised word (`WordFacts.none` for the others).
     let known: [Int32]
 
-    init(buf: UnsafeBufferPointer<UInt8>, words: [TextBytes.Word], gazetteer: Gazetteer, facts: WordFacts) {
+    /// - Parameter terms: the folded form of each word (word k is token k of `TokenizedText`), if known.
+    init(buf: UnsafeBufferPointer<UInt8>, words: [TextBytes.Word], gazetteer: Gazetteer, facts: WordFacts, terms: [String]? = nil) {
         self.buf = buf
         self.words = words
         self.gazetteer = gazetteer
         self.facts = facts
-        let folds = words.map { $0.capitalised ? TextBytes.fold(buf, $0.start, $0.end) : "" }
+        let folds = terms ?? words.map { $0.capitalised ? TextBytes.fold(buf, $0.start, $0.end) : "" }
         self.folds = folds
+        foldsAll = terms != nil
         known = words.indices.map { words[$0].capitalised ? facts.id(folds[$0]) : WordFacts.none }
     }
 
@@ -101,7 +108,7 @@ private struct Scan {
 
     @inline(__always)
     func folded(_ k: Int) -> String {
-        words[k].capitalised ? folds[k] : TextBytes.fold(buf, words[k].start, words[k].end)
+        words[k].capitalised || foldsAll ? folds[k] : TextBytes.fold(buf, words[k].start, words[k].end)
     }
 
     func run() -> [EntityMention] {

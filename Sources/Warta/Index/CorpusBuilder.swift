@@ -30,6 +30,31 @@ private final class Leftovers<V: Sendable>: @unchecked Sendable {
     func drop() { value = nil }
 }
 
+/// Work started on a thread of its own, outside Dispatch's pool: it shares the cores with the
+/// pool's work (which the scheduler then interleaves) instead of taking one of the pool's threads
+/// from a `concurrentPerform` that runs meanwhile. `value()` waits for it.
+final class OwnThread<T>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping () -> T) {
+        nonisolated(unsafe) let work = work
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// What the work gave, once it is done.
+    func value() -> T {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}
+
 /// Runs `first` and `second` at once, on two cores, and returns what each gives.
 func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     var a: A?, b: B?

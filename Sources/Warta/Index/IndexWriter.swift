@@ -125,7 +125,7 @@ enum IndexWriter {
         clock = DispatchTime.now().uptimeNanoseconds
         // What the rest of the file needs of the articles and the forward index; the rest of them
         // is let go of (on another thread: freeing millions of small arrays takes a while).
-        let articleCount = articles.count, totalWords = index.totalWords
+        let totalWords = index.totalWords
         let dates = articles.map { $0.date?.ordinal ?? Int32.min }, ids = articles.map(\.id)
         freeInBackgroundForReuse(articles, built.structures, built.shapes, index.forwardTerms)
         articles = []
@@ -133,39 +133,37 @@ enum IndexWriter {
         built.shapes = []
         index.forwardTerms = []
         built.index.forwardTerms = []
+        // The tables after the posting lists (the dictionary, the roots, the entities, the ids …) need
+        // nothing of the article blocks and posting lists: they are made on a thread of their own while
+        // those are compressed and encoded on every core, and copied in below.
+        let tables = TableInputs(termBytes: termBytes, order: order, byFrequency: byFrequency, newID: newID,
+                                 termIDs: index.termIDs, termFrequencies: index.termFrequencies,
+                                 capitalized: index.capitalized, stems: built.stems, entities: built.entities,
+                                 copies: built.copies, warnings: warnings, ids: ids, dates: dates, duplicates: duplicates)
+        let postingLists = index.postings, entityLists = built.entityPostings
+        index.postings = []
+        built.index.postings = []
+        built.entityPostings = []
+        let making = OwnThread { tables.make() }
         let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
         freeInBackgroundForReuse(parts)
         parts = []
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
         clock = DispatchTime.now().uptimeNanoseconds
-
-        // A root that is a term is stored as its id; the others as strings of their own.
-        var otherStems: [[UInt8]] = []
-        var stemRefs = [UInt32](repeating: 0, count: order.count)
-        for (rank, old) in order.enumerated() {
-            guard !built.stems.isEmpty else { stemRefs[rank] = UInt32(rank); continue }
-            if let id = index.termIDs[built.stems[old]] {
-                stemRefs[rank] = newID[Int(id)]
-            } else {
-                stemRefs[rank] = StemTable.other | UInt32(otherStems.count)
-                otherStems.append(Array(built.stems[old].utf8))
-            }
-        }
         // The posting lists are encoded before the file is laid out: with the article blocks, they are
         // nearly all of it, and go into it as they are, pieces of their own.
         let postings = IndexedField.allCases.map { f in
-            let lists = index.postings[f.rawValue]
+            let lists = postingLists[f.rawValue]
             return postingRecords(count: order.count) { lists.encode(order[$0], into: &$1, scratch: &$2) }
         }
         let entityPostings = IndexedField.allCases.map { f in
-            let lists = built.entityPostings[f.rawValue]
+            let lists = entityLists[f.rawValue]
             return postingRecords(count: lists.count) { lists[$0].encode(into: &$1, scratch: &$2) }
         }
-        freeInBackgroundForReuse(index.postings, built.entityPostings)
-        index.postings = []
-        built.index.postings = []
-        built.entityPostings = []
         if trace { trace("  posting lists \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }
+        let made = making.value()
+        freeInBackgroundForReuse(postingLists, entityLists)
+        if trace { trace("  tables \(made.millis) ms, on a thread of their own meanwhile") }
         clock = DispatchTime.now().uptimeNanoseconds
         let termBytesTotal = termBytes.reduce(0) { $0 + $1.count }
         // What is copied into `out` (the article blocks and posting lists are pieces of their own):
@@ -174,13 +172,10 @@ enum IndexWriter {
         out.bytes.reserveCapacity(estimate + estimate / 10)
         let meta = IndexMeta(documentCount: index.documentCount, source: source, termCount: order.count,
                              entityCount: built.entities.count, totalWords: totalWords, blockCount: articleBlocks.blocks.count,
-                             otherStemCount: otherStems.count, metadataFields: metadataFields)
+                             otherStemCount: made.otherStemCount, metadataFields: metadataFields)
         section(.meta) { $0.bytes += meta.encoded() }
-        records(.terms, order.map { termBytes[$0] })
-        column(.termTotals, order.map { UInt32(clamping: index.termFrequencies[$0]) })
-        column(.termCapitalized, order.map { UInt32(clamping: $0 < index.capitalized.count ? index.capitalized[$0] : 0) })
-        column(.stems, stemRefs)
-        records(.otherStems, otherStems)
+        func copy(_ s: Section) { section(s) { $0.bytes += made.bytes[s]! } }
+        for s in [Section.terms, .termTotals, .termCapitalized, .stems, .otherStems] { copy(s) }
         for (s, f) in [(Section.postingsTitle, IndexedField.title), (.postingsText, .text)] {
             pieces(s, offsets: { RecordTable.writeOffsets(of: postings[f.rawValue], into: &$0) }, postings[f.rawValue].parts.map(\.bytes))
         }
@@ -192,20 +187,7 @@ enum IndexWriter {
         column(.lengthsText, index.fieldLengths[IndexedField.text.rawValue])
         pieces(.articleBlocks, offsets: { RecordTable.writeOffsets(of: articleBlocks.blocks, into: &$0) }, articleBlocks.blocks)
         column(.blockStarts, articleBlocks.firsts)
-        section(.entities) { $0.bytes += Deflate.compress(EntityRecord.encode(built.entities)) }
-        column(.dates, dates)
-        var rank = [Int32](repeating: 0, count: articleCount)
-        for (r, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[i] = Int32(r) }
-        column(.idRanks, rank)
-        section(.copies) { $0.bytes += Deflate.compress(built.copies.encoded()) }
-        section(.warnings) { $0.bytes += LoadWarning.encode(warnings) }
-        // The ids in UTF-8 byte order with their articles' ordinals: an id is found by binary search.
-        let idBytes = ids.map { Array($0.utf8) }
-        let byID = idBytes.indices.sorted { idBytes[$0].lexicographicallyPrecedes(idBytes[$1]) }
-        section(.ids) { FrontCodedStrings.write(byID.map { idBytes[$0] }, into: &$0) }
-        column(.idOrdinals, byID.map { UInt32($0) })
-        column(.forwardTerms, byFrequency.map { UInt32($0) })
-        section(.duplicates) { DuplicateTable.write(duplicates, into: &$0) }
+        for s in [Section.entities, .dates, .idRanks, .copies, .warnings, .ids, .idOrdinals, .forwardTerms, .duplicates] { copy(s) }
         align()
         flush()
 
@@ -346,5 +328,71 @@ struct IndexFileBytes {
             k += 1
         }
         return crc
+    }
+}
+
+/// What the index file's smaller tables are made of: the dictionary and its columns, the roots, the
+/// entities, the dates, the ids, the copies, the warnings and the exact duplicates. Held apart from
+/// the corpus so that they can be made while the article blocks and posting lists are encoded.
+struct TableInputs {
+    let termBytes: [[UInt8]]
+    /// Term ids in UTF-8 byte order of their terms, and the forward index's numbering by frequency.
+    let order: [Int], byFrequency: [Int]
+    /// Each term id's place in `order`.
+    let newID: [UInt32]
+    let termIDs: [String: UInt32]
+    let termFrequencies: [Int], capitalized: [Int]
+    let stems: [String]
+    let entities: [EntityRecord]
+    let copies: CopyDetector.Clusters
+    let warnings: [LoadWarning]
+    let ids: [String]
+    let dates: [Int32]
+    let duplicates: [(duplicate: Int, original: Int)]
+
+    /// The bytes of each section, how many roots are not terms, and how long the making took (ms).
+    func make() -> (bytes: [Section: [UInt8]], otherStemCount: Int, millis: Int) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var out: [Section: [UInt8]] = [:]
+        func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) {
+            out[s] = values.withUnsafeBytes { Array($0) }  // little-endian hosts only
+        }
+        func written(_ s: Section, _ fill: (inout ByteWriter) -> Void) {
+            var w = ByteWriter()
+            fill(&w)
+            out[s] = w.bytes
+        }
+        written(.terms) { RecordTable.write(order.map { termBytes[$0] }, into: &$0) }
+        column(.termTotals, order.map { UInt32(clamping: termFrequencies[$0]) })
+        column(.termCapitalized, order.map { UInt32(clamping: $0 < capitalized.count ? capitalized[$0] : 0) })
+        // A root that is a term is stored as its id; the others as strings of their own.
+        var otherStems: [[UInt8]] = []
+        var stemRefs = [UInt32](repeating: 0, count: order.count)
+        for (rank, old) in order.enumerated() {
+            guard !stems.isEmpty else { stemRefs[rank] = UInt32(rank); continue }
+            if let id = termIDs[stems[old]] {
+                stemRefs[rank] = newID[Int(id)]
+            } else {
+                stemRefs[rank] = StemTable.other | UInt32(otherStems.count)
+                otherStems.append(Array(stems[old].utf8))
+            }
+        }
+        column(.stems, stemRefs)
+        written(.otherStems) { RecordTable.write(otherStems, into: &$0) }
+        out[.entities] = Deflate.compress(EntityRecord.encode(entities))
+        column(.dates, dates)
+        var rank = [Int32](repeating: 0, count: ids.count)
+        for (r, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[i] = Int32(r) }
+        column(.idRanks, rank)
+        out[.copies] = Deflate.compress(copies.encoded())
+        out[.warnings] = LoadWarning.encode(warnings)
+        // The ids in UTF-8 byte order with their articles' ordinals: an id is found by binary search.
+        let idBytes = ids.map { Array($0.utf8) }
+        let byID = idBytes.indices.sorted { idBytes[$0].lexicographicallyPrecedes(idBytes[$1]) }
+        written(.ids) { FrontCodedStrings.write(byID.map { idBytes[$0] }, into: &$0) }
+        column(.idOrdinals, byID.map { UInt32($0) })
+        column(.forwardTerms, byFrequency.map { UInt32($0) })
+        written(.duplicates) { DuplicateTable.write(duplicates, into: &$0) }
+        return (out, otherStems.count, Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000))
     }
 }
