@@ -105,18 +105,25 @@ enum IndexWriter {
             }
             if d < built.structures.count {
                 // An alias written exactly as its words (nearly all) is read back from the text.
-                var words: [IndexedField: (bytes: [UInt8], starts: [Int32], ends: [Int32])] = [:]
+                // Each field's word ranges are found once, when a mention in it first asks.
+                var ranges: [(starts: [Int32], ends: [Int32])?] = [nil, nil]
                 p[BlockStream.structure.rawValue] = built.structures[d].encoded { e in
                     guard d < articles.count else { return false }
-                    if words[e.field] == nil {
-                        let ranges = WordCoding.wordRanges(shape: p[BlockStream.shape(e.field).rawValue],
-                                                           termLengths: index.forward(e.field, d).map { termBytes[Int($0)].count })
-                        words[e.field] = (Array((e.field == .title ? articles[d].title : articles[d].text).utf8), ranges.starts, ranges.ends)
+                    let f = e.field.rawValue
+                    if ranges[f] == nil {
+                        ranges[f] = WordCoding.wordRanges(shape: p[BlockStream.shape(e.field).rawValue],
+                                                          termLengths: index.forward(e.field, d).map { termBytes[Int($0)].count })
                     }
-                    let t = words[e.field]!
+                    let t = ranges[f]!
                     guard e.tokens.lowerBound >= 0, e.tokens.upperBound <= Int32(t.starts.count), !e.tokens.isEmpty else { return false }
                     let lo = Int(t.starts[Int(e.tokens.lowerBound)]), hi = Int(t.ends[Int(e.tokens.upperBound) - 1])
-                    return t.bytes[lo..<hi].elementsEqual(e.alias.utf8)
+                    var text = e.field == .title ? articles[d].title : articles[d].text
+                    var alias = e.alias
+                    return text.withUTF8 { t in
+                        alias.withUTF8 { a in
+                            hi <= t.count && hi - lo == a.count && (a.isEmpty || memcmp(t.baseAddress! + lo, a.baseAddress!, a.count) == 0)
+                        }
+                    }
                 }
             }
             return p
