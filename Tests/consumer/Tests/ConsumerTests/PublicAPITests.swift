@@ -52,6 +52,19 @@ final class PublicAPITests: XCTestCase {
         guard case .success = Parser.parse(#"articles where mentions "To Lam""#) else { return XCTFail() }
     }
 
+    /// A tool that parses a statement to see what it is checks and runs that statement, not its text again.
+    func testAParsedStatementIsCheckedAndRun() throws {
+        let session = Session(corpus: try Corpus.open(path: Self.seeds))
+        var parser = Parser(#"count articles where mentions "Putin""#)
+        let statement = try parser.parsed()
+        guard case .count(let n) = try session.execute(try session.checked(statement)) else { return XCTFail() }
+        XCTAssertEqual(n, 5)
+        var bad = Parser("articles where dat = 2024-06-20")
+        XCTAssertThrowsError(try session.checked(try bad.parsed())) { error in
+            XCTAssertEqual((error as? Diagnostic)?.suggestion, "date")
+        }
+    }
+
     /// The snippets of the getting-started article (Sources/Warta/Warta.docc), as written there.
     func testTheGettingStartedSnippets() throws {
         let tsv = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-\(getpid()).tsv")
