@@ -299,4 +299,53 @@ final class ParallelBuildTests: XCTestCase {
         }
         XCTAssertGreaterThan(one.entities.count, 0)
     }
+
+    /// A part done early analyses the last articles of another: the file is still the one one core makes.
+    func testUnevenPartsShareTheirWork() {
+        let words = ["presiden", "jokowi", "prabowo", "jakarta", "banjir", "gempa", "kpk", "revisi", "timnas", "indonesia"]
+        var articles: [Article] = []
+        for i in 0..<1200 {
+            // The first half long, the second a line each: the second part ends first and takes work from the first.
+            var text = "Presiden Joko Widodo bertemu Prabowo Subianto di Jakarta, kata Menteri Sri Mulyani."
+            for k in 0..<(i < 600 ? 60 + i % 17 : 1) { text += " " + words[(i * 3 + k * 7) % words.count] }
+            articles.append(Article(id: "u\(i)", title: "Judul \(i % 7)", text: text, raw: text, date: Day(year: 2019, month: 9, day: 1 + i % 28)))
+        }
+        // Copies across the two halves: shared analyses and stolen batches meet.
+        articles[1100].text = articles[5].text
+        articles[1100].title = articles[5].title
+        let bytes = IndexWriter.write(CorpusBuilder.build(articles, gazetteer: .standard, parts: 1), articles: articles)
+        for _ in 0..<3 {
+            XCTAssertEqual(IndexWriter.write(CorpusBuilder.build(articles, gazetteer: .standard, parts: 2), articles: articles), bytes)
+        }
+    }
+
+    /// The stretches hand out every article once: its own part's from the front, another's from the back.
+    func testStretchesHandOutEveryArticleOnce() {
+        let b = Stretches.batch
+        let stretches = Stretches([0..<(5 * b), (5 * b)..<(6 * b)])
+        XCTAssertEqual(stretches.front(1), (5 * b)..<(6 * b))
+        XCTAssertNil(stretches.front(1))
+        XCTAssertNil(stretches.steal(for: 0), "part 1 has nothing left to take")
+        XCTAssertEqual(stretches.front(0), 0..<b)
+        // Part 1, done, takes the last batches of part 0 while part 0 works on its first.
+        XCTAssertEqual(stretches.steal(for: 1)?.range, (4 * b)..<(5 * b))
+        stretches.deliver(0, (4 * b)..<(5 * b), [])
+        XCTAssertEqual(stretches.front(0), b..<(2 * b))
+        var stolen: [Range<Int>] = []
+        while let (j, r) = stretches.steal(for: 1) {
+            XCTAssertEqual(j, 0)
+            stolen.append(r)
+            stretches.deliver(j, r, [])
+        }
+        XCTAssertEqual(stolen, [(3 * b)..<(4 * b), (2 * b)..<(3 * b)])
+        XCTAssertNil(stretches.front(0))
+        XCTAssertEqual(stretches.ownEnd(0), 2 * b)
+        for start in stride(from: 2 * b, to: 5 * b, by: b) { XCTAssertEqual(stretches.wait(0, start).count, 0) }
+        // A part whose last articles are fewer than a batch gives the rest.
+        let small = Stretches([0..<(b + 5), (b + 5)..<(b + 6)])
+        XCTAssertEqual(small.front(0), 0..<b)
+        XCTAssertEqual(small.front(1), (b + 5)..<(b + 6))
+        XCTAssertNil(small.front(1))
+        XCTAssertEqual(small.steal(for: 1)?.range, b..<(b + 5))
+    }
 }

@@ -227,6 +227,7 @@ enum CorpusBuilder {
         let found = firsts == nil ? identicalArticles(articles) : []
         let firsts = firsts ?? found
         let shared = SharedAnalyses(firsts: firsts) { analyzer.analyze(articles[$0]) }
+        let stretches = Stretches((0..<partCount).map { k in min(articles.count, k * size)..<min(articles.count, k * size + size) })
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: partCount) { k in
@@ -240,17 +241,35 @@ enum CorpusBuilder {
                     bytes[IndexedField.text.rawValue] += a.text.utf8.count
                 }
                 part.builder.reserve(words: bytes.map { $0 / 5 + 16 }, documents: k == 0 ? articles.count : hi - lo)
-                var start = lo
-                while start < hi {
-                    let end = min(hi, start + batchSize)
-                    // A single part (a small corpus) still analyses on every core.
-                    let batch = partCount == 1 ? parallelMap(start..<end) { shared.analysis(of: $0) }
-                                               : shared.analyses(of: start..<end)
+                func add(_ batch: [AnalyzedArticle], from start: Int) {
                     for (j, a) in batch.enumerated() { part.add(a, copyOf: shared.copyKey(start + j), gazetteer: gazetteer) }
-                    done.add(end - start)
-                    start = end
+                    done.add(batch.count)
+                }
+                if partCount == 1 {
+                    // A single part (a small corpus) still analyses on every core.
+                    for start in stride(from: lo, to: hi, by: batchSize) {
+                        add(parallelMap(start..<min(hi, start + batchSize)) { shared.analysis(of: $0) }, from: start)
+                    }
+                } else {
+                    // Its own articles from the front; then, in order, those another part analysed for it.
+                    while let r = stretches.front(k) { add(shared.analyses(of: r), from: r.lowerBound) }
+                    var start = stretches.ownEnd(k)
+                    while start < hi {
+                        let batch = stretches.wait(k, start)
+                        add(batch, from: start)
+                        start += batch.count
+                    }
                 }
                 out[k] = part
+                if trace { trace("  part \(k): articles \(lo)..<\(hi) done at \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms") }
+                // Done: the last articles of a part still at work are analysed here (the cores are shared
+                // with other work, so two equal stretches rarely end together).
+                var helped = 0
+                while let (j, r) = stretches.steal(for: k) {
+                    stretches.deliver(j, r, shared.analyses(of: r))
+                    helped += r.count
+                }
+                if trace && helped > 0 { trace("  part \(k) then analysed \(helped) articles of other parts") }
             }
         }
         let tAnalysed = DispatchTime.now().uptimeNanoseconds
@@ -392,6 +411,78 @@ struct CorpusPart {
             structures.append(s)
         }
         shapes += other.shapes
+    }
+}
+
+/// The stretches of articles the parts of a build analyse, shared so that a part done with its
+/// own analyses the last articles of another's (taken from the back, a batch at a time); the
+/// owner adds every article itself, in order, those analyses when it reaches them.
+final class Stretches: @unchecked Sendable {
+    /// Articles a part takes from its own front, or another takes from its back, at a time:
+    /// small enough that two parts end within a few ms of each other.
+    static let batch = 128
+    private let condition = NSCondition()
+    /// Per part: the next article it analyses itself, and the end of those it analyses itself.
+    private var next: [Int], end: [Int]
+    /// Per part, by first article: the batches another part took from its back, with
+    /// their analyses once made.
+    private var taken: [[Int: (count: Int, analyses: [AnalyzedArticle]?)]]
+
+    init(_ bounds: [Range<Int>]) {
+        next = bounds.map(\.lowerBound)
+        end = bounds.map(\.upperBound)
+        taken = Array(repeating: [:], count: bounds.count)
+    }
+
+    /// Part `k`'s next batch of its own; nil once it has taken them all.
+    func front(_ k: Int) -> Range<Int>? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard next[k] < end[k] else { return nil }
+        let r = next[k]..<min(end[k], next[k] + Stretches.batch)
+        next[k] = r.upperBound
+        return r
+    }
+
+    /// Where the articles part `k` analysed itself end (after `front` gave nil).
+    func ownEnd(_ k: Int) -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return end[k]
+    }
+
+    /// For part `k`, done with its own: the last batch of the part with the most articles not yet
+    /// taken (its owner is busy with the batch it took last); nil when every part has taken all of its own.
+    func steal(for k: Int) -> (part: Int, range: Range<Int>)? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let j = next.indices.filter({ $0 != k }).max(by: { end[$0] - next[$0] < end[$1] - next[$1] }),
+              end[j] > next[j] else { return nil }
+        let r = max(next[j], end[j] - Stretches.batch)..<end[j]
+        end[j] = r.lowerBound
+        taken[j][r.lowerBound] = (r.count, nil)
+        return (j, r)
+    }
+
+    /// The analyses of a batch taken from part `j`.
+    func deliver(_ j: Int, _ r: Range<Int>, _ analyses: [AnalyzedArticle]) {
+        condition.lock()
+        taken[j][r.lowerBound] = (r.count, analyses)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Part `k`'s batch starting at `start` that another part took, once analysed.
+    func wait(_ k: Int, _ start: Int) -> [AnalyzedArticle] {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let made = taken[k][start]?.analyses {
+                taken[k][start] = nil
+                return made
+            }
+            condition.wait()
+        }
     }
 }
 
