@@ -298,6 +298,10 @@ final class ParallelBuildTests: XCTestCase {
             XCTAssertEqual(IndexWriter.write(many, articles: articles), bytes, "\(parts) parts")
         }
         XCTAssertGreaterThan(one.entities.count, 0)
+        // More parts than a stretch of two articles each can fill: the last ones are empty.
+        let few = Array(articles.prefix(10))
+        let fewBytes = IndexWriter.write(CorpusBuilder.build(few, gazetteer: .standard, parts: 1), articles: few)
+        XCTAssertEqual(IndexWriter.write(CorpusBuilder.build(few, gazetteer: .standard, parts: 7), articles: few), fewBytes)
     }
 
     /// A part done early analyses the last articles of another: the file is still the one one core makes.

@@ -232,7 +232,7 @@ enum CorpusBuilder {
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: partCount) { k in
                 var part = CorpusPart()
-                let lo = k * size, hi = min(articles.count, lo + size)
+                let lo = min(articles.count, k * size), hi = min(articles.count, lo + size)
                 // Room for the words of this part's articles; the first part's is joined to by the
                 // others, so it makes room for them all. News text runs about one word per 6-7 bytes.
                 var bytes = [0, 0]
