@@ -424,9 +424,8 @@ final class Stretches: @unchecked Sendable {
     private let condition = NSCondition()
     /// Per part: the next article it analyses itself, and the end of those it analyses itself.
     private var next: [Int], end: [Int]
-    /// Per part, by first article: the batches another part took from its back, with
-    /// their analyses once made.
-    private var taken: [[Int: (count: Int, analyses: [AnalyzedArticle]?)]]
+    /// Per part, by first article: the analyses of the batches another part took from its back, once made.
+    private var taken: [[Int: [AnalyzedArticle]]]
 
     init(_ bounds: [Range<Int>]) {
         next = bounds.map(\.lowerBound)
@@ -460,14 +459,13 @@ final class Stretches: @unchecked Sendable {
               end[j] > next[j] else { return nil }
         let r = max(next[j], end[j] - Stretches.batch)..<end[j]
         end[j] = r.lowerBound
-        taken[j][r.lowerBound] = (r.count, nil)
         return (j, r)
     }
 
     /// The analyses of a batch taken from part `j`.
     func deliver(_ j: Int, _ r: Range<Int>, _ analyses: [AnalyzedArticle]) {
         condition.lock()
-        taken[j][r.lowerBound] = (r.count, analyses)
+        taken[j][r.lowerBound] = analyses
         condition.broadcast()
         condition.unlock()
     }
@@ -477,10 +475,7 @@ final class Stretches: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if let made = taken[k][start]?.analyses {
-                taken[k][start] = nil
-                return made
-            }
+            if let made = taken[k].removeValue(forKey: start) { return made }
             condition.wait()
         }
     }

@@ -59,7 +59,6 @@ enum IndexWriter {
             }
         }
         func section(_ s: Section, _ fill: (inout ByteWriter) -> Void) { section(s) { fill(&out) } }
-        func records(_ s: Section, _ rs: [[UInt8]]) { section(s) { RecordTable.write(rs, into: &$0) } }
         /// A record table whose records are pieces of the file.
         func pieces(_ s: Section, offsets: (inout ByteWriter) -> Void, _ records: [[UInt8]]) {
             section(s) {
@@ -67,9 +66,7 @@ enum IndexWriter {
                 for r in records { piece(r) }
             }
         }
-        func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) {
-            section(s) { w in values.withUnsafeBytes { w.bytes.append(contentsOf: $0) } }  // little-endian hosts only
-        }
+        func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) { section(s) { $0.bytes += columnBytes(values) } }
 
         // The forward index numbers terms by frequency, commonest first: most words then take one byte.
         let byFrequency = order.indices.sorted {
@@ -228,6 +225,11 @@ enum IndexWriter {
         return file
     }
 
+    /// A column section's bytes: the values as they lie in memory (little-endian hosts only).
+    static func columnBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
+        values.withUnsafeBytes { Array($0) }
+    }
+
     /// The records of `count` posting lists, encoded on every core by
     /// `encode(i, writer, scratch)` (list `i` appended to the writer).
     private static func postingRecords(count: Int, _ encode: @escaping @Sendable (Int, inout ByteWriter, inout PostingList.Scratch) -> Void)
@@ -361,9 +363,7 @@ struct TableInputs {
     func make() -> (bytes: [Section: [UInt8]], otherStemCount: Int, millis: Int) {
         let started = DispatchTime.now().uptimeNanoseconds
         var out: [Section: [UInt8]] = [:]
-        func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) {
-            out[s] = values.withUnsafeBytes { Array($0) }  // little-endian hosts only
-        }
+        func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) { out[s] = IndexWriter.columnBytes(values) }
         func written(_ s: Section, _ fill: (inout ByteWriter) -> Void) {
             var w = ByteWriter()
             fill(&w)
