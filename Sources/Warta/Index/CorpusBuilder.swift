@@ -180,9 +180,9 @@ struct BuiltCorpus: Sendable {
     /// What gives back each article's title and body from their words.
     var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
-    /// `entityPostings[field][entity]`: where each entity is mentioned,
+    /// `entityPostings[field]`: where each entity is mentioned, by entity id,
     /// one position (the mention's first word) per mention.
-    var entityPostings: [[PostingList]] = [[], []]
+    var entityPostings: [FlatPostings] = []
     /// The Indonesian root of each term, by term id.
     var stems: [String] = []
     /// The stemmer, with the roots it learned from the corpus.
@@ -276,14 +276,13 @@ enum CorpusBuilder {
         // Each part is let go of as it is taken: the whole then owns its arrays alone and grows them in place, not a copy.
         var whole = parts[0] ?? CorpusPart()
         parts[0] = nil
-        for k in 1..<partCount {
-            whole.append(parts[k]!)
-            parts[k] = nil
-        }
-        if trace { trace("analyse+add \((tAnalysed - t0) / 1_000_000) ms, join \((DispatchTime.now().uptimeNanoseconds - tAnalysed) / 1_000_000) ms") }
+        for k in 1..<partCount { whole.append(parts[k]!) }
+        // What the whole did not take of the other parts is freed meanwhile (~60 ms at 1x CLICK-ID).
+        freeInBackgroundForReuse(parts)
         parts = []
+        if trace { trace("analyse+add \((tAnalysed - t0) / 1_000_000) ms, join \((DispatchTime.now().uptimeNanoseconds - tAnalysed) / 1_000_000) ms") }
         let builder = whole.builder
-        let structures = whole.structures, shapes = whole.shapes, entities = whole.entities, entityPostings = whole.entityPostings
+        let structures = whole.structures, shapes = whole.shapes, entities = whole.entities
         whole = CorpusPart()
         let tIndexed = DispatchTime.now().uptimeNanoseconds
         // The copies read only the words of the bodies: they are found while the posting
@@ -293,11 +292,12 @@ enum CorpusBuilder {
         // the copies need nothing of each other: all three are made at once, filling the cores.
         let frequencies = builder.termFrequencies()
         var tFinished: UInt64 = 0, tStemmed: UInt64 = 0, tCopied: UInt64 = 0
-        let ((index, (stemmer, stems)), copies) = inParallel({
-            inParallel({ () -> BuiltIndex in
+        let (((index, entityPostings), (stemmer, stems)), copies) = inParallel({
+            inParallel({ () -> (BuiltIndex, [FlatPostings]) in
                 let index = builder.finish(termFrequencies: frequencies)
+                let entityPostings = FlatPostings.ofEntities(in: structures, count: entities.count)
                 tFinished = DispatchTime.now().uptimeNanoseconds
-                return index
+                return (index, entityPostings)
             }, { () -> (Stemmer, [String]) in
                 let terms = builder.terms
                 let stemmer = Stemmer(vocabulary: Vocabulary(words: terms, totals: frequencies, capitalized: builder.capitalizedCounts))
@@ -333,7 +333,6 @@ struct CorpusPart {
     var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
     var entityIDs: [String: Int32] = [:]
-    var entityPostings: [[PostingList]] = Array(repeating: [], count: IndexedField.allCases.count)
     /// The document of this part each article with identical copies was first added as, by that article's ordinal.
     private var copiedDocs: [Int32: UInt32] = [:]
 
@@ -355,7 +354,6 @@ struct CorpusPart {
                 EntityRecord(name: m.entity, type: m.type.rawValue, aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? [])
             }
             occurrences.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
-            entityPostings[field.rawValue][Int(id)].add(doc: doc, position: UInt32(tokens.lowerBound))
         }
         structure.entities = occurrences
         structures.append(structure)
@@ -365,13 +363,8 @@ struct CorpusPart {
     /// Adds an article identical to document `earlier` of this part: its
     /// words, structure and entities are the earlier one's, already numbered.
     private mutating func addCopy(_ a: AnalyzedArticle, of earlier: UInt32) {
-        let doc = builder.add(copyOf: earlier, capitalizedInText: a.capitalized)
-        let structure = structures[Int(earlier)]
-        // The mentions in the order `add` met them, so the postings grow as they would have.
-        for e in structure.entities {
-            entityPostings[e.field.rawValue][Int(e.entity)].add(doc: doc, position: UInt32(e.tokens.lowerBound))
-        }
-        structures.append(structure)
+        builder.add(copyOf: earlier, capitalizedInText: a.capitalized)
+        structures.append(structures[Int(earlier)])
         shapes.append(shapes[Int(earlier)])
     }
 
@@ -381,31 +374,24 @@ struct CorpusPart {
         let id = Int32(entities.count)
         entityIDs[name] = id
         entities.append(record())
-        for f in entityPostings.indices { entityPostings[f].append(PostingList()) }
         return id
     }
 
     /// Appends the part that follows this one.
     mutating func append(_ other: CorpusPart) {
-        let shift = UInt32(structures.count)
         // The forward index is joined on one core while the entities and structures are on another.
         var joined = IndexBuilder()
         swap(&joined, &builder)
         let (index, _) = inParallel({ () -> IndexBuilder in
             joined.append(other.builder)
             return joined
-        }, { appendEntities(other, shift: shift) })
+        }, { appendEntities(other) })
         builder = index
     }
 
-    /// Appends the entities, structures and shapes of the part that follows this one (its first article is `shift`).
-    private mutating func appendEntities(_ other: CorpusPart, shift: UInt32) {
+    /// Appends the entities, structures and shapes of the part that follows this one.
+    private mutating func appendEntities(_ other: CorpusPart) {
         let remap = other.entities.map { e in entityID(e.name) { e } }
-        for f in entityPostings.indices {
-            for (old, list) in other.entityPostings[f].enumerated() where list.count > 0 {
-                entityPostings[f][Int(remap[old])].append(list, shiftedBy: shift)
-            }
-        }
         for var s in other.structures {
             s.entities = s.entities.map { var e = $0; e.entity = remap[Int(e.entity)]; return e }
             structures.append(s)
