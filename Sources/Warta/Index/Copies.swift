@@ -228,8 +228,9 @@ enum MinHash {
         let x = CopyDetector.mix(shingle)
         functions.withUnsafeBufferPointer { f in
             for h in 0..<sig.count {
-                let v = x &* f[h].a &+ f[h].b
-                if v < sig[h] { sig[h] = v }
+                // Without a branch: which values fall is unpredictable, a branch would be mispredicted often.
+                let v = x &* f[h].a &+ f[h].b, old = sig[h]
+                sig[h] = v < old ? v : old
             }
         }
     }

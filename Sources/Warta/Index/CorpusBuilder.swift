@@ -55,6 +55,20 @@ final class OwnThread<T>: @unchecked Sendable {
     }
 }
 
+/// Runs every piece of `work` once, on every core: a core done with one piece takes the next not yet
+/// begun, so the longest pieces should come first. Each piece keeps what it makes in a `Made` of its own.
+func together(_ work: [() -> Void]) {
+    nonisolated(unsafe) let work = work
+    DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
+}
+
+/// What one piece of `together`'s work made, read once all are done.
+final class Made<T>: @unchecked Sendable {
+    private var made: T?
+    func set(_ value: T) { made = value }
+    var value: T { made! }
+}
+
 /// Runs `first` and `second` at once, on two cores, and returns what each gives.
 func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     var a: A?, b: B?
@@ -285,37 +299,29 @@ enum CorpusBuilder {
         let structures = whole.structures, shapes = whole.shapes, entities = whole.entities
         whole = CorpusPart()
         let tIndexed = DispatchTime.now().uptimeNanoseconds
-        // The copies read only the words of the bodies: they are found while the posting
-        // lists are made and the roots learned, each filling the gaps the other leaves on the cores.
         let text = builder.forward(.text)
-        // The posting lists, the roots (learned from this corpus's own words and their counts) and
-        // the copies need nothing of each other: all three are made at once, filling the cores.
         let frequencies = builder.termFrequencies()
-        var tFinished: UInt64 = 0, tStemmed: UInt64 = 0, tCopied: UInt64 = 0
-        let (((index, entityPostings), (stemmer, stems)), copies) = inParallel({
-            inParallel({ () -> (BuiltIndex, [FlatPostings]) in
-                let index = builder.finish(termFrequencies: frequencies)
-                let entityPostings = FlatPostings.ofEntities(in: structures, count: entities.count)
-                tFinished = DispatchTime.now().uptimeNanoseconds
-                return (index, entityPostings)
-            }, { () -> (Stemmer, [String]) in
+        // The posting lists, the roots (learned from this corpus's own words and their counts) and
+        // the copies (read from the bodies' words) need nothing of each other: they are made at once,
+        // a piece of work a core, longest first, so that the cores end together.
+        let postings = (0..<IndexedField.allCases.count).map { _ in Made<FlatPostings>() }
+        let entityPostings = Made<[FlatPostings]>(), stemming = Made<(Stemmer, [String])>(), copies = Made<CopyDetector.Clusters>()
+        together([
+            { postings[IndexedField.text.rawValue].set(builder.postings(of: .text)) },
+            { copies.set(CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)) },
+            {
                 let terms = builder.terms
                 let stemmer = Stemmer(vocabulary: Vocabulary(words: terms, totals: frequencies, capitalized: builder.capitalizedCounts))
-                let stems = parallelMap(terms) { stemmer.stem($0) }
-                tStemmed = DispatchTime.now().uptimeNanoseconds
-                return (stemmer, stems)
-            })
-        }, { () -> CopyDetector.Clusters in
-            let copies = CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)
-            tCopied = DispatchTime.now().uptimeNanoseconds
-            return copies
-        })
-        if trace {
-            let now = DispatchTime.now().uptimeNanoseconds
-            trace("postings \((tFinished - tIndexed) / 1_000_000) ms, stems \((tStemmed - tIndexed) / 1_000_000) ms, copies \((tCopied - tIndexed) / 1_000_000) ms, at once; all done \((now - tIndexed) / 1_000_000) ms")
-        }
-        return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings,
-                           stems: stems, stemmer: stemmer, copies: copies, firsts: found)
+                stemming.set((stemmer, parallelMap(terms) { stemmer.stem($0) }))
+            },
+            { entityPostings.set(FlatPostings.ofEntities(in: structures, count: entities.count)) },
+            { postings[IndexedField.title.rawValue].set(builder.postings(of: .title)) },
+        ])
+        let index = builder.finish(termFrequencies: frequencies, postings: postings.map { $0.value })
+        let (stemmer, stems) = stemming.value
+        if trace { trace("postings, entities' postings, roots and copies, at once \((DispatchTime.now().uptimeNanoseconds - tIndexed) / 1_000_000) ms") }
+        return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings.value,
+                           stems: stems, stemmer: stemmer, copies: copies.value, firsts: found)
     }
 
     /// For each article, the first one with the same title and text bytes

@@ -260,7 +260,8 @@ struct IndexBuilder {
     /// and filled on two cores: each term's stretch of the flat arrays holds
     /// the first half's entries, then the second's, so the lists come out in
     /// document and position order as one pass would make them.
-    private func postings(_ f: Int) -> FlatPostings {
+    func postings(of field: IndexedField) -> FlatPostings {
+        let f = field.rawValue
         let terms = termIDs.count
         let words = forwardTerms[f], starts = forwardStarts[f]
         var bounds = [0, documentCount]
@@ -353,12 +354,14 @@ struct IndexBuilder {
     var capitalizedCounts: [Int] { capitalized + [Int](repeating: 0, count: max(0, termIDs.count - capitalized.count)) }
 
     /// The index in memory.
-    /// - Parameter termFrequencies: what `termFrequencies()` gives, when already counted.
-    func finish(termFrequencies: [Int]? = nil) -> BuiltIndex {
+    /// - Parameters:
+    ///   - termFrequencies: what `termFrequencies()` gives, when already counted.
+    ///   - postings: what `postings(of:)` gives for each field, when already made.
+    func finish(termFrequencies: [Int]? = nil, postings: [FlatPostings]? = nil) -> BuiltIndex {
         var ids: [String: UInt32] = [:]
         ids.reserveCapacity(termIDs.count)
         for (id, t) in termIDs.terms.enumerated() { ids[t] = UInt32(id) }
-        return BuiltIndex(documentCount: documentCount, termIDs: ids, postings: forwardTerms.indices.map(postings),
+        return BuiltIndex(documentCount: documentCount, termIDs: ids, postings: postings ?? IndexedField.allCases.map { self.postings(of: $0) },
                    fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalizedCounts,
                    termFrequencies: termFrequencies ?? self.termFrequencies())
     }
