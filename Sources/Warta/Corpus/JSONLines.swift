@@ -227,14 +227,8 @@ enum JSONLines {
             return nil
         }
         let firsts = IdenticalTexts.firsts(count: outcomes.count, hash: { k in
-            var h = Hasher()
-            if let f = fields(k) {
-                IdenticalTexts.combine(f.meta.title, into: &h)
-                IdenticalTexts.combine(f.text, into: &h)
-                h.combine(f.meta.source == nil)
-                h.combine(f.meta.lang == nil)
-            }
-            return h.finalize()
+            guard let f = fields(k) else { return 0 }
+            return IdenticalTexts.hash(f.meta.title, f.text, flags: (f.meta.source == nil ? 1 : 0) | (f.meta.lang == nil ? 2 : 0))
         }, same: { j, k in
             guard let a = fields(j), let b = fields(k) else { return false }
             return (a.meta.source == nil) == (b.meta.source == nil) && (a.meta.lang == nil) == (b.meta.lang == nil)

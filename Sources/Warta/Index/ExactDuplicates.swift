@@ -40,10 +40,7 @@ enum ExactDuplicates {
 
     /// A hash of an article's title and text bytes.
     static func fingerprint(_ a: Article) -> Int {
-        var h = Hasher()
-        IdenticalTexts.combine(a.title, into: &h)
-        IdenticalTexts.combine(a.text, into: &h)
-        return h.finalize()
+        IdenticalTexts.hash(a.title, a.text)
     }
 
     /// Whether two articles' titles and texts are the same bytes (not merely canonically equivalent strings).
