@@ -196,7 +196,7 @@ struct BuiltCorpus: Sendable {
     var entities: [EntityRecord] = []
     /// `entityPostings[field]`: where each entity is mentioned, by entity id,
     /// one position (the mention's first word) per mention.
-    var entityPostings: [FlatPostings] = []
+    var entityPostings: [FlatPostings] = IndexedField.allCases.map { _ in .counting(terms: 0) { _ in } }
     /// The Indonesian root of each term, by term id.
     var stems: [String] = []
     /// The stemmer, with the roots it learned from the corpus.

@@ -61,60 +61,50 @@ struct FlatPostings: Sendable {
     /// How many terms there are.
     var count: Int { docStarts.count - 1 }
 
+    /// `terms` lists made by a counting sort of the (document, term, position) entries that
+    /// `entries` hands its argument, in document order and in each document in the order
+    /// the positions are to be kept: what adding them one by one would make, every list filled
+    /// in place. `entries` is called twice (counting, then filling) and must give the same both times.
+    static func counting(terms count: Int, entries: ((_ doc: Int, _ term: Int, _ position: UInt32) -> Void) -> Void) -> FlatPostings {
+        var positionAt = [Int](repeating: 0, count: count + 1), docAt = positionAt
+        var lastDoc = [Int32](repeating: -1, count: count)
+        entries { d, t, _ in
+            positionAt[t + 1] += 1
+            if lastDoc[t] != Int32(d) { lastDoc[t] = Int32(d); docAt[t + 1] += 1 }
+        }
+        for t in 0..<count {
+            positionAt[t + 1] += positionAt[t]
+            docAt[t + 1] += docAt[t]
+        }
+        var docs = [UInt32](repeating: 0, count: docAt[count]), freqs = docs
+        var positions = [UInt32](repeating: 0, count: positionAt[count])
+        var nextPosition = positionAt, nextDoc = docAt
+        lastDoc = [Int32](repeating: -1, count: count)
+        entries { d, t, position in
+            if lastDoc[t] != Int32(d) {
+                lastDoc[t] = Int32(d)
+                docs[nextDoc[t]] = UInt32(d)
+                nextDoc[t] += 1
+            }
+            freqs[nextDoc[t] - 1] += 1
+            positions[nextPosition[t]] = position
+            nextPosition[t] += 1
+        }
+        return FlatPostings(docStarts: docAt, docs: docs, freqs: freqs, positionStarts: positionAt, positions: positions)
+    }
+
     /// The entities' posting lists of every field (by `IndexedField`), by entity id (`count` of
-    /// them), made from the articles' mentions: document after document, and in each in the order
-    /// the mentions are kept, as adding them one by one would make them (a counting sort by entity,
-    /// filled in place).
+    /// them), made from the articles' mentions (one position, the mention's first word, a mention).
     static func ofEntities(in structures: [ArticleStructure], count: Int) -> [FlatPostings] {
-        let fields = IndexedField.allCases.count
-        // Per field, entity after entity: where its positions and its documents start.
-        var positionAt = [Int](repeating: 0, count: fields * (count + 1)), docAt = positionAt
-        var lastDoc = [Int32](repeating: -1, count: fields * count)
-        func eachMention(_ body: (_ doc: Int, _ slot: Int, _ position: UInt32) -> Void) {
-            for d in structures.indices {
-                structures[d].entities.withUnsafeBufferPointer { mentions in
-                    for e in mentions { body(d, e.field.rawValue * count + Int(e.entity), UInt32(e.tokens.lowerBound)) }
+        IndexedField.allCases.map { field in
+            counting(terms: count) { entry in
+                for d in structures.indices {
+                    structures[d].entities.withUnsafeBufferPointer { mentions in
+                        for e in mentions where e.field == field { entry(d, Int(e.entity), UInt32(e.tokens.lowerBound)) }
+                    }
                 }
             }
         }
-        eachMention { d, slot, _ in
-            let at = slot + slot / count + 1  // slot's entry, in its field's stretch of count + 1
-            positionAt[at] += 1
-            if lastDoc[slot] != Int32(d) { lastDoc[slot] = Int32(d); docAt[at] += 1 }
-        }
-        for f in 0..<fields {
-            let base = f * (count + 1)
-            for t in 0..<count {
-                positionAt[base + t + 1] += positionAt[base + t]
-                docAt[base + t + 1] += docAt[base + t]
-            }
-        }
-        var docs = (0..<fields).map { [UInt32](repeating: 0, count: docAt[$0 * (count + 1) + count]) }, freqs = docs
-        var positions = (0..<fields).map { [UInt32](repeating: 0, count: positionAt[$0 * (count + 1) + count]) }
-        var nextPosition = positionAt, nextDoc = docAt
-        for i in lastDoc.indices { lastDoc[i] = -1 }
-        eachMention { d, slot, position in
-            let f = slot / count, at = slot + f
-            if lastDoc[slot] != Int32(d) {
-                lastDoc[slot] = Int32(d)
-                docs[f][nextDoc[at]] = UInt32(d)
-                nextDoc[at] += 1
-            }
-            freqs[f][nextDoc[at] - 1] += 1
-            positions[f][nextPosition[at]] = position
-            nextPosition[at] += 1
-        }
-        return (0..<fields).map { f in
-            let r = (f * (count + 1))..<((f + 1) * (count + 1))
-            return FlatPostings(docStarts: Array(docAt[r]), docs: docs[f], freqs: freqs[f],
-                                positionStarts: Array(positionAt[r]), positions: positions[f])
-        }
-    }
-
-    /// `count` lists, every one empty.
-    static func empty(count: Int) -> FlatPostings {
-        let starts = [Int](repeating: 0, count: count + 1)
-        return FlatPostings(docStarts: starts, docs: [], freqs: [], positionStarts: starts, positions: [])
     }
 
     /// Term `t`'s list, as a list of its own.

@@ -161,7 +161,7 @@ enum IndexWriter {
             return postingRecords(count: order.count) { lists.encode(order[$0], into: &$1, scratch: &$2) }
         }
         let entityPostings = IndexedField.allCases.map { f in
-            let lists = entityLists.isEmpty ? FlatPostings.empty(count: built.entities.count) : entityLists[f.rawValue]
+            let lists = entityLists[f.rawValue]
             return postingRecords(count: lists.count) { lists.encode($0, into: &$1, scratch: &$2) }
         }
         if trace { trace("  posting lists \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms") }

@@ -62,22 +62,6 @@ public struct PostingList: Sendable {
         let all = positions, at = positionStarts
         return all[Int(at[i])..<Int(at[i + 1])]
     }
-
-    /// Appends a list whose documents, once shifted, all follow this one's.
-    mutating func append(_ other: PostingList, shiftedBy shift: UInt32) {
-        let base = starts[starts.count - 1]
-        docs += other.docs.map { $0 + shift }
-        freqs += other.freqs
-        starts += other.positionStarts.dropFirst().map { $0 + base }
-        words += other.positions
-    }
-
-    mutating func shrink() {
-        docs = Array(docs)
-        freqs = Array(freqs)
-        starts = Array(starts)
-        words = Array(words)
-    }
 }
 
 /// The positions of a posting list, left in the index file until a
