@@ -9,6 +9,9 @@ public struct EntityMention: Sendable, Hashable {
     public var alias: String
     /// UTF-8 byte range of `alias` in the text.
     public var range: Range<Int>
+    /// The entity's place in the gazetteer that recognised it (-1 for a name it does not know):
+    /// a build numbers known entities by it without looking their names up.
+    var known: Int32 = -1
 
     /// A mention from its parts.
     public init(entity: String, type: EntityType, alias: String, range: Range<Int>) {
@@ -130,8 +133,9 @@ private struct Scan {
             if let (pattern, count) = gazetteerMatch(at: i) {
                 let e = gazetteer.entities[pattern.entity]
                 let end = words[i + count - 1].end
-                out.append(EntityMention(entity: e.name, type: e.type,
-                                         alias: TextBytes.string(buf, w.start, end), range: w.start..<end))
+                var m = EntityMention(entity: e.name, type: e.type, alias: TextBytes.string(buf, w.start, end), range: w.start..<end)
+                m.known = Int32(pattern.entity)
+                out.append(m)
                 i += count
                 continue
             }

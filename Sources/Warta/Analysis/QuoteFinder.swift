@@ -46,32 +46,59 @@ public struct QuoteFinder: Sendable {
     /// The same, with each paragraph's entity mentions already found (byte
     /// ranges within the paragraph), so the recognizer does not run twice.
     public func quotes(inParagraphs paragraphs: [String], mentions: [[EntityMention]]?) -> [[Quote]] {
-        var referent: String?
-        return paragraphs.enumerated().map { k, paragraph in
-            TextBytes.withBytes(paragraph) { buf in
-                quotes(utf8: buf, known: mentions.flatMap { k < $0.count ? $0[k] : nil }, referent: &referent)
+        var read: [Paragraph] = []
+        read.reserveCapacity(paragraphs.count)
+        /// Per paragraph read, the person a "katanya" after it points at, once worked out.
+        var carried: [String??] = []
+        carried.reserveCapacity(paragraphs.count)
+        // The person named last in paragraph k (else the speaker it quoted last; else what the paragraph
+        // before carried). Worked out only when a quotation asks for it: most paragraphs quote no one,
+        // and finding the person named last reads every name before it.
+        func referent(after k: Int) -> String? {
+            var j = k, value: String?, walked: [Int] = []
+            while j >= 0 {
+                if let known = carried[j] { value = known; break }
+                walked.append(j)
+                let p = read[j]
+                let named = TextBytes.withBytes(paragraphs[j]) { buf in
+                    AttributionReader(buf: buf, mentions: p.mentions, spans: p.spans).lastReferent(before: buf.count)
+                }
+                if let own = named ?? p.lastSpeaker { value = own; break }
+                j -= 1
             }
+            for w in walked { carried[w] = .some(value) }
+            return value
+        }
+        return paragraphs.enumerated().map { k, paragraph in
+            let (quotes, p) = TextBytes.withBytes(paragraph) { buf in
+                self.quotes(utf8: buf, known: mentions.flatMap { k < $0.count ? $0[k] : nil }, referent: { referent(after: k - 1) })
+            }
+            read.append(p)
+            carried.append(nil)
+            return quotes
         }
     }
 
-    private func quotes(utf8 buf: UnsafeBufferPointer<UInt8>, known: [EntityMention]?, referent: inout String?) -> [Quote] {
+    /// What a paragraph keeps for working out, later, whom a "katanya" after it points at.
+    private struct Paragraph {
+        var mentions: [EntityMention]
+        var spans: [QuotedSpan]
+        var lastSpeaker: String?
+    }
+
+    private func quotes(utf8 buf: UnsafeBufferPointer<UInt8>, known: [EntityMention]?,
+                        referent: () -> String?) -> ([Quote], Paragraph) {
         let spans = QuoteMarks.spans(buf)
         let mentions = known ?? recognizer.mentions(utf8: buf)
         let reading = AttributionReader(buf: buf, mentions: mentions, spans: spans)
         var out: [Quote] = []
         for span in spans {
-            let named = reading.lastReferent(before: span.open) ?? referent
+            let named = reading.lastReferent(before: span.open) ?? referent()
             let speaker = reading.speaker(of: span, referent: named)
             guard let content = QuoteMarks.content(buf, span), QuoteMarks.wordCount(buf, content) >= 3 else { continue }
             out.append(Quote(text: TextBytes.string(buf, content.lowerBound, content.upperBound),
                              range: content, speaker: speaker))
         }
-        // What a "katanya" in a later paragraph points at.
-        if let last = reading.lastReferent(before: buf.count) {
-            referent = last
-        } else if let lastSpeaker = out.last(where: { $0.speaker != nil })?.speaker {
-            referent = lastSpeaker
-        }
-        return out
+        return (out, Paragraph(mentions: mentions, spans: spans, lastSpeaker: out.last(where: { $0.speaker != nil })?.speaker))
     }
 }

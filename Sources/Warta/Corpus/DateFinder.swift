@@ -152,13 +152,14 @@ public enum DateFinder {
     /// "June 20, 2024", "Juni 20 2024": a capitalised month name at `i`.
     static func monthFirstDate(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ wordEnd: Int) -> (Day, Int)? {
         let n = s.count
-        guard wordEnd >= n || !isWordByte(s[wordEnd]),
-              let month = DateWords.lookup(DateWords.months, s, i, wordEnd) else { return nil }
+        // Every capitalised word comes here: the name is looked up only once a number follows it
+        // (month names have 3 to 9 letters).
+        guard (3...9).contains(wordEnd - i), wordEnd >= n || !isWordByte(s[wordEnd]) else { return nil }
         var j = wordEnd
         if j < n, s[j] == UInt8(ascii: ".") { j += 1 }
         guard j < n, isSpaceByte(s[j]) else { return nil }
         while j < n, isSpaceByte(s[j]) { j += 1 }
-        guard let (d, e1) = digits(s, j, 1, 2) else { return nil }
+        guard let (d, e1) = digits(s, j, 1, 2), let month = DateWords.lookup(DateWords.months, s, i, wordEnd) else { return nil }
         j = e1
         if j + 1 < n, isASCIIAlpha(s[j]), isASCIIAlpha(s[j + 1]) { j += 2 }  // 20th
         if j < n, s[j] == UInt8(ascii: ",") { j += 1 }

@@ -8,19 +8,31 @@ import Foundation
 /// then merged in line order, which keeps warnings and the duplicate-id rule
 /// ("the later one is skipped") deterministic.
 enum JSONLines {
-    static let knownKeys: Set<String> = ["id", "title", "text", "date", "source", "url", "lang"]
+    /// The keys an article's own fields come from; any other key is a metadata field of its own.
+    static func isKnownKey(_ key: String) -> Bool {
+        switch key {
+        case "id", "title", "text", "date", "source", "url", "lang": return true
+        default: return false
+        }
+    }
 
-    enum Outcome {
+    enum Outcome: Sendable {
         case blank
         /// An article's fields, not yet cleaned, with the warning about a bad `date` value if there was one.
         case fields(Fields, LoadWarning?)
         case warning(LoadWarning)
     }
 
-    /// What a line gives: its metadata and its text as written.
-    struct Fields {
-        var meta: ArticleMetadata
-        var text: String
+    /// What a line gives: its metadata and its text as written. A class: the outcomes
+    /// are read several times over, and a copy of a reference is one count, not one per string.
+    final class Fields: Sendable {
+        let meta: ArticleMetadata
+        let text: String
+
+        init(meta: ArticleMetadata, text: String) {
+            self.meta = meta
+            self.text = text
+        }
     }
 
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, name: String) -> LoadResult {
@@ -150,16 +162,21 @@ enum JSONLines {
     }
 
     /// The articles and warnings of the lines' outcomes, in line order.
-    private static func finish(_ outcomes: [Outcome], name: String) -> LoadResult {
-        let articles = makeArticles(outcomes)
+    private static func finish(_ outcomes: consuming [Outcome], name: String) -> LoadResult {
+        var articles = makeArticles(outcomes)
         var result = LoadResult()
+        result.articles.reserveCapacity(articles.count)
         var firstLine: [String: Int] = [:]
-        for (k, outcome) in outcomes.enumerated() {
-            switch outcome {
+        firstLine.reserveCapacity(articles.count)
+        for k in outcomes.indices {
+            switch outcomes[k] {
             case .blank: break
             case .warning(let w): result.warnings.append(w)
             case .fields(_, let dateWarning):
-                let a = articles[k]!
+                // Moved out, not copied: the array of articles is let go of empty.
+                var taken: Article?
+                swap(&taken, &articles[k])
+                let a = taken!
                 if let w = dateWarning { result.warnings.append(w) }
                 if let first = firstLine[a.id] {
                     result.warnings.append(LoadWarning(file: name, line: k + 1, reason:
@@ -170,6 +187,8 @@ enum JSONLines {
                 }
             }
         }
+        // What the lines held beyond the articles (their raw fields) is let go of on another thread.
+        freeInBackgroundForReuse(outcomes)
         return result
     }
 
@@ -190,16 +209,17 @@ enum JSONLines {
             return warn("not valid JSON; line skipped")
         }
         guard case .object(let members) = value else { return warn("not a JSON object; line skipped") }
-        var dict: [String: JSONValue] = [:]
-        for m in members { dict[m.key] = m.value }
-        guard let textValue = dict["text"] else { return warn("no \"text\" key; line skipped") }
+        // A key given twice means its last value, as in a dictionary; an object has a handful of
+        // keys, so they are looked for in turn rather than hashed.
+        func member(_ key: String) -> JSONValue? { members.last { $0.key == key }?.value }
+        guard let textValue = member("text") else { return warn("no \"text\" key; line skipped") }
         guard case .string(let text) = textValue else { return warn("\"text\" is not a string; line skipped") }
 
         var meta = ArticleMetadata(id: "\(base)-\(number)")
         var warnings: [LoadWarning] = []
-        if let v = dict["id"], !isNull(v) { meta.id = v.fieldText }
-        if let v = dict["title"], !isNull(v) { meta.title = v.fieldText }
-        if let v = dict["date"], !isNull(v) {
+        if let v = member("id"), !isNull(v) { meta.id = v.fieldText }
+        if let v = member("title"), !isNull(v) { meta.title = v.fieldText }
+        if let v = member("date"), !isNull(v) {
             let t = v.fieldText
             // "2019-09-10T21:48:51Z" is a day too: take the date part.
             let day = t.count >= 10 ? Day(iso: t.prefix(10)) : nil
@@ -210,10 +230,10 @@ enum JSONLines {
                     "bad date '\(t)' (expected YYYY-MM-DD); using the date found in the text"))
             }
         }
-        meta.source = nonEmpty(dict["source"])
-        meta.url = nonEmpty(dict["url"])
-        meta.lang = nonEmpty(dict["lang"])
-        for m in members where !knownKeys.contains(m.key) { meta.fields[m.key] = m.value.fieldText }
+        meta.source = nonEmpty(member("source"))
+        meta.url = nonEmpty(member("url"))
+        meta.lang = nonEmpty(member("lang"))
+        for m in members where !isKnownKey(m.key) { meta.fields[m.key] = m.value.fieldText }
         return .fields(Fields(meta: meta, text: text), warnings.first)
     }
 

@@ -176,7 +176,7 @@ func packLetters(_ s: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt6
         if isASCIIAlpha(b) {
             letters += 1
             guard letters <= 12 else { return nil }
-            key = key << 5 | UInt64((b | 0x20) - 0x60)
+            key = packLetter(b, after: key)
             i += 1
         } else if b == UInt8(ascii: "'") {
             i += 1
@@ -195,29 +195,36 @@ func packLetters(_ word: String) -> UInt64 {
     return copy.withUTF8 { packLetters($0, 0, $0.count) }!
 }
 
-/// A small set of packed words (`packLetters`) with open addressing: the
-/// language guess looks up every word of every article, and hashing with
-/// `Set`'s SipHash costs more than the rest of that work together.
-struct PackedWordSet: Sendable {
-    private var slots = [UInt64](repeating: 0, count: 256)
+/// `key` (the packed letters before) with the ASCII letter `b` after them: five bits a letter, case ignored.
+@inline(__always)
+func packLetter(_ b: UInt8, after key: UInt64) -> UInt64 { key << 5 | UInt64((b | 0x20) - 0x60) }
 
-    init(_ words: [String]) {
-        for w in words { insert(packLetters(w)) }
+/// A small map of packed words (`packLetters`) to a byte, with open addressing: one probe
+/// answers which of several word lists a word is on. The language guess looks up every word
+/// of every article, and hashing with `Dictionary`'s SipHash costs more than the rest of that work together.
+struct PackedWordMap: Sendable {
+    private var keys = [UInt64](repeating: 0, count: 256)
+    private var values = [UInt8](repeating: 0, count: 256)
+
+    /// Later pairs win over earlier ones with the same word.
+    init(_ pairs: [(String, UInt8)]) {
+        for (w, v) in pairs {
+            let key = packLetters(w)
+            var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+            while keys[h] != 0, keys[h] != key { h = (h + 1) & 255 }
+            keys[h] = key
+            values[h] = v
+        }
     }
 
-    private mutating func insert(_ key: UInt64) {
-        var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        while slots[h] != 0, slots[h] != key { h = (h + 1) & 255 }
-        slots[h] = key
-    }
-
-    /// Packed keys are never 0 (every word has a letter), so 0 marks a free slot.
-    func contains(_ key: UInt64) -> Bool {
+    /// The word's value; 0 when it is on no list (packed keys are never 0: 0 marks a free slot).
+    @inline(__always)
+    func value(_ key: UInt64) -> UInt8 {
         var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
         while true {
-            let k = slots[h]
-            if k == key { return true }
-            if k == 0 { return false }
+            let k = keys[h]
+            if k == key { return values[h] }
+            if k == 0 { return 0 }
             h = (h + 1) & 255
         }
     }

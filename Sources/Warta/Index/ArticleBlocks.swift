@@ -13,16 +13,16 @@ enum BlockStream: Int, CaseIterable {
     static func words(_ field: IndexedField) -> BlockStream { field == .title ? .titleWords : .textWords }
     static func shape(_ field: IndexedField) -> BlockStream { field == .title ? .titleShape : .textShape }
 
-    /// The level a stream is deflated at (measured with zlib, whose levels
-    /// libdeflate's follow). Words are numbers by frequency, nearly
-    /// incompressible: the fastest level does as well as the best; so it does
-    /// for the structure, within 2%. Shapes shrink by a third more at level 4
-    /// than at 1, but level 2 is within 1% of 4's file (1x CLICK-ID: 43.87 against
-    /// 43.66 MB) in half the time; records shrink by 5% at 6.
+    /// The level a stream is deflated at (libdeflate; measured on 1x CLICK-ID).
+    /// Words are numbers by frequency, nearly incompressible: the fastest level
+    /// does as well as the best (text 8.95 MB at 1, 8.86 at 9; titles do not
+    /// shrink at all); so it does for the structure (4.51 at 1, 4.44 at 9) and
+    /// the records (2.51 at 1, 2.44 at 6, in a third of the time). Shapes shrink
+    /// by more: 3.26 MB at 1, 3.13 at 2, 2.94 at 4, but 2 is within 1% of 4's
+    /// file in half the time.
     var level: Int32 {
         switch self {
-        case .record: return 6
-        case .structure, .titleWords, .textWords: return 1
+        case .record, .structure, .titleWords, .textWords: return 1
         case .titleShape, .textShape: return 2
         }
     }

@@ -57,9 +57,54 @@ final class OwnThread<T>: @unchecked Sendable {
 
 /// Runs every piece of `work` once, on every core: a core done with one piece takes the next not yet
 /// begun, so the longest pieces should come first. Each piece keeps what it makes in a `Made` of its own.
-func together(_ work: [() -> Void]) {
-    nonisolated(unsafe) let work = work
-    DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
+/// A piece may hand in more pieces (`Pieces.add`), which run once those before them have begun: work
+/// that a piece makes ready (the roots to find once the stemmer has learned them) is shared by the cores
+/// as soon as it is ready, not done on the core that made it ready while the other has nothing left.
+func together(_ work: [(Pieces) -> Void]) {
+    let pieces = Pieces()
+    for w in work { pieces.add(w) }
+    pieces.run()
+}
+
+/// The pieces of work `together` hands to the cores. Each piece is given the `Pieces` that runs it
+/// rather than holding it, so the queue and what the pieces captured go when the run is done.
+final class Pieces: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [(Pieces) -> Void] = []
+    /// The next piece not yet begun, and how many have begun and not ended.
+    private var next = 0, running = 0
+
+    /// A piece to run after those already handed in.
+    func add(_ piece: @escaping (Pieces) -> Void) {
+        condition.lock()
+        queue.append(piece)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Runs the pieces on every core until none is left to begin and none is running (a running piece may add more).
+    fileprivate func run() {
+        DispatchQueue.concurrentPerform(iterations: max(1, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            condition.lock()
+            while true {
+                if next < queue.count {
+                    let piece = queue[next]
+                    next += 1
+                    running += 1
+                    condition.unlock()
+                    piece(self)
+                    condition.lock()
+                    running -= 1
+                    condition.broadcast()
+                } else if running == 0 {
+                    break
+                } else {
+                    condition.wait()
+                }
+            }
+            condition.unlock()
+        }
+    }
 }
 
 /// What one piece of `together`'s work made, read once all are done.
@@ -206,6 +251,8 @@ struct BuiltCorpus: Sendable {
     /// Per article, the first one with the same title and text (itself when
     /// none): found once, for the analysis and for the index file's duplicates.
     var firsts: [Int32] = []
+    /// The terms' orders in the index file, when made with the rest (else the layout makes them).
+    var termOrder: TermOrder?
 }
 
 /// An entity as the corpus knows it.
@@ -250,9 +297,9 @@ enum CorpusBuilder {
                 // Room for the words of this part's articles; the first part's is joined to by the
                 // others, so it makes room for them all. News text runs about one word per 6-7 bytes.
                 var bytes = [0, 0]
-                for a in articles[(k == 0 ? 0 : lo)..<(k == 0 ? articles.count : hi)] {
-                    bytes[IndexedField.title.rawValue] += a.title.utf8.count
-                    bytes[IndexedField.text.rawValue] += a.text.utf8.count
+                for i in (k == 0 ? 0 : lo)..<(k == 0 ? articles.count : hi) {
+                    bytes[IndexedField.title.rawValue] += articles[i].title.utf8.count
+                    bytes[IndexedField.text.rawValue] += articles[i].text.utf8.count
                 }
                 part.builder.reserve(words: bytes.map { $0 / 5 + 16 }, documents: k == 0 ? articles.count : hi - lo)
                 func add(_ batch: [AnalyzedArticle], from start: Int) {
@@ -305,23 +352,36 @@ enum CorpusBuilder {
         // the copies (read from the bodies' words) need nothing of each other: they are made at once,
         // a piece of work a core, longest first, so that the cores end together.
         let postings = (0..<IndexedField.allCases.count).map { _ in Made<FlatPostings>() }
-        let entityPostings = Made<[FlatPostings]>(), stemming = Made<(Stemmer, [String])>(), copies = Made<CopyDetector.Clusters>()
+        let entityPostings = Made<[FlatPostings]>(), copies = Made<CopyDetector.Clusters>()
+        // The roots: the stemmer learns from the whole vocabulary (one piece), then the terms are
+        // stemmed a stretch a piece, on whichever cores are free by then.
+        let terms = builder.terms
+        let learned = Made<Stemmer>()
+        let stemChunks = 8, perChunk = (terms.count + stemChunks - 1) / stemChunks
+        let stemmed = (0..<stemChunks).map { _ in Made<[String]>() }
+        let termOrder = Made<TermOrder>(), termIDs = Made<[String: UInt32]>()
         together([
-            { postings[IndexedField.text.rawValue].set(builder.postings(of: .text)) },
-            { copies.set(CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)) },
-            {
-                let terms = builder.terms
+            { _ in postings[IndexedField.text.rawValue].set(builder.postings(of: .text)) },
+            { _ in copies.set(CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)) },
+            { pieces in
                 let stemmer = Stemmer(vocabulary: Vocabulary(words: terms, totals: frequencies, capitalized: builder.capitalizedCounts))
-                stemming.set((stemmer, parallelMap(terms) { stemmer.stem($0) }))
+                learned.set(stemmer)
+                for c in 0..<stemChunks {
+                    let r = min(terms.count, c * perChunk)..<min(terms.count, c * perChunk + perChunk)
+                    pieces.add { _ in stemmed[c].set(terms[r].map { stemmer.stem($0) }) }
+                }
             },
-            { entityPostings.set(FlatPostings.ofEntities(in: structures, count: entities.count)) },
-            { postings[IndexedField.title.rawValue].set(builder.postings(of: .title)) },
+            { _ in entityPostings.set(FlatPostings.ofEntities(in: structures, count: entities.count)) },
+            { _ in postings[IndexedField.title.rawValue].set(builder.postings(of: .title)) },
+            { _ in termOrder.set(TermOrder(terms: terms, frequencies: frequencies)) },
+            { _ in termIDs.set(builder.termDictionary) },
         ])
-        let index = builder.finish(termFrequencies: frequencies, postings: postings.map { $0.value })
-        let (stemmer, stems) = stemming.value
+        let index = builder.finish(termFrequencies: frequencies, postings: postings.map { $0.value }, termIDs: termIDs.value)
+        let stemmer = learned.value, stems = stemmed.flatMap { $0.value }
         if trace { trace("postings, entities' postings, roots and copies, at once \((DispatchTime.now().uptimeNanoseconds - tIndexed) / 1_000_000) ms") }
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings.value,
-                           stems: stems, stemmer: stemmer, copies: copies.value, firsts: found)
+                           stems: stems, stemmer: stemmer, copies: copies.value, firsts: found,
+                           termOrder: termOrder.value)
     }
 
     /// For each article, the first one with the same title and text bytes
@@ -339,6 +399,9 @@ struct CorpusPart {
     var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
     var entityIDs: [String: Int32] = [:]
+    /// The id of each gazetteer entity already met (by `EntityMention.known`), -1 for one not yet met:
+    /// most mentions are of known entities, whose names are then not hashed again.
+    private var knownIDs: [Int32] = []
     /// The document of this part each article with identical copies was first added as, by that article's ordinal.
     private var copiedDocs: [Int32: UInt32] = [:]
 
@@ -356,8 +419,14 @@ struct CorpusPart {
         var occurrences: [EntityOccurrence] = []
         occurrences.reserveCapacity(a.mentions.count)
         for (m, field, tokens) in a.mentions {
-            let id = entityID(m.entity) {
-                EntityRecord(name: m.entity, type: m.type.rawValue, aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? [])
+            if knownIDs.isEmpty { knownIDs = [Int32](repeating: -1, count: gazetteer.entities.count) }
+            let known = m.known >= 0 && Int(m.known) < knownIDs.count ? Int(m.known) : nil
+            var id = known.map { knownIDs[$0] } ?? -1
+            if id < 0 {
+                id = entityID(m.entity) {
+                    EntityRecord(name: m.entity, type: m.type.rawValue, aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? [])
+                }
+                if let known { knownIDs[known] = id }
             }
             occurrences.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
         }
@@ -494,17 +563,17 @@ final class ProgressCounter: @unchecked Sendable {
 func parallelMap<C: RandomAccessCollection, T>(_ items: C, _ transform: (C.Element) -> T) -> [T] where C.Index == Int {
     let n = items.count
     if n < 64 { return items.map(transform) }
-    var results = [T?](repeating: nil, count: n)
     let base = items.startIndex
-    results.withUnsafeMutableBufferPointer { out in
+    // Each result is made in its place (no optional per element, no copy into a second array).
+    return [T](unsafeUninitializedCapacity: n) { buffer, count in
         let chunks = min(n, 64)
         let size = (n + chunks - 1) / chunks
-        nonisolated(unsafe) let out = out
+        nonisolated(unsafe) let out = buffer.baseAddress!
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = c * size, hi = min(n, lo + size)
             guard lo < hi else { return }
-            for i in lo..<hi { out[i] = transform(items[base + i]) }
+            for i in lo..<hi { (out + i).initialize(to: transform(items[base + i])) }
         }
+        count = n
     }
-    return results.map { $0! }
 }

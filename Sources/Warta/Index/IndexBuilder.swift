@@ -21,13 +21,11 @@ struct BuiltIndex: Sendable {
     /// Per term id: occurrences capitalised in mid-sentence.
     var capitalized: [Int]
 
-    init(documentCount: Int, termIDs: [String: UInt32], postings: [FlatPostings], fieldLengths: [[UInt32]],
+    init(documentCount: Int, termIDs: [String: UInt32], termsByID: [String], postings: [FlatPostings], fieldLengths: [[UInt32]],
          forwardTerms: [[UInt32]], forwardStarts: [[Int]], capitalized: [Int], termFrequencies: [Int]) {
         self.documentCount = documentCount
         self.termIDs = termIDs
-        var byID = [String](repeating: "", count: termIDs.count)
-        for (t, id) in termIDs { byID[Int(id)] = t }
-        termsByID = byID
+        self.termsByID = termsByID
         self.postings = postings
         self.fieldLengths = fieldLengths
         self.forwardTerms = forwardTerms
@@ -333,6 +331,14 @@ struct IndexBuilder {
     /// Every term, by id.
     var terms: [String] { termIDs.terms }
 
+    /// Each term's id, for looking terms up.
+    var termDictionary: [String: UInt32] {
+        var ids: [String: UInt32] = [:]
+        ids.reserveCapacity(termIDs.count)
+        for (id, t) in termIDs.terms.enumerated() { ids[t] = UInt32(id) }
+        return ids
+    }
+
     /// Occurrences of each term over all fields, by id.
     func termFrequencies() -> [Int] {
         var freqs = [Int](repeating: 0, count: termIDs.count)
@@ -347,11 +353,9 @@ struct IndexBuilder {
     /// - Parameters:
     ///   - termFrequencies: what `termFrequencies()` gives, when already counted.
     ///   - postings: what `postings(of:)` gives for each field, when already made.
-    func finish(termFrequencies: [Int]? = nil, postings: [FlatPostings]? = nil) -> BuiltIndex {
-        var ids: [String: UInt32] = [:]
-        ids.reserveCapacity(termIDs.count)
-        for (id, t) in termIDs.terms.enumerated() { ids[t] = UInt32(id) }
-        return BuiltIndex(documentCount: documentCount, termIDs: ids, postings: postings ?? IndexedField.allCases.map { self.postings(of: $0) },
+    func finish(termFrequencies: [Int]? = nil, postings: [FlatPostings]? = nil, termIDs ids: [String: UInt32]? = nil) -> BuiltIndex {
+        BuiltIndex(documentCount: documentCount, termIDs: ids ?? termDictionary, termsByID: terms,
+                   postings: postings ?? IndexedField.allCases.map { self.postings(of: $0) },
                    fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalizedCounts,
                    termFrequencies: termFrequencies ?? self.termFrequencies())
     }

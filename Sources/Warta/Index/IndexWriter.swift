@@ -21,11 +21,8 @@ enum IndexWriter {
     static func layout(_ built: consuming BuiltCorpus, articles: consuming [Article] = [], warnings: [LoadWarning] = [],
                        metadataFields: [String] = [], source: String? = nil, checksums: Bool = true) -> IndexFileBytes {
         var index = built.index
-        // Term ids become the terms' ranks in UTF-8 byte order: the dictionary is then its own sorted list.
-        let termBytes = index.termsByID.map { Array($0.utf8) }
-        let order = termBytes.indices.sorted { termBytes[$0].lexicographicallyPrecedes(termBytes[$1]) }
-        var newID = [UInt32](repeating: 0, count: order.count)
-        for (rank, old) in order.enumerated() { newID[old] = UInt32(rank) }
+        let terms = built.termOrder ?? TermOrder(terms: index.termsByID, frequencies: index.termFrequencies)
+        let termBytes = terms.bytes, order = terms.byBytes, newID = terms.rank, frequencyRank = terms.frequencyRank
 
         let headerEnd = IndexStorage.headerSize + Section.allCases.count * IndexStorage.sectionEntrySize
         // The file so far: `file`'s pieces, then `out`.
@@ -68,13 +65,6 @@ enum IndexWriter {
         }
         func column<T: FixedWidthInteger>(_ s: Section, _ values: [T]) { section(s) { $0.bytes += columnBytes(values) } }
 
-        // The forward index numbers terms by frequency, commonest first: most words then take one byte.
-        let byFrequency = order.indices.sorted {
-            index.termFrequencies[order[$0]] != index.termFrequencies[order[$1]]
-                ? index.termFrequencies[order[$0]] > index.termFrequencies[order[$1]] : $0 < $1
-        }
-        var frequencyRank = [UInt32](repeating: 0, count: order.count)
-        for (rank, id) in byFrequency.enumerated() { frequencyRank[order[id]] = UInt32(rank) }
         // An exact duplicate analysed as its original was stores its record only.
         let originals = built.firsts.count == articles.count
             ? ExactDuplicates.originals(firsts: built.firsts) : ExactDuplicates.originals(articles)
@@ -140,7 +130,7 @@ enum IndexWriter {
         // The tables after the posting lists (the dictionary, the roots, the entities, the ids …) need
         // nothing of the article blocks and posting lists: they are made on a thread of their own while
         // those are compressed and encoded on every core, and copied in below.
-        let tables = TableInputs(termBytes: termBytes, order: order, byFrequency: byFrequency, newID: newID,
+        let tables = TableInputs(termBytes: termBytes, order: order, byFrequency: terms.byFrequency, newID: newID,
                                  termIDs: index.termIDs, termFrequencies: index.termFrequencies,
                                  capitalized: index.capitalized, stems: built.stems, entities: built.entities,
                                  copies: built.copies, warnings: warnings, ids: ids, dates: dates, duplicates: duplicates)
@@ -337,6 +327,35 @@ struct IndexFileBytes {
             k += 1
         }
         return crc
+    }
+}
+
+/// The orders an index file gives the terms (docs/index-format.md): the dictionary lists them in
+/// UTF-8 byte order, so a term's id in the file is its rank in that order; the forward index numbers
+/// them by frequency, commonest first, so most words take one byte.
+struct TermOrder: Sendable {
+    /// Each term's UTF-8 bytes, by the builder's term id.
+    let bytes: [[UInt8]]
+    /// The builder's term ids in byte order of their terms, and each id's place in it.
+    let byBytes: [Int], rank: [UInt32]
+    /// Places in `byBytes`, commonest term first (ties in byte order), and each builder's id's place in it.
+    let byFrequency: [Int], frequencyRank: [UInt32]
+
+    init(terms: [String], frequencies: [Int]) {
+        let bytes = terms.map { Array($0.utf8) }
+        let order = bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        var rank = [UInt32](repeating: 0, count: order.count)
+        for (r, old) in order.enumerated() { rank[old] = UInt32(r) }
+        let byFrequency = order.indices.sorted {
+            frequencies[order[$0]] != frequencies[order[$1]] ? frequencies[order[$0]] > frequencies[order[$1]] : $0 < $1
+        }
+        var frequencyRank = [UInt32](repeating: 0, count: order.count)
+        for (r, id) in byFrequency.enumerated() { frequencyRank[order[id]] = UInt32(r) }
+        self.bytes = bytes
+        byBytes = order
+        self.rank = rank
+        self.byFrequency = byFrequency
+        self.frequencyRank = frequencyRank
     }
 }
 

@@ -4,22 +4,24 @@
 struct TermNumbers {
     /// Every term by its id.
     private(set) var terms: [String] = []
-    /// Per slot: the high 32 bits of the term's hash, then its id + 1 (0 for
-    /// an empty slot). The hash bits rule out nearly every other term without
-    /// reading it: a probe touches this array and, once, the term's string.
-    private var slots: [UInt64] = Array(repeating: 0, count: 1 << 12)
+    /// Two words per slot. The first: the high 24 bits of the term's hash, its length in bytes
+    /// (255 for longer) and its id + 1 (0 for an empty slot); the second: its first 8 bytes. A term
+    /// of up to 8 bytes (most words) is found or ruled out by its slot alone; a longer one is
+    /// compared with its string only when hash, length and first bytes all agree.
+    private var slots: [UInt64] = Array(repeating: 0, count: 2 << 12)
 
     var count: Int { terms.count }
 
     /// The id of `term`, numbering it if it is new.
     @inline(__always)
     mutating func id(of term: String) -> UInt32 {
-        let (slot, tag, found) = probe(term)
+        let (slot, key, prefix, found) = probe(term)
         if let found { return found }
         let id = UInt32(terms.count)
         terms.append(term)
-        slots[slot] = tag | UInt64(id + 1)
-        if terms.count * 2 > slots.count { grow() }
+        slots[2 * slot] = key | UInt64(id + 1)
+        slots[2 * slot + 1] = prefix
+        if terms.count * 4 > slots.count { grow() }
         return id
     }
 
@@ -27,19 +29,19 @@ struct TermNumbers {
     @inline(__always)
     func existingID(of term: String) -> UInt32? { probe(term).id }
 
-    /// Where `term` is in the table (its id), or the empty slot where it would go, with its hash's tag.
+    /// Where `term` is in the table (its id), or the empty slot where it would go, with its slot's words.
     @inline(__always)
-    private func probe(_ term: String) -> (slot: Int, tag: UInt64, id: UInt32?) {
-        let h = TermNumbers.hash(term)
-        let tag = h & 0xFFFF_FFFF_0000_0000
-        let mask = slots.count - 1
+    private func probe(_ term: String) -> (slot: Int, key: UInt64, prefix: UInt64, id: UInt32?) {
+        let (h, prefix, length) = TermNumbers.hash(term)
+        let key = h & 0xFFFF_FF00_0000_0000 | UInt64(min(length, 255)) << 32
+        let mask = slots.count / 2 - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let s = slots[i]
-            if s == 0 { return (i, tag, nil) }
-            if s & 0xFFFF_FFFF_0000_0000 == tag {
+            let s = slots[2 * i]
+            if s == 0 { return (i, key, prefix, nil) }
+            if s & 0xFFFF_FFFF_0000_0000 == key && slots[2 * i + 1] == prefix {
                 let id = Int(s & 0xFFFF_FFFF) - 1
-                if terms[id] == term { return (i, tag, UInt32(id)) }
+                if length <= 8 || terms[id] == term { return (i, key, prefix, UInt32(id)) }
             }
             i = (i + 1) & mask
         }
@@ -47,19 +49,29 @@ struct TermNumbers {
 
     private mutating func grow() {
         var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-        let mask = bigger.count - 1
-        for s in slots where s != 0 {
-            let id = Int(s & 0xFFFF_FFFF) - 1
-            var i = Int(truncatingIfNeeded: TermNumbers.hash(terms[id])) & mask
-            while bigger[i] != 0 { i = (i + 1) & mask }
-            bigger[i] = s
+        let mask = bigger.count / 2 - 1
+        for k in stride(from: 0, to: slots.count, by: 2) where slots[k] != 0 {
+            let id = Int(slots[k] & 0xFFFF_FFFF) - 1
+            var i = Int(truncatingIfNeeded: TermNumbers.hash(terms[id]).hash) & mask
+            while bigger[2 * i] != 0 { i = (i + 1) & mask }
+            bigger[2 * i] = slots[k]
+            bigger[2 * i + 1] = slots[k + 1]
         }
         slots = bigger
     }
 
+    /// FNV-1a of the term's bytes (its high bits mixed down), its first 8 bytes (little-endian,
+    /// zeros after a shorter term's end) and its length, in one pass.
     @inline(__always)
-    private static func hash(_ term: String) -> UInt64 {
-        let h = FNV1a.hash(term)
-        return h ^ (h >> 29)
+    private static func hash(_ term: String) -> (hash: UInt64, prefix: UInt64, length: Int) {
+        var term = term
+        return term.withUTF8 { b in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325, prefix: UInt64 = 0
+            for (k, x) in b.enumerated() {
+                h = (h ^ UInt64(x)) &* 0x100_0000_01B3
+                if k < 8 { prefix |= UInt64(x) << (8 * UInt64(k)) }
+            }
+            return (h ^ (h >> 29), prefix, b.count)
+        }
     }
 }
