@@ -27,9 +27,11 @@ let package = Package(
     ],
     targets: [
         // The embeddable engine: corpus → analysis → index → query → output.
-        .target(name: "Warta", dependencies: ["CDeflate", "CMalloc"], path: "Sources/Warta"),
+        .target(name: "Warta", dependencies: ["CDeflate", "CMalloc", "CPrefetch"], path: "Sources/Warta"),
         // glibc's allocator settings (malloc.h, which Swift's Glibc module leaves out).
         .target(name: "CMalloc", path: "Sources/CMalloc"),
+        // A cache-line prefetch (__builtin_prefetch), which Swift lacks: the term table's lookups ask ahead.
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         // libdeflate (Debian: libdeflate-dev) compresses the article blocks of an index file and
         // checksums its blocks. No pkgConfig: the -L/usr/lib/x86_64-linux-gnu it adds would come
         // before linking/ (see above).

@@ -104,13 +104,7 @@ extension Cleaner {
                     let tail = String(decoding: UnsafeBufferPointer(rebasing: s[i..<n]), as: UTF8.self)
                     return (trimLine(Substring(head)), DroppedLine(line: tail, rule: names[m.tag]))
                 }
-                var j = i
-                while j + 2 < n {
-                    let b = s[j]
-                    if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && isSpaceByte(s[j + 1]) { break }
-                    j += 1
-                }
-                i = j + 2
+                i = sentenceEnd(s, from: i) + 2
             }
             return nil
         }

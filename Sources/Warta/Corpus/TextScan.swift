@@ -229,3 +229,34 @@ struct PackedWordMap: Sendable {
         }
     }
 }
+
+/// The first `j` from `i` on with `j + 2 < s.count` where a full stop, "!" or "?" is followed
+/// by a space or a tab (where the next sentence starts, at `j + 2`); `max(i, s.count - 2)` when
+/// there is none.
+///
+/// Eight bytes at a time: those three bytes are rare in running text, and most words of the
+/// text hold none of them (a byte equal to one of them is found with the zero-byte trick,
+/// whose lowest flag is always exact; each flag is then checked byte by byte).
+func sentenceEnd(_ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+    let n = s.count
+    var j = i
+    @inline(__always) func isEnd(_ b: UInt8) -> Bool { b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") }
+    if let base = s.baseAddress {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        // Every byte of the eight read has two more after it.
+        while j + 10 <= n {
+            let v = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self).littleEndian
+            let flags = zeros(v ^ (ones &* 0x2E)) | zeros(v ^ (ones &* 0x21)) | zeros(v ^ (ones &* 0x3F))
+            if flags == 0 { j += 8; continue }
+            j += flags.trailingZeroBitCount / 8
+            if isEnd(s[j]) && isSpaceByte(s[j + 1]) { return j }
+            j += 1
+        }
+    }
+    while j + 2 < n {
+        if isEnd(s[j]) && isSpaceByte(s[j + 1]) { return j }
+        j += 1
+    }
+    return j
+}

@@ -208,7 +208,7 @@ struct IndexBuilder {
             // Appended to a local array, taken out and put back: no nested access a word.
             var forward: [UInt32] = []
             swap(&forward, &forwardTerms[field.rawValue])
-            for term in words { forward.append(termIDs.id(of: term)) }
+            termIDs.appendIDs(of: words, to: &forward)
             fieldLengths[field.rawValue].append(UInt32(words.count))
             forwardStarts[field.rawValue].append(forward.count)
             swap(&forward, &forwardTerms[field.rawValue])
@@ -259,31 +259,35 @@ struct IndexBuilder {
             bounds = [0, mid, documentCount]
         }
         let halves = bounds.count - 1
-        // First pass: per half and term, its occurrences and its documents.
-        var counts = [(occurrences: [Int], documents: [Int])](repeating: ([], []), count: halves)
+        // First pass: per half and term, its occurrences and its documents. A term's counts and the
+        // last document it was met in lie together: a rare term costs one cache miss, not three.
+        var counts = [[TermCount]](repeating: [], count: halves)
         counts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: halves) { h in
-                var occurrences = [Int](repeating: 0, count: terms), documents = [Int](repeating: 0, count: terms)
-                var lastDoc = [Int32](repeating: -1, count: terms)
-                for d in bounds[h]..<bounds[h + 1] {
-                    for p in starts[d]..<starts[d + 1] {
-                        let t = Int(words[p])
-                        occurrences[t] += 1
-                        if lastDoc[t] != Int32(d) { lastDoc[t] = Int32(d); documents[t] += 1 }
+                var count = [TermCount](repeating: TermCount(), count: terms)
+                count.withUnsafeMutableBufferPointer { count in
+                    for d in bounds[h]..<bounds[h + 1] {
+                        for p in starts[d]..<starts[d + 1] {
+                            let t = Int(words[p])
+                            count[t].occurrences += 1
+                            if count[t].lastDoc != Int32(d) { count[t].lastDoc = Int32(d); count[t].documents += 1 }
+                        }
                     }
                 }
-                out[h] = (occurrences, documents)
+                out[h] = count
             }
         }
         // Where each term's stretch of the flat arrays starts (exclusive prefix sums).
         var positionAt = [Int](repeating: 0, count: terms + 1), docAt = [Int](repeating: 0, count: terms + 1)
-        var documents = [Int](repeating: 0, count: terms)
         for t in 0..<terms {
-            var o = 0
-            for h in 0..<halves { o += counts[h].occurrences[t]; documents[t] += counts[h].documents[t] }
+            var o = 0, n = 0
+            for h in 0..<halves {
+                o += Int(counts[h][t].occurrences)
+                n += Int(counts[h][t].documents)
+            }
             positionAt[t + 1] = positionAt[t] + o
-            docAt[t + 1] = docAt[t] + documents[t]
+            docAt[t + 1] = docAt[t] + n
         }
         // Second pass: each half fills its part of every term's stretch, documents and positions in order.
         var positions = [UInt32](repeating: 0, count: positionAt[terms])
@@ -293,26 +297,30 @@ struct IndexBuilder {
                 freqs.withUnsafeMutableBufferPointer { freqsOut in
                     nonisolated(unsafe) let positionsOut = positionsOut, docsOut = docsOut, freqsOut = freqsOut
                     DispatchQueue.concurrentPerform(iterations: halves) { h in
-                        var nextPosition = Array(positionAt.dropLast()), nextDoc = Array(docAt.dropLast())
-                        if h == 1 {
-                            for t in 0..<terms {
-                                nextPosition[t] += counts[0].occurrences[t]
-                                nextDoc[t] += counts[0].documents[t]
+                        // Where this half writes each term's next document and position, with its last document.
+                        var next = [TermCursor](repeating: TermCursor(), count: terms)
+                        for t in 0..<terms {
+                            next[t].position = positionAt[t]
+                            next[t].doc = docAt[t]
+                            if h == 1 {
+                                next[t].position += Int(counts[0][t].occurrences)
+                                next[t].doc += Int(counts[0][t].documents)
                             }
                         }
-                        var lastDoc = [Int32](repeating: -1, count: terms)
-                        for d in bounds[h]..<bounds[h + 1] {
-                            let start = starts[d]
-                            for p in start..<starts[d + 1] {
-                                let t = Int(words[p])
-                                if lastDoc[t] != Int32(d) {
-                                    lastDoc[t] = Int32(d)
-                                    docsOut[nextDoc[t]] = UInt32(d)
-                                    nextDoc[t] += 1
+                        next.withUnsafeMutableBufferPointer { next in
+                            for d in bounds[h]..<bounds[h + 1] {
+                                let start = starts[d]
+                                for p in start..<starts[d + 1] {
+                                    let t = Int(words[p])
+                                    if next[t].lastDoc != Int32(d) {
+                                        next[t].lastDoc = Int32(d)
+                                        docsOut[next[t].doc] = UInt32(d)
+                                        next[t].doc += 1
+                                    }
+                                    freqsOut[next[t].doc - 1] += 1
+                                    positionsOut[next[t].position] = UInt32(p - start)
+                                    next[t].position += 1
                                 }
-                                freqsOut[nextDoc[t] - 1] += 1
-                                positionsOut[nextPosition[t]] = UInt32(p - start)
-                                nextPosition[t] += 1
                             }
                         }
                     }
@@ -365,4 +373,18 @@ struct IndexBuilder {
         let bytes = IndexWriter.write(BuiltCorpus(index: finish()), checksums: false)
         return try! InvertedIndex(storage: IndexStorage.memory(bytes))
     }
+}
+
+/// A term's counts in one stretch of documents (`IndexBuilder.postings(of:)`).
+private struct TermCount {
+    var occurrences: UInt32 = 0
+    var documents: UInt32 = 0
+    var lastDoc: Int32 = -1
+}
+
+/// Where a stretch of documents writes a term's next document and position (`IndexBuilder.postings(of:)`).
+private struct TermCursor {
+    var position = 0
+    var doc = 0
+    var lastDoc: Int32 = -1
 }
