@@ -118,7 +118,8 @@ private struct Scan {
         let headlines = titleCaseLines()
         var out: [EntityMention] = []
         var tentative: [(index: Int, key: String)] = []
-        var standsAlone: Set<String> = []
+        // Gathered as they come and made a set only when a tentative name must be checked (most texts have none).
+        var standsAlone: [String] = []
         var carryInitial = false
         var i = 0
         while i < words.count {
@@ -149,7 +150,7 @@ private struct Scan {
                 i += 1
                 continue
             }
-            if headlines.contains(w.line) {
+            if w.line < headlines.count && headlines[w.line] {
                 i += 1
                 continue
             }
@@ -171,16 +172,18 @@ private struct Scan {
                                 && AttributionReader.isVerbBefore(folded(last + 1))) {
                     tentative.append((out.count, key))
                 } else {
-                    standsAlone.insert(key)
+                    standsAlone.append(key)
                 }
             }
-            out.append(EntityMention(entity: TextBytes.string(buf, w.start, words[last].end), type: .other,
-                                     alias: TextBytes.string(buf, w.start, words[last].end),
-                                     range: w.start..<words[last].end))
+            // A name the gazetteer does not know is its own entity, as written: one string for both.
+            let name = TextBytes.string(buf, w.start, words[last].end)
+            out.append(EntityMention(entity: name, type: .other, alias: name, range: w.start..<words[last].end))
         }
         if tentative.isEmpty { return out }
+        // A few looked up among a few are compared, not hashed.
+        let alone = tentative.count * standsAlone.count > 256 ? Set(standsAlone) : nil
         var drop: Set<Int> = []
-        for t in tentative where !standsAlone.contains(t.key) { drop.insert(t.index) }
+        for t in tentative where !(alone?.contains(t.key) ?? standsAlone.contains(t.key)) { drop.insert(t.index) }
         if drop.isEmpty { return out }
         return out.enumerated().filter { !drop.contains($0.offset) }.map { $0.element }
     }
@@ -266,13 +269,14 @@ private struct Scan {
 
     /// Lines written in title case (four words or more, three in four of them
     /// capitalised): headlines and link lists, where capitals mark no names.
-    func titleCaseLines() -> Set<Int> {
-        var result: Set<Int> = []
+    /// Whether each line is one, by line index (up to the last line with a word).
+    func titleCaseLines() -> [Bool] {
+        var result = [Bool](repeating: false, count: (words.last?.line ?? -1) + 1)
         var line = -1
         var total = 0
         var capitals = 0
         func close() {
-            if total >= 4 && capitals * 4 >= total * 3 { result.insert(line) }
+            if total >= 4 && capitals * 4 >= total * 3 { result[line] = true }
         }
         for w in words {
             if w.line != line {

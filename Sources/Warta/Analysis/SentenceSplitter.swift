@@ -36,7 +36,14 @@ public enum SentenceSplitter {
                 continue
             }
             let termLen = terminalLength(buf, i)
-            guard termLen > 0 else { i += 1; continue }
+            guard termLen > 0 else {
+                // On to the next line break or possible terminal ("…" starts with E2): the bytes between end nothing.
+                i = skipUnflagged(buf, from: i + 1) {
+                    ByteFlags.equal($0, 0x0A) | ByteFlags.equal($0, 0x2E) | ByteFlags.equal($0, 0x3F)
+                        | ByteFlags.equal($0, 0x21) | ByteFlags.equal($0, 0xE2)
+                }
+                continue
+            }
             // Take the run of terminals and closing marks: "?!", "...", ".”", ".)".
             var j = i + termLen
             var dots = b == 0x2E ? 1 : 0

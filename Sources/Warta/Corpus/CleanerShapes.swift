@@ -40,7 +40,11 @@ extension Cleaner {
         }
         var q = max(start, 1)
         while q < n {
-            guard s[q] >= 0x41, s[q] <= 0x5A, isSpaceByte(s[q - 1]), let m = markers.match(s, at: q) else { q += 1; continue }
+            guard s[q] >= 0x41, s[q] <= 0x5A, isSpaceByte(s[q - 1]), let m = markers.match(s, at: q) else {
+                // On to the next capital: a marker starts with one.
+                q = skipUnflagged(s, from: q + 1) { ByteFlags.within($0, 0x41, 0x5A) }
+                continue
+            }
             var j = m.end
             skipSpaces(&j)
             var colon = s[m.end - 1] == UInt8(ascii: ":")

@@ -66,7 +66,8 @@ public enum DateFinder {
                 i = end
                 continue
             }
-            i += 1
+            // On to the next digit or capital: the bytes between start nothing.
+            i = skipUnflagged(s, from: i + 1) { ByteFlags.within($0, 0x30, 0x39) | ByteFlags.within($0, 0x41, 0x5A) }
         }
     }
 

@@ -176,6 +176,12 @@ struct JSONReader {
         return String(decoding: UnsafeBufferPointer(rebasing: s[start..<i]), as: UTF8.self)
     }
 
+    /// The bytes a string's scan stops at (`skipUnflagged`): its closing quote, a backslash, a control character.
+    @inline(__always)
+    static func special(_ v: UInt64) -> UInt64 {
+        ByteFlags.equal(v, UInt8(ascii: "\"")) | ByteFlags.equal(v, UInt8(ascii: "\\")) | ByteFlags.within(v, 0x00, 0x1F)
+    }
+
     /// A string at `i` (on its opening quote). The bytes are valid UTF-8
     /// already (the loader checks each line first).
     mutating func string() throws -> String {
@@ -183,6 +189,8 @@ struct JSONReader {
         i += 1
         let start = i
         while i < s.count {
+            i = skipUnflagged(s, from: i, JSONReader.special)
+            guard i < s.count else { break }
             let b = s[i]
             if b == UInt8(ascii: "\"") {
                 defer { i += 1 }
@@ -199,6 +207,7 @@ struct JSONReader {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: s[start..<i]))
         while i < s.count {
             let run = i
+            i = skipUnflagged(s, from: i, JSONReader.special)
             while i < s.count, s[i] != UInt8(ascii: "\""), s[i] != UInt8(ascii: "\\"), s[i] >= 0x20 { i += 1 }
             if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run..<i])) }
             guard i < s.count else { break }

@@ -230,31 +230,60 @@ struct PackedWordMap: Sendable {
     }
 }
 
+/// Eight bytes at a time: where, from `i` on, the first byte lies whose flag `flags` sets (the
+/// high bit of its byte in the word of eight read little-endian); the first index from which
+/// fewer than eight bytes are left when no byte before it is flagged. The caller reads on
+/// byte by byte from there: this only skips what it would have passed over.
+@inline(__always)
+func skipUnflagged(_ s: UnsafeBufferPointer<UInt8>, from i: Int, _ flags: (UInt64) -> UInt64) -> Int {
+    var j = i
+    guard let base = s.baseAddress else { return j }
+    while j + 8 <= s.count {
+        let f = flags(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self).littleEndian)
+        if f != 0 { return j + f.trailingZeroBitCount / 8 }
+        j += 8
+    }
+    return j
+}
+
+/// Flags for `skipUnflagged`. Each byte's flag depends on that byte alone, so the lowest flag
+/// is always exact (the plain zero-byte trick may flag a byte above a true zero byte: harmless
+/// here, as only the lowest is used).
+enum ByteFlags {
+    static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The bytes equal to `b`.
+    @inline(__always)
+    static func equal(_ v: UInt64, _ b: UInt8) -> UInt64 {
+        let x = v ^ (ones &* UInt64(b))
+        return (x &- ones) & ~x & highs
+    }
+
+    /// The ASCII bytes in `lo...hi` (`hi` < 0x7F).
+    @inline(__always)
+    static func within(_ v: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 {
+        let x = v & ~highs
+        let atLeastLo = (x &+ ones &* UInt64(0x80 - lo)) & highs
+        let aboveHi = (x &+ ones &* UInt64(0x7F - hi)) & highs
+        return atLeastLo & ~aboveHi & ~v & highs
+    }
+}
+
 /// The first `j` from `i` on with `j + 2 < s.count` where a full stop, "!" or "?" is followed
 /// by a space or a tab (where the next sentence starts, at `j + 2`); `max(i, s.count - 2)` when
-/// there is none.
-///
-/// Eight bytes at a time: those three bytes are rare in running text, and most words of the
-/// text hold none of them (a byte equal to one of them is found with the zero-byte trick,
-/// whose lowest flag is always exact; each flag is then checked byte by byte).
+/// there is none. Those three bytes are rare in running text: most words of eight hold none.
 func sentenceEnd(_ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
     let n = s.count
     var j = i
     @inline(__always) func isEnd(_ b: UInt8) -> Bool { b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") }
-    if let base = s.baseAddress {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        // Every byte of the eight read has two more after it.
-        while j + 10 <= n {
-            let v = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self).littleEndian
-            let flags = zeros(v ^ (ones &* 0x2E)) | zeros(v ^ (ones &* 0x21)) | zeros(v ^ (ones &* 0x3F))
-            if flags == 0 { j += 8; continue }
-            j += flags.trailingZeroBitCount / 8
-            if isEnd(s[j]) && isSpaceByte(s[j + 1]) { return j }
-            j += 1
-        }
-    }
     while j + 2 < n {
+        // Skipped only where two more bytes follow every byte of the eight.
+        if j + 10 <= n {
+            j = skipUnflagged(UnsafeBufferPointer(rebasing: s[..<(n - 2)]), from: j) {
+                ByteFlags.equal($0, 0x2E) | ByteFlags.equal($0, 0x21) | ByteFlags.equal($0, 0x3F)
+            }
+            guard j + 2 < n else { break }
+        }
         if isEnd(s[j]) && isSpaceByte(s[j + 1]) { return j }
         j += 1
     }

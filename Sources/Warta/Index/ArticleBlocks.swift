@@ -56,12 +56,17 @@ enum ArticleBlockWriter {
         blocks.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: ranges.count) { b in
-                var block = ByteWriter()
+                // The streams are gathered and compressed in two buffers made once a block, at the
+                // largest stream's size: none grows step by step. (The block keeps what it holds
+                // until the file is written, so it is not made bigger than it turns out.)
+                let largest = (0..<streams).map { s in ranges[b].reduce(0) { $0 + parts[$1][s].count } }.max()!
+                var block = ByteWriter(), raw = ByteWriter(), compressed: [UInt8] = []
+                raw.bytes.reserveCapacity(largest + 8 * ranges[b].count)
                 for s in 0..<streams {
-                    var w = ByteWriter()
-                    for d in ranges[b] { w.varint(parts[d][s].count) }
-                    for d in ranges[b] { w.bytes += parts[d][s] }
-                    let compressed = Deflate.compress(w.bytes, level: fastest ? 1 : BlockStream(rawValue: s)!.level)
+                    raw.bytes.removeAll(keepingCapacity: true)
+                    for d in ranges[b] { raw.varint(parts[d][s].count) }
+                    for d in ranges[b] { raw.bytes += parts[d][s] }
+                    Deflate.compress(raw.bytes, level: fastest ? 1 : BlockStream(rawValue: s)!.level, into: &compressed)
                     block.varint(compressed.count)
                     block.bytes += compressed
                 }

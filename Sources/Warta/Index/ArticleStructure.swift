@@ -152,7 +152,7 @@ func paragraphRanges(_ text: String) -> [Range<Int>] {
                 start = i
                 continue
             }
-            i += 1
+            i = skipUnflagged(b, from: i + 1) { ByteFlags.equal($0, 0x0A) }
         }
         flush(n)
     }

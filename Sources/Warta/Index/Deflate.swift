@@ -12,13 +12,23 @@ enum Deflate {
 
     /// `bytes` as a varint of their length and a zlib stream.
     static func compress(_ bytes: [UInt8], level: Int32 = Deflate.level) -> [UInt8] {
+        var out: [UInt8] = []
+        compress(bytes, level: level, into: &out)
+        return out
+    }
+
+    /// The same, written over `out` (its storage kept): a caller that compresses many
+    /// streams one after another allocates once, not twice a stream.
+    static func compress(_ bytes: [UInt8], level: Int32 = Deflate.level, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var w = ByteWriter()
+        swap(&w.bytes, &out)
         w.varint(bytes.count)
         let header = w.count
         let compressor = Compressors.shared.take(level: level)
         defer { Compressors.shared.give(compressor, level: level) }
         let capacity = libdeflate_zlib_compress_bound(compressor, bytes.count)
-        w.bytes += [UInt8](repeating: 0, count: capacity)
+        w.bytes.append(contentsOf: repeatElement(0, count: capacity))
         let written = w.bytes.withUnsafeMutableBufferPointer { out in
             bytes.withUnsafeBufferPointer { src in
                 libdeflate_zlib_compress(compressor, src.baseAddress, src.count, out.baseAddress! + header, capacity)
@@ -26,7 +36,7 @@ enum Deflate {
         }
         precondition(written > 0, "libdeflate_zlib_compress found no room in its own bound")
         w.bytes.removeLast(capacity - written)
-        return w.bytes
+        swap(&w.bytes, &out)
     }
 
     /// What `compress` wrote, or nil when the bytes are not a whole zlib

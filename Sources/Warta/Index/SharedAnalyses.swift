@@ -54,7 +54,12 @@ final class SharedAnalyses: @unchecked Sendable {
             if let a = take(i, wait: false) { out[i - range.lowerBound] = a } else { later.append(i) }
         }
         for i in later { out[i - range.lowerBound] = take(i, wait: true) }
-        return out.map { $0! }
+        // Moved out, not copied: a copy would retain every array and string of every analysis.
+        return out.indices.map { k in
+            var a: AnalyzedArticle? = nil
+            swap(&a, &out[k])
+            return a!
+        }
     }
 
     /// nil only when `wait` is false and another thread is analysing the article.
