@@ -18,14 +18,9 @@ enum BlockStream: Int, CaseIterable {
     /// does as well as the best (text 8.95 MB at 1, 8.86 at 9; titles do not
     /// shrink at all); so it does for the structure (4.51 at 1, 4.44 at 9) and
     /// the records (2.51 at 1, 2.44 at 6, in a third of the time). Shapes shrink
-    /// by more: 3.26 MB at 1, 3.13 at 2, 2.94 at 4, but 2 is within 1% of 4's
-    /// file in half the time.
-    var level: Int32 {
-        switch self {
-        case .record, .structure, .titleWords, .textWords: return 1
-        case .titleShape, .textShape: return 2
-        }
-    }
+    /// by more: 3.26 MB at 1, 3.13 at 2, 2.94 at 4; the file at 1 is 0.3% larger
+    /// than at 2 and well under tantivy's, and level 1 takes about half the time.
+    var level: Int32 { 1 }
 }
 
 /// Groups the streams of each article into blocks and compresses them.
@@ -36,9 +31,7 @@ enum ArticleBlockWriter {
 
     /// The blocks of `parts` (per article, one byte string per
     /// `BlockStream`) and the first article of each block, then the article count.
-    /// - Parameter fastest: deflate every stream at zlib's fastest level
-    ///   (bytes read in this process only, where time counts more than size).
-    static func blocks(_ parts: [[[UInt8]]], fastest: Bool = false) -> (blocks: [[UInt8]], firsts: [UInt32]) {
+    static func blocks(_ parts: [[[UInt8]]]) -> (blocks: [[UInt8]], firsts: [UInt32]) {
         var ranges: [Range<Int>] = []
         var start = 0, size = 0
         for (d, p) in parts.enumerated() {
@@ -66,7 +59,7 @@ enum ArticleBlockWriter {
                     raw.bytes.removeAll(keepingCapacity: true)
                     for d in ranges[b] { raw.varint(parts[d][s].count) }
                     for d in ranges[b] { raw.bytes += parts[d][s] }
-                    Deflate.compress(raw.bytes, level: fastest ? 1 : BlockStream(rawValue: s)!.level, into: &compressed)
+                    Deflate.compress(raw.bytes, level: BlockStream(rawValue: s)!.level, into: &compressed)
                     block.varint(compressed.count)
                     block.bytes += compressed
                 }

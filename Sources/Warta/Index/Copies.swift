@@ -171,11 +171,10 @@ struct CopyDetector {
 
     /// Writes the MinHash of the word 3-grams of a paragraph into `sig` (`hashes` values).
     static func signature(_ words: ArraySlice<UInt32>, into sig: UnsafeMutableBufferPointer<UInt64>) {
-        for h in 0..<sig.count { sig[h] = .max }
-        var i = words.startIndex
-        while i + 2 < words.endIndex {
-            MinHash.add(shingle(words, at: i), to: sig)
-            i += 1
+        let count = max(0, words.count - 2)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, count)) { mixed in
+            for k in 0..<count { mixed[k] = mix(shingle(words, at: words.startIndex + k)) }
+            MinHash.lower(sig, toMixed: UnsafeBufferPointer(rebasing: mixed[0..<count]))
         }
     }
 
@@ -221,16 +220,37 @@ enum MinHash {
         (CopyDetector.mix(UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15) | 1, CopyDetector.mix(UInt64(h + 1) &* 0xC2B2_AE3D_27D4_EB4F))
     }
 
-    /// Lowers each value of a signature (one per function, `sig.count` of
-    /// them) to what its function gives `shingle`, where that is less.
-    @inline(__always)
-    static func add(_ shingle: UInt64, to sig: UnsafeMutableBufferPointer<UInt64>) {
-        let x = CopyDetector.mix(shingle)
+    /// Sets each value of a signature (one per function, `sig.count` of them) to the least its
+    /// function gives any shingle of a set, from the shingles mixed (`CopyDetector.mix`); `.max`
+    /// for none. Four functions at a time over all the shingles: their values stay in registers
+    /// as four independent minimums, one load a shingle (a loop over the shingles would load and
+    /// store every value of the signature for each, and one function at a time would wait on
+    /// each comparison before the next).
+    static func lower(_ sig: UnsafeMutableBufferPointer<UInt64>, toMixed mixed: UnsafeBufferPointer<UInt64>) {
         functions.withUnsafeBufferPointer { f in
-            for h in 0..<sig.count {
-                // Without a branch: which values fall is unpredictable, a branch would be mispredicted often.
-                let v = x &* f[h].a &+ f[h].b, old = sig[h]
-                sig[h] = v < old ? v : old
+            var h = 0
+            while h + 4 <= sig.count {
+                let (a0, a1, a2, a3) = (f[h].a, f[h + 1].a, f[h + 2].a, f[h + 3].a)
+                let (b0, b1, b2, b3) = (f[h].b, f[h + 1].b, f[h + 2].b, f[h + 3].b)
+                var (l0, l1, l2, l3) = (UInt64.max, UInt64.max, UInt64.max, UInt64.max)
+                for x in mixed {
+                    let v0 = x &* a0 &+ b0, v1 = x &* a1 &+ b1, v2 = x &* a2 &+ b2, v3 = x &* a3 &+ b3
+                    l0 = v0 < l0 ? v0 : l0
+                    l1 = v1 < l1 ? v1 : l1
+                    l2 = v2 < l2 ? v2 : l2
+                    l3 = v3 < l3 ? v3 : l3
+                }
+                (sig[h], sig[h + 1], sig[h + 2], sig[h + 3]) = (l0, l1, l2, l3)
+                h += 4
+            }
+            while h < sig.count {
+                var least = UInt64.max
+                for x in mixed {
+                    let v = x &* f[h].a &+ f[h].b
+                    least = v < least ? v : least
+                }
+                sig[h] = least
+                h += 1
             }
         }
     }

@@ -139,7 +139,7 @@ enum IndexWriter {
         built.index.postings = []
         built.entityPostings = []
         let making = OwnThread { tables.make() }
-        let articleBlocks = ArticleBlockWriter.blocks(parts, fastest: !checksums)
+        let articleBlocks = ArticleBlockWriter.blocks(parts)
         freeInBackgroundForReuse(parts)
         parts = []
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }

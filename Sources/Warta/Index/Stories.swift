@@ -40,8 +40,9 @@ struct StoryDetector {
         let signatures: [[UInt64]] = parallelMap(shingles) { set in
             guard !set.isEmpty else { return [] }
             var sig = [UInt64](repeating: .max, count: hashes)
+            let mixed = set.map { CopyDetector.mix($0) }
             sig.withUnsafeMutableBufferPointer { sig in
-                for s in set { MinHash.add(s, to: sig) }
+                mixed.withUnsafeBufferPointer { MinHash.lower(sig, toMixed: $0) }
             }
             return sig
         }
