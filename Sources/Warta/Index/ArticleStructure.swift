@@ -19,6 +19,22 @@ struct EntityOccurrence: Sendable, Hashable {
     var field: IndexedField
     var tokens: Range<Int32>
     var alias: String
+    /// Whether `alias` is the bytes of its words, when the analysis that found it says so
+    /// (nil: not known, and an index file's writer finds it from the text). What the text
+    /// already tells, kept to spare the writer a look: not part of what a mention is, so
+    /// equality and hashing leave it out.
+    var spelled: Bool? = nil
+
+    static func == (a: EntityOccurrence, b: EntityOccurrence) -> Bool {
+        a.entity == b.entity && a.field == b.field && a.tokens == b.tokens && a.alias == b.alias
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(entity)
+        hasher.combine(field)
+        hasher.combine(tokens)
+        hasher.combine(alias)
+    }
 }
 
 /// The structure found in one article's body, in token positions, so that

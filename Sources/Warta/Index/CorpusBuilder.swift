@@ -154,8 +154,9 @@ struct AnalyzedArticle: Sendable {
     var title: TokenizedText
     var text: TokenizedText
     var structure: ArticleStructure
-    /// Entity mentions before the corpus numbers its entities.
-    var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)]
+    /// Entity mentions before the corpus numbers its entities, with whether each alias is the
+    /// bytes of its words (`EntityOccurrence.spelled`).
+    var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>, spelled: Bool)]
     /// Positions in the body of words capitalised mid-sentence.
     var capitalized: [Int32]
     /// What gives back the title and body from their words.
@@ -208,9 +209,15 @@ struct ArticleAnalyzer: Sendable {
                 structure.quotes.append(QuoteSpan(span: span((q.range.lowerBound + base)..<(q.range.upperBound + base)), speaker: q.speaker))
             }
         }
-        var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>)] = []
-        for m in recognizer.mentions(in: a.title, tokens: title) { mentions.append((m, .title, title.tokens(in: m.range))) }
-        for m in textMentions { mentions.append((m, .text, text.tokens(in: m.range))) }
+        var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>, spelled: Bool)] = []
+        for m in recognizer.mentions(in: a.title, tokens: title) {
+            let tokens = title.tokens(in: m.range)
+            mentions.append((m, .title, tokens, ArticleAnalyzer.spelled(m.alias, tokens, of: title, in: a.title)))
+        }
+        for m in textMentions {
+            let tokens = text.tokens(in: m.range)
+            mentions.append((m, .text, tokens, ArticleAnalyzer.spelled(m.alias, tokens, of: text, in: a.text)))
+        }
         // A capital at the start of a sentence says nothing about a name.
         // The sentences are in text order, so their first words are met in step with the words.
         var capitalized: [Int32] = []
@@ -222,6 +229,19 @@ struct ArticleAnalyzer: Sendable {
         }
         return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized,
                                shape: ArticleShape(a, title: title, text: text))
+    }
+
+    /// Whether `alias` is the bytes of words `tokens` of a field (from the first's start to the
+    /// last's end): an index file then reads it back from the text rather than storing it.
+    static func spelled(_ alias: String, _ tokens: Range<Int32>, of words: TokenizedText, in field: String) -> Bool {
+        guard tokens.lowerBound >= 0, tokens.upperBound <= Int32(words.starts.count), !tokens.isEmpty else { return false }
+        let lo = Int(words.starts[Int(tokens.lowerBound)]), hi = Int(words.ends[Int(tokens.upperBound) - 1])
+        var field = field, alias = alias
+        return field.withUTF8 { t in
+            alias.withUTF8 { a in
+                hi <= t.count && hi - lo == a.count && (a.isEmpty || memcmp(t.baseAddress! + lo, a.baseAddress!, a.count) == 0)
+            }
+        }
     }
 
     private func startsUppercase(_ bytes: [UInt8], _ i: Int) -> Bool {
@@ -418,7 +438,7 @@ struct CorpusPart {
         // Gathered here and set once: each change of `structure.entities` makes a new store of them.
         var occurrences: [EntityOccurrence] = []
         occurrences.reserveCapacity(a.mentions.count)
-        for (m, field, tokens) in a.mentions {
+        for (m, field, tokens, spelled) in a.mentions {
             if knownIDs.isEmpty { knownIDs = [Int32](repeating: -1, count: gazetteer.entities.count) }
             let known = m.known >= 0 && Int(m.known) < knownIDs.count ? Int(m.known) : nil
             var id = known.map { knownIDs[$0] } ?? -1
@@ -428,7 +448,7 @@ struct CorpusPart {
                 }
                 if let known { knownIDs[known] = id }
             }
-            occurrences.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias))
+            occurrences.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias, spelled: spelled))
         }
         structure.entities = occurrences
         structures.append(structure)

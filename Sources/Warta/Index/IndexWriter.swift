@@ -96,6 +96,8 @@ enum IndexWriter {
                 var ranges: [(starts: [Int32], ends: [Int32])?] = [nil, nil]
                 p[BlockStream.structure.rawValue] = built.structures[d].encoded { e in
                     guard d < articles.count else { return false }
+                    // Known from the analysis (a fresh build): the text is not read again.
+                    if let spelled = e.spelled { return spelled }
                     let f = e.field.rawValue
                     if ranges[f] == nil {
                         ranges[f] = WordCoding.wordRanges(shape: p[BlockStream.shape(e.field).rawValue],
