@@ -126,24 +126,28 @@ struct TokenizedText: Sendable {
 
     /// The words lying within a byte range.
     func tokens(in bytes: Range<Int>) -> Range<Int32> {
-        let lo = lowerBound(starts, Int32(bytes.lowerBound))
-        // The words from `lo` that end within the range: the ends rise with the starts, so the
-        // first that ends past it is found by binary search too.
-        var a = lo, b = ends.count
-        while a < b {
-            let mid = (a + b) / 2
-            if ends[mid] <= Int32(bytes.upperBound) { a = mid + 1 } else { b = mid }
-        }
-        return Int32(lo)..<Int32(a)
+        // The first word that starts in the range; from there, the first that ends past it (the
+        // ends rise with the starts). Both by binary search.
+        let lo = TokenizedText.first(in: starts, from: 0) { $0 >= Int32(bytes.lowerBound) }
+        let hi = TokenizedText.first(in: ends, from: lo) { $0 > Int32(bytes.upperBound) }
+        return Int32(lo)..<Int32(hi)
     }
 
-    private func lowerBound(_ a: [Int32], _ x: Int32) -> Int {
-        var lo = 0, hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+    /// The first index from `from` on whose value satisfies `isPast` (false up to some index, true
+    /// from there on), `a.count` if none. Without a branch on the comparisons (selects): which way
+    /// a search goes is unpredictable, and a mispredicted branch a step costs more than the step.
+    @inline(__always)
+    private static func first(in a: [Int32], from: Int, _ isPast: (Int32) -> Bool) -> Int {
+        a.withUnsafeBufferPointer { a in
+            var lo = from, count = a.count - from
+            while count > 0 {
+                let half = count >> 1
+                let ahead = !isPast(a[lo + half])
+                lo = ahead ? lo + half + 1 : lo
+                count = ahead ? count - half - 1 : half
+            }
+            return lo
         }
-        return lo
     }
 }
 
