@@ -418,7 +418,10 @@ struct CorpusPart {
     var structures: [ArticleStructure] = []
     var shapes: [ArticleShape] = []
     var entities: [EntityRecord] = []
-    var entityIDs: [String: Int32] = [:]
+    /// Each entity's id by its name (entity k is `entities[k]`, numbered in order of first mention).
+    private var entityIDs = TermNumbers()
+    /// The names of an article's mentions that `knownIDs` does not answer, and their ids.
+    private var unknownNames: [String] = [], unknownIDs: [UInt32] = []
     /// The id of each gazetteer entity already met (by `EntityMention.known`), -1 for one not yet met:
     /// most mentions are of known entities, whose names are then not hashed again.
     private var knownIDs: [Int32] = []
@@ -438,18 +441,34 @@ struct CorpusPart {
         // Gathered here and set once: each change of `structure.entities` makes a new store of them.
         var occurrences: [EntityOccurrence] = []
         occurrences.reserveCapacity(a.mentions.count)
+        if knownIDs.isEmpty { knownIDs = [Int32](repeating: -1, count: gazetteer.entities.count) }
+        // The names that need looking up are looked up together (`TermNumbers.appendIDs`), in
+        // mention order: the ids are those one lookup after another would give.
+        unknownNames.removeAll(keepingCapacity: true)
+        unknownIDs.removeAll(keepingCapacity: true)
+        for (m, _, _, _) in a.mentions where !(m.known >= 0 && Int(m.known) < knownIDs.count && knownIDs[Int(m.known)] >= 0) {
+            unknownNames.append(m.entity)
+        }
+        entityIDs.appendIDs(of: unknownNames, to: &unknownIDs)
+        // Those ids in the same order; `knownIDs` learns them only after, so that a name met twice
+        // here takes its two looked-up ids (the same) rather than one from `knownIDs`.
+        var next = 0
+        var learned: [(known: Int, id: Int32)] = []
         for (m, field, tokens, spelled) in a.mentions {
-            if knownIDs.isEmpty { knownIDs = [Int32](repeating: -1, count: gazetteer.entities.count) }
             let known = m.known >= 0 && Int(m.known) < knownIDs.count ? Int(m.known) : nil
             var id = known.map { knownIDs[$0] } ?? -1
             if id < 0 {
-                id = entityID(m.entity) {
-                    EntityRecord(name: m.entity, type: m.type.rawValue, aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? [])
+                id = Int32(unknownIDs[next])
+                next += 1
+                if id == entities.count {
+                    entities.append(EntityRecord(name: m.entity, type: m.type.rawValue,
+                                                 aliases: gazetteer.entity(named: m.entity).map { $0.aliases } ?? []))
                 }
-                if let known { knownIDs[known] = id }
+                if let known { learned.append((known, id)) }
             }
             occurrences.append(EntityOccurrence(entity: id, field: field, tokens: tokens, alias: m.alias, spelled: spelled))
         }
+        for (known, id) in learned { knownIDs[known] = id }
         structure.entities = occurrences
         structures.append(structure)
         shapes.append(a.shape)
@@ -461,15 +480,6 @@ struct CorpusPart {
         builder.add(copyOf: earlier, capitalizedInText: a.capitalized)
         structures.append(structures[Int(earlier)])
         shapes.append(shapes[Int(earlier)])
-    }
-
-    /// The id of an entity, numbered in order of first mention.
-    private mutating func entityID(_ name: String, _ record: () -> EntityRecord) -> Int32 {
-        if let known = entityIDs[name] { return known }
-        let id = Int32(entities.count)
-        entityIDs[name] = id
-        entities.append(record())
-        return id
     }
 
     /// Appends the part that follows this one.
@@ -486,9 +496,13 @@ struct CorpusPart {
 
     /// Appends the entities, structures and shapes of the part that follows this one.
     private mutating func appendEntities(_ other: CorpusPart) {
-        let remap = other.entities.map { e in entityID(e.name) { e } }
+        // The other part's names looked up together (`TermNumbers.appendIDs`), in its order.
+        var remap: [UInt32] = []
+        remap.reserveCapacity(other.entities.count)
+        entityIDs.appendIDs(of: other.entities.map(\.name), to: &remap)
+        for (e, id) in zip(other.entities, remap) where id == entities.count { entities.append(e) }
         for var s in other.structures {
-            s.entities = s.entities.map { var e = $0; e.entity = remap[Int(e.entity)]; return e }
+            s.entities = s.entities.map { var e = $0; e.entity = Int32(remap[Int(e.entity)]); return e }
             structures.append(s)
         }
         shapes += other.shapes
