@@ -849,7 +849,8 @@ METHOD = [
     "interpreter's own start-up is part of it), and for warta the whole load and indexing of the corpus "
     "while it has no index file.",
     "- **Build** is the wall time of a fresh process indexing the corpus (FTS5 and tantivy read the export: "
-    "they do no cleaning), except warta's, which is its traced load + index time.",
+    "they do no cleaning); for warta, the `warta index` process (a build of warta from before index files: "
+    "its traced load + index time).",
 ]
 
 
