@@ -23,29 +23,44 @@ public enum LanguageGuess {
     /// neither language has twice the other's count.
     public static func guess(_ text: String) -> String? {
         var id = 0, en = 0, seen = 0
+        @inline(__always) func count(_ key: UInt64) {
+            switch functionWords.value(key) {
+            case 1: id += 1
+            case 2: en += 1
+            default: break
+            }
+        }
         withUTF8Bytes(text) { s in
             let n = s.count
+            let lower: UInt64 = 0x2020_2020_2020_2020
             var i = 0
             while i < n, seen < sampleWords {
-                var b = s[i]
-                guard isASCIIAlpha(b) else { i += 1; continue }
-                // The word's letters packed as they are read (`packLetters`), looked up once in both lists.
+                guard isASCIIAlpha(s[i]) else { i += 1; continue }
+                // A word is a run of ASCII letters; one of up to eight letters is looked up by its
+                // bytes in lower case (`key`), no function word being longer.
                 let start = i
+                seen += 1
+                if i + 8 <= n, let base = s.baseAddress {
+                    // Eight bytes at once: the word's end is the first that is not a letter.
+                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian | lower
+                    let notLetters = ~ByteFlags.within(v, 0x61, 0x7A) & ByteFlags.highs
+                    if notLetters != 0 {
+                        let length = notLetters.trailingZeroBitCount / 8
+                        i += length
+                        count(v & ((1 << UInt64(8 * length)) - 1))
+                        continue
+                    }
+                    i += 8
+                    while i < n && isASCIIAlpha(s[i]) { i += 1 }
+                    if i - start == 8 { count(v) }
+                    continue
+                }
                 var key: UInt64 = 0
                 repeat {
-                    key = packLetter(b, after: key)
+                    if i - start < 8 { key |= UInt64(s[i] | 0x20) << UInt64(8 * (i - start)) }
                     i += 1
-                    guard i < n else { break }
-                    b = s[i]
-                } while isASCIIAlpha(b)
-                seen += 1
-                if i - start <= 9 {
-                    switch functionWords.value(key) {
-                    case 1: id += 1
-                    case 2: en += 1
-                    default: break
-                    }
-                }
+                } while i < n && isASCIIAlpha(s[i])
+                if i - start <= 8 { count(key) }
             }
         }
         guard id + en >= 5 else { return nil }
@@ -54,6 +69,13 @@ public enum LanguageGuess {
         return nil
     }
 
+    /// A word's key in `functionWords`: its bytes (at most eight, lower case) read little-endian.
+    static func key(_ word: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (k, b) in word.utf8.prefix(8).enumerated() { key |= UInt64(b | 0x20) << UInt64(8 * k) }
+        return key
+    }
+
     /// Both lists' words: 1 for Indonesian, 2 for English (a word on both counts as Indonesian).
-    static let functionWords = PackedWordMap(english.map { ($0, 2) } + indonesian.map { ($0, 1) })
+    static let functionWords = PackedWordMap(english.map { ($0, 2) } + indonesian.map { ($0, 1) }, key: key)
 }

@@ -207,9 +207,10 @@ struct PackedWordMap: Sendable {
     private var values = [UInt8](repeating: 0, count: 256)
 
     /// Later pairs win over earlier ones with the same word.
-    init(_ pairs: [(String, UInt8)]) {
+    /// - Parameter key: a word's key (never 0); by default its letters packed.
+    init(_ pairs: [(String, UInt8)], key keyOf: (String) -> UInt64 = { packLetters($0) }) {
         for (w, v) in pairs {
-            let key = packLetters(w)
+            let key = keyOf(w)
             var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
             while keys[h] != 0, keys[h] != key { h = (h + 1) & 255 }
             keys[h] = key
