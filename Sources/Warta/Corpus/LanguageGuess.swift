@@ -77,5 +77,5 @@ public enum LanguageGuess {
     }
 
     /// Both lists' words: 1 for Indonesian, 2 for English (a word on both counts as Indonesian).
-    static let functionWords = PackedWordMap(english.map { ($0, 2) } + indonesian.map { ($0, 1) }, key: key)
+    static let functionWords = WordKeyMap(english.map { ($0, 2) } + indonesian.map { ($0, 1) }, key: key)
 }

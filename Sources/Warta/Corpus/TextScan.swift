@@ -199,16 +199,17 @@ func packLetters(_ word: String) -> UInt64 {
 @inline(__always)
 func packLetter(_ b: UInt8, after key: UInt64) -> UInt64 { key << 5 | UInt64((b | 0x20) - 0x60) }
 
-/// A small map of packed words (`packLetters`) to a byte, with open addressing: one probe
-/// answers which of several word lists a word is on. The language guess looks up every word
-/// of every article, and hashing with `Dictionary`'s SipHash costs more than the rest of that work together.
-struct PackedWordMap: Sendable {
+/// A small map of words to a byte, by a key the caller makes of each word (a number, never 0),
+/// with open addressing: one probe answers which of several word lists a word is on. The
+/// language guess looks up every word of every article, and hashing with `Dictionary`'s
+/// SipHash costs more than the rest of that work together.
+struct WordKeyMap: Sendable {
     private var keys = [UInt64](repeating: 0, count: 256)
     private var values = [UInt8](repeating: 0, count: 256)
 
     /// Later pairs win over earlier ones with the same word.
-    /// - Parameter key: a word's key (never 0); by default its letters packed.
-    init(_ pairs: [(String, UInt8)], key keyOf: (String) -> UInt64 = { packLetters($0) }) {
+    /// - Parameter key: a word's key (never 0), as the caller makes it of the words it looks up.
+    init(_ pairs: [(String, UInt8)], key keyOf: (String) -> UInt64) {
         for (w, v) in pairs {
             let key = keyOf(w)
             var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
@@ -218,7 +219,7 @@ struct PackedWordMap: Sendable {
         }
     }
 
-    /// The word's value; 0 when it is on no list (packed keys are never 0: 0 marks a free slot).
+    /// The word's value; 0 when it is on no list (keys are never 0: 0 marks a free slot).
     @inline(__always)
     func value(_ key: UInt64) -> UInt8 {
         var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)

@@ -13,14 +13,14 @@ enum BlockStream: Int, CaseIterable {
     static func words(_ field: IndexedField) -> BlockStream { field == .title ? .titleWords : .textWords }
     static func shape(_ field: IndexedField) -> BlockStream { field == .title ? .titleShape : .textShape }
 
-    /// The level a stream is deflated at (libdeflate; measured on 1x CLICK-ID).
+    /// The level every stream is deflated at (libdeflate; measured on 1x CLICK-ID).
     /// Words are numbers by frequency, nearly incompressible: the fastest level
     /// does as well as the best (text 8.95 MB at 1, 8.86 at 9; titles do not
     /// shrink at all); so it does for the structure (4.51 at 1, 4.44 at 9) and
     /// the records (2.51 at 1, 2.44 at 6, in a third of the time). Shapes shrink
     /// by more: 3.26 MB at 1, 3.13 at 2, 2.94 at 4; the file at 1 is 0.3% larger
     /// than at 2 and well under tantivy's, and level 1 takes about half the time.
-    var level: Int32 { 1 }
+    static let level: Int32 = 1
 }
 
 /// Groups the streams of each article into blocks and compresses them.
@@ -59,7 +59,7 @@ enum ArticleBlockWriter {
                     raw.bytes.removeAll(keepingCapacity: true)
                     for d in ranges[b] { raw.varint(parts[d][s].count) }
                     for d in ranges[b] { raw.bytes += parts[d][s] }
-                    Deflate.compress(raw.bytes, level: BlockStream(rawValue: s)!.level, into: &compressed)
+                    Deflate.compress(raw.bytes, level: BlockStream.level, into: &compressed)
                     block.varint(compressed.count)
                     block.bytes += compressed
                 }

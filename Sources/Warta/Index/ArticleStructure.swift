@@ -25,6 +25,20 @@ struct EntityOccurrence: Sendable, Hashable {
     /// equality and hashing leave it out.
     var spelled: Bool? = nil
 
+    /// Whether `alias` is the bytes of words `tokens` of a field (from the first's start to the
+    /// last's end), its words lying at `starts[k] ..< ends[k]`: an index file then reads the
+    /// alias back from the text rather than storing it.
+    static func spells(_ alias: String, words tokens: Range<Int32>, starts: [Int32], ends: [Int32], in field: String) -> Bool {
+        guard tokens.lowerBound >= 0, tokens.upperBound <= Int32(min(starts.count, ends.count)), !tokens.isEmpty else { return false }
+        let lo = Int(starts[Int(tokens.lowerBound)]), hi = Int(ends[Int(tokens.upperBound) - 1])
+        var field = field, alias = alias
+        return field.withUTF8 { t in
+            alias.withUTF8 { a in
+                hi <= t.count && hi - lo == a.count && (a.isEmpty || memcmp(t.baseAddress! + lo, a.baseAddress!, a.count) == 0)
+            }
+        }
+    }
+
     static func == (a: EntityOccurrence, b: EntityOccurrence) -> Bool {
         a.entity == b.entity && a.field == b.field && a.tokens == b.tokens && a.alias == b.alias
     }

@@ -212,11 +212,11 @@ struct ArticleAnalyzer: Sendable {
         var mentions: [(mention: EntityMention, field: IndexedField, tokens: Range<Int32>, spelled: Bool)] = []
         for m in recognizer.mentions(in: a.title, tokens: title) {
             let tokens = title.tokens(in: m.range)
-            mentions.append((m, .title, tokens, ArticleAnalyzer.spelled(m.alias, tokens, of: title, in: a.title)))
+            mentions.append((m, .title, tokens, EntityOccurrence.spells(m.alias, words: tokens, starts: title.starts, ends: title.ends, in: a.title)))
         }
         for m in textMentions {
             let tokens = text.tokens(in: m.range)
-            mentions.append((m, .text, tokens, ArticleAnalyzer.spelled(m.alias, tokens, of: text, in: a.text)))
+            mentions.append((m, .text, tokens, EntityOccurrence.spells(m.alias, words: tokens, starts: text.starts, ends: text.ends, in: a.text)))
         }
         // A capital at the start of a sentence says nothing about a name.
         // The sentences are in text order, so their first words are met in step with the words.
@@ -229,19 +229,6 @@ struct ArticleAnalyzer: Sendable {
         }
         return AnalyzedArticle(title: title, text: text, structure: structure, mentions: mentions, capitalized: capitalized,
                                shape: ArticleShape(a, title: title, text: text))
-    }
-
-    /// Whether `alias` is the bytes of words `tokens` of a field (from the first's start to the
-    /// last's end): an index file then reads it back from the text rather than storing it.
-    static func spelled(_ alias: String, _ tokens: Range<Int32>, of words: TokenizedText, in field: String) -> Bool {
-        guard tokens.lowerBound >= 0, tokens.upperBound <= Int32(words.starts.count), !tokens.isEmpty else { return false }
-        let lo = Int(words.starts[Int(tokens.lowerBound)]), hi = Int(words.ends[Int(tokens.upperBound) - 1])
-        var field = field, alias = alias
-        return field.withUTF8 { t in
-            alias.withUTF8 { a in
-                hi <= t.count && hi - lo == a.count && (a.isEmpty || memcmp(t.baseAddress! + lo, a.baseAddress!, a.count) == 0)
-            }
-        }
     }
 
     private func startsUppercase(_ bytes: [UInt8], _ i: Int) -> Bool {

@@ -104,15 +104,8 @@ enum IndexWriter {
                                                           termLengths: index.forward(e.field, d).map { termBytes[Int($0)].count })
                     }
                     let t = ranges[f]!
-                    guard e.tokens.lowerBound >= 0, e.tokens.upperBound <= Int32(t.starts.count), !e.tokens.isEmpty else { return false }
-                    let lo = Int(t.starts[Int(e.tokens.lowerBound)]), hi = Int(t.ends[Int(e.tokens.upperBound) - 1])
-                    var text = e.field == .title ? articles[d].title : articles[d].text
-                    var alias = e.alias
-                    return text.withUTF8 { t in
-                        alias.withUTF8 { a in
-                            hi <= t.count && hi - lo == a.count && (a.isEmpty || memcmp(t.baseAddress! + lo, a.baseAddress!, a.count) == 0)
-                        }
-                    }
+                    return EntityOccurrence.spells(e.alias, words: e.tokens, starts: t.starts, ends: t.ends,
+                                                   in: e.field == .title ? articles[d].title : articles[d].text)
                 }
             }
             return p
