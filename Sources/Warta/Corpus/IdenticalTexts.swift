@@ -16,19 +16,25 @@ enum IdenticalTexts {
     static func firsts(count: Int, hash: (Int) -> Int, same: (Int, Int) -> Bool) -> [Int32] {
         let hashes = parallelMap(0..<count, hash)
         var firsts = [Int32](repeating: 0, count: count)
-        // Per hash, the first item of each distinct text with that hash (nearly always one).
-        var seen: [Int: [Int32]] = [:]
-        seen.reserveCapacity(count)
+        // An open-addressing table of the first item of each hash, and per item the next distinct
+        // text with the same hash (nearly always none): no allocation per item.
+        var slotCount = 16
+        while slotCount < 2 * count { slotCount *= 2 }
+        let mask = slotCount - 1
+        var slots = [Int32](repeating: -1, count: slotCount)
+        var nextSameHash = [Int32](repeating: -1, count: count)
         for i in 0..<count {
             firsts[i] = Int32(i)
-            if let earlier = seen[hashes[i]] {
-                if let j = earlier.first(where: { same(Int($0), i) }) {
-                    firsts[i] = j
-                } else {
-                    seen[hashes[i]]!.append(Int32(i))
-                }
-            } else {
-                seen[hashes[i]] = [Int32(i)]
+            let h = hashes[i]
+            var s = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(h)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            while slots[s] >= 0 && hashes[Int(slots[s])] != h { s = (s + 1) & mask }
+            guard slots[s] >= 0 else { slots[s] = Int32(i); continue }
+            // The distinct texts with this hash, each by its first item.
+            var j = slots[s]
+            while true {
+                if same(Int(j), i) { firsts[i] = j; break }
+                if nextSameHash[Int(j)] < 0 { nextSameHash[Int(j)] = Int32(i); break }
+                j = nextSameHash[Int(j)]
             }
         }
         return firsts

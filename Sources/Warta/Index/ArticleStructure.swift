@@ -63,10 +63,16 @@ struct ArticleStructure: Sendable {
     /// (their aliases are spelled from the text, which a statement about
     /// sentences has no need of).
     var entities: [EntityOccurrence] {
-        get { mentions.value }
-        set { mentions = Mentions(newValue) }
+        get { decoded?.value ?? given }
+        set {
+            given = newValue
+            decoded = nil
+        }
     }
-    private var mentions = Mentions([])
+    /// The mentions when given (a build): a plain array, nothing allocated beside it.
+    private var given: [EntityOccurrence] = []
+    /// Or what makes them when first read (an index file).
+    private var decoded: Mentions?
 
     /// The structure with its mentions made by `decode` when first read.
     init(paragraphs: [TextSpan] = [], sentences: [TextSpan] = [], quotes: [QuoteSpan] = [],
@@ -74,7 +80,17 @@ struct ArticleStructure: Sendable {
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.quotes = quotes
-        if let decode { mentions = Mentions(decode) }
+        if let decode { decoded = Mentions(decode) }
+    }
+
+    /// Gives each mention the entity id `remap` has for its own, in place (no copy of the
+    /// mentions when this structure alone holds them).
+    mutating func renumberEntities(_ remap: [UInt32]) {
+        if let decoded {
+            given = decoded.value
+            self.decoded = nil
+        }
+        for i in given.indices { given[i].entity = Int32(remap[Int(given[i].entity)]) }
     }
 
     func spans(of unit: Unit) -> [TextSpan] {
@@ -87,13 +103,11 @@ struct ArticleStructure: Sendable {
     }
 }
 
-/// Entity mentions, given or made once on first read.
+/// Entity mentions made once, on first read.
 private final class Mentions: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [EntityOccurrence]?
     private var make: (@Sendable () -> [EntityOccurrence])?
-
-    init(_ mentions: [EntityOccurrence]) { made = mentions }
 
     init(_ make: @escaping @Sendable () -> [EntityOccurrence]) { self.make = make }
 

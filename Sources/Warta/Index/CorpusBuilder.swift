@@ -294,6 +294,7 @@ enum CorpusBuilder {
         // Identical articles found here serve the index file's duplicates too; a test's own `firsts` does not.
         let found = firsts == nil ? identicalArticles(articles) : []
         let firsts = firsts ?? found
+        if trace { trace("  identical articles \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms") }
         let shared = SharedAnalyses(firsts: firsts) { analyzer.analyze(articles[$0]) }
         let stretches = Stretches((0..<partCount).map { k in min(articles.count, k * size)..<min(articles.count, k * size + size) })
         parts.withUnsafeMutableBufferPointer { out in
@@ -342,9 +343,8 @@ enum CorpusBuilder {
         }
         let tAnalysed = DispatchTime.now().uptimeNanoseconds
         // Each part is let go of as it is taken: the whole then owns its arrays alone and grows them in place, not a copy.
-        var whole = parts[0] ?? CorpusPart()
-        parts[0] = nil
-        for k in 1..<partCount { whole.append(parts[k]!) }
+        var whole = parts[0].take() ?? CorpusPart()
+        for k in 1..<partCount { whole.append(&parts[k]!) }
         // What the whole did not take of the other parts is freed meanwhile (~60 ms at 1x CLICK-ID).
         freeInBackgroundForReuse(parts)
         parts = []
@@ -470,29 +470,41 @@ struct CorpusPart {
     }
 
     /// Appends the part that follows this one.
-    mutating func append(_ other: CorpusPart) {
+    /// The other part's structures are taken out of it (so that they are renumbered in place); the
+    /// rest of it is left to the caller to let go of.
+    mutating func append(_ other: inout CorpusPart) {
         // The forward index is joined on one core while the entities and structures are on another.
         var joined = IndexBuilder()
         swap(&joined, &builder)
+        var otherStructures: [ArticleStructure] = []
+        swap(&otherStructures, &other.structures)
+        let otherEntities = other.entities, otherShapes = other.shapes
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let (index, _) = inParallel({ () -> IndexBuilder in
             joined.append(other.builder)
+            if trace { trace("  join: words \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms") }
             return joined
-        }, { appendEntities(other) })
+        }, {
+            appendEntities(otherEntities, &otherStructures, otherShapes)
+            if trace { trace("  join: entities and structures \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms") }
+        })
         builder = index
+        // The structures' old arrays are this part's now; the emptied array is the other part's again.
+        swap(&otherStructures, &other.structures)
     }
 
     /// Appends the entities, structures and shapes of the part that follows this one.
-    private mutating func appendEntities(_ other: CorpusPart) {
+    private mutating func appendEntities(_ otherEntities: [EntityRecord], _ otherStructures: inout [ArticleStructure],
+                                         _ otherShapes: [ArticleShape]) {
         // The other part's names looked up together (`TermNumbers.appendIDs`), in its order.
         var remap: [UInt32] = []
-        remap.reserveCapacity(other.entities.count)
-        entityIDs.appendIDs(of: other.entities.map(\.name), to: &remap)
-        for (e, id) in zip(other.entities, remap) where id == entities.count { entities.append(e) }
-        for var s in other.structures {
-            s.entities = s.entities.map { var e = $0; e.entity = Int32(remap[Int(e.entity)]); return e }
-            structures.append(s)
-        }
-        shapes += other.shapes
+        remap.reserveCapacity(otherEntities.count)
+        entityIDs.reserve(entities.count + otherEntities.count)
+        entityIDs.appendIDs(of: otherEntities.map(\.name), to: &remap)
+        for (e, id) in zip(otherEntities, remap) where id == entities.count { entities.append(e) }
+        for i in otherStructures.indices { otherStructures[i].renumberEntities(remap) }
+        structures += otherStructures
+        shapes += otherShapes
     }
 }
 

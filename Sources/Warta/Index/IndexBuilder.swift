@@ -224,13 +224,27 @@ struct IndexBuilder {
     /// this one are numbered in the order `other` met them, so the ids are
     /// those one builder adding every document would have given.
     mutating func append(_ other: IndexBuilder) {
-        let remap = other.termIDs.terms.map { id(of: $0) }
+        // Looked up a stretch at a time (`TermNumbers.appendIDs`), in the other's order.
+        let otherTerms = other.termIDs.terms
+        termIDs.reserve(termIDs.count + otherTerms.count)
+        var remap: [UInt32] = []
+        remap.reserveCapacity(otherTerms.count)
+        for lo in stride(from: 0, to: otherTerms.count, by: 1024) {
+            termIDs.appendIDs(of: otherTerms[lo..<min(otherTerms.count, lo + 1024)], to: &remap)
+        }
         // Grown once to their joined size, and filled in place: the forward index is most of the memory a build holds.
         for f in 0..<forwardTerms.count {
             fieldLengths[f] += other.fieldLengths[f]
             let base = forwardTerms[f].count
-            forwardTerms[f].reserveCapacity(base + other.forwardTerms[f].count)
-            for id in other.forwardTerms[f] { forwardTerms[f].append(remap[Int(id)]) }
+            let n = other.forwardTerms[f].count
+            forwardTerms[f].append(contentsOf: repeatElement(0, count: n))
+            forwardTerms[f].withUnsafeMutableBufferPointer { joined in
+                other.forwardTerms[f].withUnsafeBufferPointer { ids in
+                    remap.withUnsafeBufferPointer { remap in
+                        for k in 0..<n { joined[base + k] = remap[Int(ids[k])] }
+                    }
+                }
+            }
             forwardStarts[f].reserveCapacity(forwardStarts[f].count + other.forwardStarts[f].count - 1)
             for start in other.forwardStarts[f].dropFirst() { forwardStarts[f].append(start + base) }
         }

@@ -1,8 +1,8 @@
 import CPrefetch
 
 /// The id of each term an index builder has met, numbered in order of first
-/// sight: an open-addressing table over the terms' UTF-8 bytes (FNV-1a),
-/// the one lookup every word of the corpus goes through while it is indexed.
+/// sight: an open-addressing table over the terms' UTF-8 bytes (hashed a word
+/// at a time), the one lookup every word of the corpus goes through while it is indexed.
 struct TermNumbers {
     /// Every term by its id.
     private(set) var terms: [String] = []
@@ -14,6 +14,9 @@ struct TermNumbers {
     /// longer than 8) is found or ruled out by its slot alone; a longer one is compared with its
     /// string (a read of the terms array, most often a cache miss) only when all those agree.
     private var slots: [UInt64] = Array(repeating: 0, count: width << 12)
+
+    /// Every term's hash by its id: the table grows without hashing the terms again.
+    private var termHashes: [UInt64] = []
 
     /// The hashes of the terms `appendIDs` is looking up.
     private var hashes: [Hashed] = []
@@ -33,7 +36,7 @@ struct TermNumbers {
     /// after another would wait for each in turn. All the words are hashed first and
     /// their slots asked for at once (prefetched), so the misses overlap; then each is
     /// looked up. The ids are those `id(of:)` would give, one word after another.
-    mutating func appendIDs(of words: [String], to ids: inout [UInt32]) {
+    mutating func appendIDs<Words: RandomAccessCollection<String>>(of words: Words, to ids: inout [UInt32]) {
         hashes.removeAll(keepingCapacity: true)
         let mask = slotCount - 1
         slots.withUnsafeBufferPointer { s in
@@ -56,6 +59,7 @@ struct TermNumbers {
         if let found { return found }
         let id = UInt32(terms.count)
         terms.append(term)
+        termHashes.append(hashed.hash)
         let at = TermNumbers.width * slot
         slots[at] = key | UInt64(id + 1)
         slots[at + 1] = hashed.prefix
@@ -87,34 +91,71 @@ struct TermNumbers {
         }
     }
 
-    /// A term's FNV-1a hash, first 8 bytes, next 8 bytes and length (`hash(_:)`).
+    /// A term's hash, first 8 bytes, next 8 bytes and length (`hash(_:)`).
     private typealias Hashed = (hash: UInt64, prefix: UInt64, rest: UInt64, length: Int)
+
+    /// Makes room for `count` terms in all, so that numbering them grows the table at most once.
+    mutating func reserve(_ count: Int) {
+        terms.reserveCapacity(count)
+        termHashes.reserveCapacity(count)
+        while count * 2 > slotCount { grow() }
+    }
 
     private mutating func grow() {
         let width = TermNumbers.width
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        let n = slots.count * 2
+        // Huge pages asked for before the zeros touch it: lookups land anywhere in megabytes.
+        var bigger = [UInt64](unsafeUninitializedCapacity: n) { b, c in
+            warta_huge(b.baseAddress!, UInt(n * 8))
+            b.initialize(repeating: 0)
+            c = n
+        }
         let mask = bigger.count / width - 1
         for k in stride(from: 0, to: slots.count, by: width) where slots[k] != 0 {
             let id = Int(slots[k] & 0xFFFF_FFFF) - 1
-            var i = Int(truncatingIfNeeded: TermNumbers.hash(terms[id]).hash) & mask
+            var i = Int(truncatingIfNeeded: termHashes[id]) & mask
             while bigger[width * i] != 0 { i = (i + 1) & mask }
             for w in 0..<width { bigger[width * i + w] = slots[k + w] }
         }
         slots = bigger
     }
 
-    /// FNV-1a of the term's bytes (its high bits mixed down), its first 8 bytes and its next 8
-    /// (little-endian, zeros after a shorter term's end) and its length, in one pass.
+    /// A term's hash, first 8 bytes and next 8 (little-endian, zeros after a shorter term's end)
+    /// and its length. The 16 bytes are read a word at a time (`bytes(_:_:_:)`) and mixed with two
+    /// multiplications; the bytes past 16 of a longer term (few) are folded in 8 at a time.
     @inline(__always)
     private static func hash(_ term: String) -> Hashed {
         var term = term
         return term.withUTF8 { b in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325, prefix: UInt64 = 0, rest: UInt64 = 0
-            for (k, x) in b.enumerated() {
-                h = (h ^ UInt64(x)) &* 0x100_0000_01B3
-                if k < 8 { prefix |= UInt64(x) << (8 * UInt64(k)) } else if k < 16 { rest |= UInt64(x) << (8 * UInt64(k - 8)) }
+            let n = b.count
+            guard let p = b.baseAddress, n > 0 else { return (0x9E37_79B9_7F4A_7C15, 0, 0, 0) }
+            let prefix = bytes(p, 0, min(n, 8))
+            let rest = n > 8 ? bytes(p, 8, min(n, 16) - 8) : 0
+            var h = (prefix ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+            h = (h ^ (h >> 31) ^ rest) &* 0x94D0_49BB_1331_11EB
+            var k = 16
+            while k < n {
+                h = (h ^ (h >> 29) ^ bytes(p, k, min(n - k, 8))) &* 0xBF58_476D_1CE4_E5B9
+                k += 8
             }
-            return (h ^ (h >> 29), prefix, rest, b.count)
+            h ^= UInt64(n)
+            h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+            return (h ^ (h >> 29), prefix, rest, n)
         }
+    }
+
+    /// The `count` (1 to 8) bytes at `p + at` as a little-endian word, zeros above them: read as one
+    /// word, two overlapping half-words or (up to three bytes) one at a time, never past the end.
+    @inline(__always)
+    private static func bytes(_ p: UnsafePointer<UInt8>, _ at: Int, _ count: Int) -> UInt64 {
+        let q = UnsafeRawPointer(p + at)
+        if count == 8 { return q.loadUnaligned(as: UInt64.self).littleEndian }
+        if count >= 4 {
+            let lo = UInt64(q.loadUnaligned(as: UInt32.self).littleEndian)
+            let hi = UInt64(q.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self).littleEndian)
+            return lo | hi << (8 * UInt64(count - 4))
+        }
+        let b0 = UInt64(p[at]), b1 = count > 1 ? UInt64(p[at + 1]) : 0, b2 = count > 2 ? UInt64(p[at + 2]) : 0
+        return b0 | b1 << 8 | b2 << 16
     }
 }
