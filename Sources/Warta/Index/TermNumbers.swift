@@ -103,13 +103,7 @@ struct TermNumbers {
 
     private mutating func grow() {
         let width = TermNumbers.width
-        let n = slots.count * 2
-        // Huge pages asked for before the zeros touch it: lookups land anywhere in megabytes.
-        var bigger = [UInt64](unsafeUninitializedCapacity: n) { b, c in
-            warta_huge(b.baseAddress!, UInt(n * 8))
-            b.initialize(repeating: 0)
-            c = n
-        }
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count / width - 1
         for k in stride(from: 0, to: slots.count, by: width) where slots[k] != 0 {
             let id = Int(slots[k] & 0xFFFF_FFFF) - 1
