@@ -73,7 +73,7 @@ public struct EntityRecognizer: Sendable {
             guard !tokens.leftOut else { return Scan(buf: buf, words: TextBytes.words(buf), gazetteer: gazetteer, facts: facts).run() }
             // Word k is token k: its folded form is the token's term, not folded again.
             let words = TextBytes.words(buf, starts: tokens.starts, ends: tokens.ends)
-            return Scan(buf: buf, words: words, gazetteer: gazetteer, facts: facts, terms: tokens.terms).run()
+            return Scan(buf: buf, words: words, gazetteer: gazetteer, facts: facts, terms: tokens.terms, hashes: tokens.hashes).run()
         }
     }
 }
@@ -90,11 +90,15 @@ private struct Scan {
     let folds: [String]
     /// Whether `folds` holds every word's folded form (the tokenizer's terms), not only the capitalised ones'.
     let foldsAll: Bool
+    /// With `terms`, their hashes (`TokenizedText.hashes`): the facts are looked up without hashing again.
+    let hashes: [TermHash]
     /// The facts of every capitalised word (`WordFacts.none` for the others).
     let known: [Int32]
 
-    /// - Parameter terms: the folded form of each word (word k is token k of `TokenizedText`), if known.
-    init(buf: UnsafeBufferPointer<UInt8>, words: [TextBytes.Word], gazetteer: Gazetteer, facts: WordFacts, terms: [String]? = nil) {
+    /// - Parameter terms: the folded form of each word (word k is token k of `TokenizedText`), if known,
+    ///   and `hashes` their hashes.
+    init(buf: UnsafeBufferPointer<UInt8>, words: [TextBytes.Word], gazetteer: Gazetteer, facts: WordFacts,
+         terms: [String]? = nil, hashes: [TermHash] = []) {
         self.buf = buf
         self.words = words
         self.gazetteer = gazetteer
@@ -102,12 +106,20 @@ private struct Scan {
         let folds = terms ?? words.map { $0.capitalised ? TextBytes.fold(buf, $0.start, $0.end) : "" }
         self.folds = folds
         foldsAll = terms != nil
-        known = words.indices.map { words[$0].capitalised ? facts.id(folds[$0]) : WordFacts.none }
+        let hashed = terms != nil && hashes.count == words.count
+        self.hashes = hashed ? hashes : []
+        known = words.indices.map { k in
+            guard words[k].capitalised else { return WordFacts.none }
+            return hashed ? facts.id(folds[k], hashed: hashes[k]) : facts.id(folds[k])
+        }
     }
 
     /// The facts of word `k`.
     @inline(__always)
-    func factsOf(_ k: Int) -> Int32 { words[k].capitalised ? known[k] : facts.id(folded(k)) }
+    func factsOf(_ k: Int) -> Int32 {
+        if words[k].capitalised { return known[k] }
+        return k < hashes.count ? facts.id(folds[k], hashed: hashes[k]) : facts.id(folded(k))
+    }
 
     @inline(__always)
     func folded(_ k: Int) -> String {
@@ -328,6 +340,12 @@ struct WordFacts: Sendable {
     /// The id of a folded word's facts, `none` when it has none.
     @inline(__always)
     func id(_ word: String) -> Int32 { numbers.existingID(of: word).map { Int32($0) } ?? WordFacts.none }
+
+    /// The same for a word already hashed (`TermNumbers.hash`).
+    @inline(__always)
+    func id(_ word: String, hashed: TermHash) -> Int32 {
+        numbers.existingID(of: word, hashed: hashed).map { Int32($0) } ?? WordFacts.none
+    }
 
     @inline(__always)
     func classes(_ id: Int32) -> NameLexicon.WordClass { id < 0 ? [] : wordClasses[Int(id)] }

@@ -9,12 +9,14 @@ public enum Normalizer {
     /// Folds the UTF-8 bytes of one token (a run of letters, digits and marks).
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var how = WordCoding.asTerm
-        return fold(bytes, writing: &how)
+        var hash: TermHash = (0, 0, 0, 0)
+        return fold(bytes, writing: &how, hashing: &hash)
     }
 
-    /// The same, and how the bytes are written with respect to the term (`WordCoding.writing`).
+    /// The same, and how the bytes are written with respect to the term (`WordCoding.writing`)
+    /// and the term's hash for the term table (`TermNumbers.hash`), made while its bytes are at hand.
     @inline(__always)
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, writing how: inout UInt8) -> String {
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, writing how: inout UInt8, hashing hash: inout TermHash) -> String {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {
@@ -27,6 +29,7 @@ public enum Normalizer {
                     lowers &+= (b >= 0x61 && b <= 0x7A) ? 1 : 0
                     out[i] = upper ? b | 0x20 : b
                 }
+                hash = TermNumbers.hash(bytes: UnsafeBufferPointer(rebasing: out[0..<bytes.count]))
                 return bytes.count
             }
             if capitals == 0 {
@@ -40,6 +43,7 @@ public enum Normalizer {
         }
         let term = foldUnicode(String(decoding: bytes, as: UTF8.self))
         how = WordCoding.writing(bytes, term)
+        hash = TermNumbers.hash(term)
         return term
     }
 

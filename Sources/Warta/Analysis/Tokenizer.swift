@@ -39,14 +39,15 @@ public enum Tokenizer {
 
     /// The same over raw UTF-8 (which must be valid UTF-8).
     public static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>) -> Void) {
-        forEachWord(utf8: buf) { term, range, _ in if !term.isEmpty { body(term, range) } }
+        forEachWord(utf8: buf) { term, range, _, _ in if !term.isEmpty { body(term, range) } }
     }
 
     /// The same, with how each word is written with respect to its term (`WordCoding.asTerm` …
-    /// `WordCoding.literal`), found while the word is folded; a word whose term folds to
-    /// nothing is passed too, with an empty term (the others leave it out).
+    /// `WordCoding.literal`) and the term's hash (`TermNumbers.hash`), found while the word is
+    /// folded; a word whose term folds to nothing is passed too, with an empty term (the others
+    /// leave it out).
     @inline(__always)
-    static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>, UInt8) -> Void) {
+    static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>, UInt8, TermHash) -> Void) {
         let n = buf.count
         var i = 0
         var start = -1
@@ -73,10 +74,12 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ body: (String, Range<Int>, UInt8) -> Void) {
+    private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                             _ body: (String, Range<Int>, UInt8, TermHash) -> Void) {
         var how = WordCoding.asTerm
-        let term = Normalizer.fold(UnsafeBufferPointer(rebasing: buf[s..<e]), writing: &how)
-        body(term, s..<e, how)
+        var hash: TermHash = (0, 0, 0, 0)
+        let term = Normalizer.fold(UnsafeBufferPointer(rebasing: buf[s..<e]), writing: &how, hashing: &hash)
+        body(term, s..<e, how, hash)
     }
 
     /// Decodes the scalar at `i` (input is valid UTF-8; a stray byte decodes as U+FFFD).

@@ -129,6 +129,8 @@ struct TokenizedText: Sendable {
     var ends: [Int32] = []
     /// How each word is written with respect to its term (`WordCoding.writing`).
     var hows: [UInt8] = []
+    /// Each term's hash for the term tables (`TermNumbers.hash`), made as it was folded.
+    var hashes: [TermHash] = []
     /// Whether a word was left out for folding to nothing: the words are then not
     /// all of the text's runs of letters and digits (`TextBytes.words`).
     var leftOut = false
@@ -140,11 +142,13 @@ struct TokenizedText: Sendable {
         starts.reserveCapacity(expected)
         ends.reserveCapacity(expected)
         hows.reserveCapacity(expected)
+        hashes.reserveCapacity(expected)
         var text = text
         text.withUTF8 { buf in
-            Tokenizer.forEachWord(utf8: buf) { (term: String, range: Range<Int>, how: UInt8) in
+            Tokenizer.forEachWord(utf8: buf) { (term: String, range: Range<Int>, how: UInt8, hash: TermHash) in
                 if term.isEmpty { leftOut = true; return }
                 terms.append(term)
+                hashes.append(hash)
                 starts.append(Int32(range.lowerBound))
                 ends.append(Int32(range.upperBound))
                 hows.append(how)

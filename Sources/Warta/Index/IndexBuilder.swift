@@ -164,8 +164,8 @@ struct IndexBuilder {
     /// Adds a document whose words are already folded, per field, with the
     /// positions of the body where a word was capitalised mid-sentence.
     @discardableResult
-    mutating func add(terms: [[String]], capitalizedInText: [Int32]) -> UInt32 {
-        let doc = add(terms: terms)
+    mutating func add(terms: [[String]], hashes: [[TermHash]]? = nil, capitalizedInText: [Int32]) -> UInt32 {
+        let doc = add(terms: terms, hashes: hashes)
         count(capitalizedInText, of: doc)
         return doc
     }
@@ -198,9 +198,10 @@ struct IndexBuilder {
         }
     }
 
-    /// Adds a document whose words are already folded, per field.
+    /// Adds a document whose words are already folded, per field (with their hashes when
+    /// the tokenizer gave them, `TokenizedText.hashes`).
     @discardableResult
-    mutating func add(terms: [[String]]) -> UInt32 {
+    mutating func add(terms: [[String]], hashes: [[TermHash]]? = nil) -> UInt32 {
         let doc = UInt32(documentCount)
         documentCount += 1
         for field in IndexedField.allCases {
@@ -208,7 +209,11 @@ struct IndexBuilder {
             // Appended to a local array, taken out and put back: no nested access a word.
             var forward: [UInt32] = []
             swap(&forward, &forwardTerms[field.rawValue])
-            termIDs.appendIDs(of: words, to: &forward)
+            if let hashes, field.rawValue < hashes.count {
+                termIDs.appendIDs(of: words, hashed: hashes[field.rawValue], to: &forward)
+            } else {
+                termIDs.appendIDs(of: words, to: &forward)
+            }
             fieldLengths[field.rawValue].append(UInt32(words.count))
             forwardStarts[field.rawValue].append(forward.count)
             swap(&forward, &forwardTerms[field.rawValue])

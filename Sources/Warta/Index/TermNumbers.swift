@@ -1,5 +1,9 @@
 import CPrefetch
 
+/// A term's hash, its first 8 bytes, its next 8 and its length (`TermNumbers.hash`): what the
+/// term table looks a term up by. The tokenizer makes it as it folds a word (`TokenizedText.hashes`).
+typealias TermHash = (hash: UInt64, prefix: UInt64, rest: UInt64, length: Int)
+
 /// The id of each term an index builder has met, numbered in order of first
 /// sight: an open-addressing table over the terms' UTF-8 bytes (hashed a word
 /// at a time), the one lookup every word of the corpus goes through while it is indexed.
@@ -52,6 +56,19 @@ struct TermNumbers {
         for (k, w) in words.enumerated() { ids.append(id(of: w, hashes[k])) }
     }
 
+    /// The same for words already hashed (`hashed[k]` is `hash(words[k])`, as the tokenizer gives it).
+    mutating func appendIDs(of words: [String], hashed: [TermHash], to ids: inout [UInt32]) {
+        let mask = slotCount - 1
+        slots.withUnsafeBufferPointer { s in
+            for h in hashed {
+                let slot = s.baseAddress! + TermNumbers.width * (Int(truncatingIfNeeded: h.hash) & mask)
+                warta_prefetch(slot)
+                warta_prefetch(slot + TermNumbers.width - 1)
+            }
+        }
+        for k in words.indices { ids.append(id(of: words[k], hashed[k])) }
+    }
+
     /// The id of `term`, whose hash is `hashed`, numbering it if it is new.
     @inline(__always)
     private mutating func id(of term: String, _ hashed: Hashed) -> UInt32 {
@@ -72,6 +89,10 @@ struct TermNumbers {
     @inline(__always)
     func existingID(of term: String) -> UInt32? { probe(term, TermNumbers.hash(term)).id }
 
+    /// The same for a term already hashed (`hashed` is `hash(term)`).
+    @inline(__always)
+    func existingID(of term: String, hashed: TermHash) -> UInt32? { probe(term, hashed).id }
+
     /// Where `term` is in the table (its id), or the empty slot where it would go, with its slot's first word.
     @inline(__always)
     private func probe(_ term: String, _ hashed: Hashed) -> (slot: Int, key: UInt64, id: UInt32?) {
@@ -91,8 +112,7 @@ struct TermNumbers {
         }
     }
 
-    /// A term's hash, first 8 bytes, next 8 bytes and length (`hash(_:)`).
-    private typealias Hashed = (hash: UInt64, prefix: UInt64, rest: UInt64, length: Int)
+    private typealias Hashed = TermHash
 
     /// Makes room for `count` terms in all, so that numbering them grows the table at most once.
     mutating func reserve(_ count: Int) {
@@ -118,24 +138,28 @@ struct TermNumbers {
     /// and its length. The 16 bytes are read a word at a time (`bytes(_:_:_:)`) and mixed with two
     /// multiplications; the bytes past 16 of a longer term (few) are folded in 8 at a time.
     @inline(__always)
-    private static func hash(_ term: String) -> Hashed {
+    static func hash(_ term: String) -> TermHash {
         var term = term
-        return term.withUTF8 { b in
-            let n = b.count
-            guard let p = b.baseAddress, n > 0 else { return (0x9E37_79B9_7F4A_7C15, 0, 0, 0) }
-            let prefix = bytes(p, 0, min(n, 8))
-            let rest = n > 8 ? bytes(p, 8, min(n, 16) - 8) : 0
-            var h = (prefix ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-            h = (h ^ (h >> 31) ^ rest) &* 0x94D0_49BB_1331_11EB
-            var k = 16
-            while k < n {
-                h = (h ^ (h >> 29) ^ bytes(p, k, min(n - k, 8))) &* 0xBF58_476D_1CE4_E5B9
-                k += 8
-            }
-            h ^= UInt64(n)
-            h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
-            return (h ^ (h >> 29), prefix, rest, n)
+        return term.withUTF8 { hash(bytes: $0) }
+    }
+
+    /// The same over a term's UTF-8 bytes.
+    @inline(__always)
+    static func hash(bytes b: UnsafeBufferPointer<UInt8>) -> TermHash {
+        let n = b.count
+        guard let p = b.baseAddress, n > 0 else { return (0x9E37_79B9_7F4A_7C15, 0, 0, 0) }
+        let prefix = bytes(p, 0, min(n, 8))
+        let rest = n > 8 ? bytes(p, 8, min(n, 16) - 8) : 0
+        var h = (prefix ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 31) ^ rest) &* 0x94D0_49BB_1331_11EB
+        var k = 16
+        while k < n {
+            h = (h ^ (h >> 29) ^ bytes(p, k, min(n - k, 8))) &* 0xBF58_476D_1CE4_E5B9
+            k += 8
         }
+        h ^= UInt64(n)
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return (h ^ (h >> 29), prefix, rest, n)
     }
 
     /// The `count` (1 to 8) bytes at `p + at` as a little-endian word, zeros above them: read as one
