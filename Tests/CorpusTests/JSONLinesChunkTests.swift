@@ -2,7 +2,8 @@ import XCTest
 @testable import Warta
 
 /// A .jsonl file is read a stretch of lines at a time (`JSONLines.load(path:)`): whatever the
-/// stretch, it must give what reading the whole file at once gives.
+/// stretch, it must give what reading the whole file at once gives. A regular file is mapped;
+/// anything else (a pipe) is read into a buffer: both must give the same.
 final class JSONLinesChunkTests: XCTestCase {
     private func file(_ bytes: [UInt8]) throws -> String {
         let path = NSTemporaryDirectory() + "warta-chunks-\(UUID().uuidString).jsonl"
@@ -56,6 +57,38 @@ final class JSONLinesChunkTests: XCTestCase {
         let line: [UInt8] = Array(#"{"text": "baris"}"#.utf8) + [0x0A]
         let far: [UInt8] = Array(repeating: line, count: 600).flatMap { $0 } + [0x00]
         try assertSameAsWhole(far, "a NUL far from the start")
+    }
+
+    func testAPipeReadsAsTheWholeFile() throws {
+        let line = #"{"id": "p-%d", "title": "Judul", "text": "Presiden Joko Widodo di Jakarta, Selasa (10/9/2019). Baris %d."}"#
+        var bytes: [UInt8] = []
+        for k in 0..<3000 { bytes += Array(String(format: line, k % 2500, k).utf8) + [0x0A] }
+        let path = NSTemporaryDirectory() + "warta-pipe-\(UUID().uuidString).jsonl"
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        addTeardownBlock { unlink(path) }
+        for size in [8195, 20_000, 1 << 20] {
+            // The writer feeds the pipe while the reader reads it.
+            let data = bytes
+            let writer = Thread {
+                let fd = open(path, O_WRONLY)
+                data.withUnsafeBytes { b in
+                    var done = 0
+                    while done < b.count {
+                        let n = write(fd, b.baseAddress! + done, b.count - done)
+                        if n <= 0 { break }
+                        done += n
+                    }
+                }
+                close(fd)
+            }
+            writer.start()
+            let read = try JSONLines.load(path: path, chunkSize: size)
+            let whole = bytes.withUnsafeBufferPointer { JSONLines.load($0, name: path) }
+            XCTAssertEqual(read.articles.count, 2500, "chunks of \(size)")
+            XCTAssertEqual(read.warnings, whole.warnings, "chunks of \(size)")
+            XCTAssertEqual(read.articles.map(\.id), whole.articles.map(\.id), "chunks of \(size)")
+            XCTAssertEqual(read.articles.map(\.text), whole.articles.map(\.text), "chunks of \(size)")
+        }
     }
 
     func testAFileThatIsNotThereIsUnreadable() {
