@@ -12,6 +12,20 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(iso: "2024-06-20")?.description, "2024-06-20")
     }
 
+    /// Ten ASCII digits and hyphens are read directly; anything else the general way, to the same answers.
+    func testISODatesReadDirectlyOrNot() {
+        XCTAssertEqual(Day(iso: "2024-02-29"), Day(year: 2024, month: 2, day: 29))
+        XCTAssertNil(Day(iso: "2023-02-29"))
+        XCTAssertNil(Day(iso: "2024-13-01"))
+        XCTAssertNil(Day(iso: "0000-01-01"))
+        XCTAssertNil(Day(iso: "2024/06/20"))
+        XCTAssertNil(Day(iso: "2024-06-2x"))
+        XCTAssertNil(Day(iso: "20240-6-20"))
+        XCTAssertEqual(Day(iso: "2024-+6-20"), Day(year: 2024, month: 6, day: 20))  // as `Int("+6")` reads it
+        XCTAssertNil(Day(iso: "２０２４-06-20"))
+        XCTAssertEqual(Day(iso: "x2024-06-20".dropFirst()), Day(year: 2024, month: 6, day: 20))
+    }
+
     func testOrdinalsRoundTripAndWeekdays() {
         let d = Day(year: 2024, month: 6, day: 19)!
         XCTAssertEqual(Day(ordinal: d.ordinal), d)

@@ -366,7 +366,7 @@ enum CorpusBuilder {
         let learned = Made<Stemmer>()
         let stemChunks = 8, perChunk = (terms.count + stemChunks - 1) / stemChunks
         let stemmed = (0..<stemChunks).map { _ in Made<[String]>() }
-        let termOrder = Made<TermOrder>(), termIDs = Made<[String: UInt32]>()
+        let termOrder = Made<TermOrder>()
         together([
             { _ in postings[IndexedField.text.rawValue].set(builder.postings(of: .text)) },
             { _ in copies.set(CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)) },
@@ -381,9 +381,8 @@ enum CorpusBuilder {
             { _ in entityPostings.set(FlatPostings.ofEntities(in: structures, count: entities.count)) },
             { _ in postings[IndexedField.title.rawValue].set(builder.postings(of: .title)) },
             { _ in termOrder.set(TermOrder(terms: terms, frequencies: frequencies)) },
-            { _ in termIDs.set(builder.termDictionary) },
         ])
-        let index = builder.finish(termFrequencies: frequencies, postings: postings.map { $0.value }, termIDs: termIDs.value)
+        let index = builder.finish(termFrequencies: frequencies, postings: postings.map { $0.value })
         let stemmer = learned.value, stems = stemmed.flatMap { $0.value }
         if trace { trace("postings, entities' postings, roots and copies, at once \((DispatchTime.now().uptimeNanoseconds - tIndexed) / 1_000_000) ms") }
         return BuiltCorpus(index: index, structures: structures, shapes: shapes, entities: entities, entityPostings: entityPostings.value,

@@ -5,7 +5,8 @@ import Dispatch
 /// while the corpus is built.
 struct BuiltIndex: Sendable {
     var documentCount: Int
-    var termIDs: [String: UInt32]
+    /// The builder's term table: a term's id (`TermNumbers.existingID`).
+    var termIDs: TermNumbers
     /// Every term by its id (ids in first-seen order).
     var termsByID: [String]
     /// The posting lists of each field, by term id.
@@ -21,7 +22,7 @@ struct BuiltIndex: Sendable {
     /// Per term id: occurrences capitalised in mid-sentence.
     var capitalized: [Int]
 
-    init(documentCount: Int, termIDs: [String: UInt32], termsByID: [String], postings: [FlatPostings], fieldLengths: [[UInt32]],
+    init(documentCount: Int, termIDs: TermNumbers, termsByID: [String], postings: [FlatPostings], fieldLengths: [[UInt32]],
          forwardTerms: [[UInt32]], forwardStarts: [[Int]], capitalized: [Int], termFrequencies: [Int]) {
         self.documentCount = documentCount
         self.termIDs = termIDs
@@ -358,14 +359,6 @@ struct IndexBuilder {
     /// Every term, by id.
     var terms: [String] { termIDs.terms }
 
-    /// Each term's id, for looking terms up.
-    var termDictionary: [String: UInt32] {
-        var ids: [String: UInt32] = [:]
-        ids.reserveCapacity(termIDs.count)
-        for (id, t) in termIDs.terms.enumerated() { ids[t] = UInt32(id) }
-        return ids
-    }
-
     /// Occurrences of each term over all fields, by id.
     func termFrequencies() -> [Int] {
         var freqs = [Int](repeating: 0, count: termIDs.count)
@@ -380,8 +373,8 @@ struct IndexBuilder {
     /// - Parameters:
     ///   - termFrequencies: what `termFrequencies()` gives, when already counted.
     ///   - postings: what `postings(of:)` gives for each field, when already made.
-    func finish(termFrequencies: [Int]? = nil, postings: [FlatPostings]? = nil, termIDs ids: [String: UInt32]? = nil) -> BuiltIndex {
-        BuiltIndex(documentCount: documentCount, termIDs: ids ?? termDictionary, termsByID: terms,
+    func finish(termFrequencies: [Int]? = nil, postings: [FlatPostings]? = nil) -> BuiltIndex {
+        BuiltIndex(documentCount: documentCount, termIDs: termIDs, termsByID: terms,
                    postings: postings ?? IndexedField.allCases.map { self.postings(of: $0) },
                    fieldLengths: fieldLengths, forwardTerms: forwardTerms, forwardStarts: forwardStarts, capitalized: capitalizedCounts,
                    termFrequencies: termFrequencies ?? self.termFrequencies())

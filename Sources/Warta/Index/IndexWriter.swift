@@ -363,7 +363,7 @@ struct TableInputs {
     let order: [Int], byFrequency: [Int]
     /// Each term id's place in `order`.
     let newID: [UInt32]
-    let termIDs: [String: UInt32]
+    let termIDs: TermNumbers
     let termFrequencies: [Int], capitalized: [Int]
     let stems: [String]
     let entities: [EntityRecord]
@@ -391,7 +391,7 @@ struct TableInputs {
         var stemRefs = [UInt32](repeating: 0, count: order.count)
         for (rank, old) in order.enumerated() {
             guard !stems.isEmpty else { stemRefs[rank] = UInt32(rank); continue }
-            if let id = termIDs[stems[old]] {
+            if let id = termIDs.existingID(of: stems[old]) {
                 stemRefs[rank] = newID[Int(id)]
             } else {
                 stemRefs[rank] = StemTable.other | UInt32(otherStems.count)
