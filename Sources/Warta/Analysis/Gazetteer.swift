@@ -233,8 +233,13 @@ public struct Gazetteer: Sendable {
     /// The folded words of a name joined by one space ("Kim Jong-un" →
     /// "kim jong un"); `nil` when it has no word.
     static func nameKey(_ name: String) -> String? {
-        let words = Tokenizer.terms(name)
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        // Built in one string as the words come: no array of them, no join.
+        var key = ""
+        Tokenizer.forEachWord(name) { term, _ in
+            if !key.isEmpty { key += " " }
+            key += term
+        }
+        return key.isEmpty ? nil : key
     }
 
     /// The key under which a file's names must be unique: acronyms as written.

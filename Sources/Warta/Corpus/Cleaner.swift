@@ -57,7 +57,7 @@ public struct Cleaner: Sendable {
     var creditHeaders: PhraseTable { compiled.creditHeaders }
     /// Rule names by tag; a tag is the rule's index in `rules`.
     var names: [String] { compiled.names }
-    var structures: [CleaningRule.Structure: String] { compiled.structures }
+    var structures: StructureNames { compiled.structures }
 
     /// A cleaner applying `rules`.
     public init(rules: [CleaningRule]) {
@@ -169,13 +169,13 @@ final class CompiledRules: Sendable {
     let tails: PhraseTable
     let creditHeaders: PhraseTable
     let names: [String]
-    let structures: [CleaningRule.Structure: String]
+    let structures: StructureNames
 
     init(_ rules: [CleaningRule]) {
         var wholeLines = PhraseTable(), prefixes = PhraseTable(), markers = PhraseTable()
         var tails = PhraseTable(), creditHeaders = PhraseTable()
         var maxWords = [Int](repeating: .max, count: rules.count)
-        var structures: [CleaningRule.Structure: String] = [:]
+        var structures = StructureNames()
         for (tag, rule) in rules.enumerated() {
             switch rule.kind {
             case .line(let ps): ps.forEach { wholeLines.add(Phrase($0), tag: tag) }
@@ -199,5 +199,30 @@ final class CompiledRules: Sendable {
         self.creditHeaders = creditHeaders
         self.names = rules.map(\.name)
         self.structures = structures
+    }
+}
+
+/// The name of the rule that applies each structural check (nil: none does), looked up every
+/// line: an array by the check's number, not a dictionary hashed each time.
+struct StructureNames: Sendable {
+    private var names = [String?](repeating: nil, count: 9)
+
+    subscript(_ s: CleaningRule.Structure) -> String? {
+        get { names[StructureNames.slot(s)] }
+        set { names[StructureNames.slot(s)] = newValue }
+    }
+
+    private static func slot(_ s: CleaningRule.Structure) -> Int {
+        switch s {
+        case .repeatedLine: return 0
+        case .fileName: return 1
+        case .noWords: return 2
+        case .photoCredit: return 3
+        case .captionBeforeCredit: return 4
+        case .relatedHeadline: return 5
+        case .hashtagSlogan: return 6
+        case .emptyQuotes: return 7
+        case .trailingFragment: return 8
+        }
     }
 }
