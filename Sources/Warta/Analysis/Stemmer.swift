@@ -21,14 +21,16 @@ public struct Stemmer: Sendable {
     }
 
     let vocabulary: Vocabulary
-    let reached: [String: Reach]
+    /// What the corpus shows of each root its words' readings reach, by the root's number.
+    private let reachedIDs: TermNumbers
+    private let reaches: [Reach]
 
     /// A stemmer for the corpus `vocabulary` describes (which may be empty).
     public init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        var reached: [String: Reach] = [:]
+        var reachedIDs = TermNumbers(), reaches: [Reach] = []
         var buffer: [StemmerRules.Candidate] = []
-        for (word, counts) in vocabulary.counts where counts.capitalized <= counts.common {
+        for (word, counts) in vocabulary.entries where counts.capitalized <= counts.common {
             guard let bytes = Stemmer.letters(word), bytes.count >= 5 else { continue }
             buffer.removeAll(keepingCapacity: true)
             StemmerRules.candidates(of: bytes, into: &buffer)
@@ -37,14 +39,14 @@ public struct Stemmer: Sendable {
                 // evidence for "kambil"); the corpus must show the root some other way.
                 let countsWay = !c.recoded, countsPlain = c.suffix != .i
                 guard countsWay || countsPlain else { continue }
-                let root = String(decoding: c.root, as: UTF8.self)
-                var reach = reached[root] ?? Reach()
-                if countsWay { reach.ways |= c.inner.bit }
-                if countsPlain { reach.plainCount = max(reach.plainCount, counts.common) }
-                reached[root] = reach
+                let id = Int(reachedIDs.id(of: String(decoding: c.root, as: UTF8.self)))
+                if id == reaches.count { reaches.append(Reach()) }
+                if countsWay { reaches[id].ways |= c.inner.bit }
+                if countsPlain { reaches[id].plainCount = max(reaches[id].plainCount, counts.common) }
             }
         }
-        self.reached = reached
+        self.reachedIDs = reachedIDs
+        self.reaches = reaches
     }
 
     /// The root of a folded (lower-case, diacritic-free) word: "mengunjungi" →
@@ -137,7 +139,7 @@ public struct Stemmer: Sendable {
     }
 
     func know(_ root: String, locked: Bool) -> Known {
-        Known(root: root, common: vocabulary.commonCount(root), reach: reached[root] ?? Reach(),
+        Known(root: root, common: vocabulary.commonCount(root), reach: reachedIDs.existingID(of: root).map { reaches[Int($0)] } ?? Reach(),
               hinted: StemmerExceptions.rootHints.contains(root), locked: locked)
     }
 

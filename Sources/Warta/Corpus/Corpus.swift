@@ -253,6 +253,7 @@ public final class Corpus: Sendable {
     /// its index file to `output`, atomically.
     public static func writeIndex(of path: String, to output: String, gazetteer: Gazetteer = .standard) throws {
         let t0 = DispatchTime.now().uptimeNanoseconds
+        IndexWriter.forgetCachedPages(of: output)
         var result = try CorpusLoader.load(path: path)
         if trace { trace("load \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms, \(result.articles.count) articles") }
         let built = CorpusBuilder.build(result.articles, gazetteer: gazetteer)

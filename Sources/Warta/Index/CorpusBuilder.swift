@@ -311,7 +311,8 @@ enum CorpusBuilder {
                 }
                 part.builder.reserve(words: bytes.map { $0 / 5 + 16 }, documents: k == 0 ? articles.count : hi - lo)
                 func add(_ batch: [AnalyzedArticle], from start: Int) {
-                    for (j, a) in batch.enumerated() { part.add(a, copyOf: shared.copyKey(start + j), gazetteer: gazetteer) }
+                    // By index: each analysis is lent to `add`, not copied out of the batch first.
+                    for j in batch.indices { part.add(batch[j], copyOf: shared.copyKey(start + j), gazetteer: gazetteer) }
                     done.add(batch.count)
                 }
                 if partCount == 1 {
@@ -371,7 +372,8 @@ enum CorpusBuilder {
             { _ in postings[IndexedField.text.rawValue].set(builder.postings(of: .text)) },
             { _ in copies.set(CopyDetector.find(words: text.words, starts: text.starts, structures: structures, firsts: firsts)) },
             { pieces in
-                let stemmer = Stemmer(vocabulary: Vocabulary(words: terms, totals: frequencies, capitalized: builder.capitalizedCounts))
+                let stemmer = Stemmer(vocabulary: Vocabulary(numbered: builder.termTable, totals: frequencies,
+                                                             capitalized: builder.capitalizedCounts))
                 learned.set(stemmer)
                 for c in 0..<stemChunks {
                     let r = min(terms.count, c * perChunk)..<min(terms.count, c * perChunk + perChunk)

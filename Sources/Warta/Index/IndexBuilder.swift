@@ -359,6 +359,9 @@ struct IndexBuilder {
     /// Every term, by id.
     var terms: [String] { termIDs.terms }
 
+    /// The table that numbers the terms (term k of `terms` is number k).
+    var termTable: TermNumbers { termIDs }
+
     /// Occurrences of each term over all fields, by id.
     func termFrequencies() -> [Int] {
         var freqs = [Int](repeating: 0, count: termIDs.count)

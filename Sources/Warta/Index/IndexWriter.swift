@@ -230,6 +230,21 @@ enum IndexWriter {
         }
     }
 
+    /// Asks the kernel, on another thread, to drop the page cache of the file at `path` (an index
+    /// file about to be replaced). The file stays as it is on disk and readable; but when the new
+    /// file is renamed over it, the kernel no longer has its cached pages to throw out then, at the
+    /// end of the build (about 10 ms for CLICK-ID's file). Nothing happens when there is no file.
+    static func forgetCachedPages(of path: String) {
+        #if os(Linux)
+        DispatchQueue.global(qos: .utility).async {
+            let fd = Foundation.open(path, O_RDONLY)
+            guard fd >= 0 else { return }
+            _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+            close(fd)
+        }
+        #endif
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same
     /// folder, flushed to disk, then renamed over `path`, so an interrupted
     /// write leaves the old file as it was.
