@@ -116,12 +116,12 @@ enum IndexWriter {
         // is let go of (on another thread: freeing millions of small arrays takes a while).
         let totalWords = index.totalWords
         let dates = articles.map { $0.date?.ordinal ?? Int32.min }, ids = articles.map(\.id)
-        freeInBackgroundForReuse(articles, built.structures, built.shapes, index.forwardTerms)
-        articles = []
-        built.structures = []
-        built.shapes = []
-        index.forwardTerms = []
+        // Each moved out of its only holder (`index` holds the forward index, a copy of `built.index`).
         built.index.forwardTerms = []
+        freeInBackgroundForReuse(taking: &articles, leaving: [])
+        freeInBackgroundForReuse(taking: &built.structures, leaving: [])
+        freeInBackgroundForReuse(taking: &built.shapes, leaving: [])
+        freeInBackgroundForReuse(taking: &index.forwardTerms, leaving: [])
         // The tables after the posting lists (the dictionary, the roots, the entities, the ids …) need
         // nothing of the article blocks and posting lists: they are made on a thread of their own while
         // those are compressed and encoded on every core, and copied in below.
@@ -135,8 +135,7 @@ enum IndexWriter {
         built.entityPostings = []
         let making = OwnThread { tables.make() }
         let articleBlocks = ArticleBlockWriter.blocks(parts)
-        freeInBackgroundForReuse(parts)
-        parts = []
+        freeInBackgroundForReuse(taking: &parts, leaving: [])
         if trace { trace("  article blocks \((DispatchTime.now().uptimeNanoseconds - clock) / 1_000_000) ms, \(articleBlocks.blocks.count) blocks") }
         clock = DispatchTime.now().uptimeNanoseconds
         // The posting lists are encoded before the file is laid out: with the article blocks, they are
