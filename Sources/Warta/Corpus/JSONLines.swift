@@ -41,9 +41,9 @@ enum JSONLines {
         if let refused = refusal(s, name: name, whole: true) { return refused }
         var lines = lineRanges(s)
         if lines.count > 1, lines.last!.isEmpty { lines.removeLast() }
-        let outcomes = parse(lines, in: s, firstNumber: 1, name: name)
+        var outcomes = parse(lines, in: s, firstNumber: 1, name: name)
         let result = finish(outcomes, name: name)
-        freeInBackgroundForReuse(consume outcomes)
+        freeInBackgroundForReuse(taking: &outcomes, leaving: [])
         return result
     }
 
@@ -66,14 +66,16 @@ enum JSONLines {
             let size = Int(info.st_size)
             defer { munmap(map, size) }
             let all = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
-            let (outcomes, refused) = mapped(all, path: path, chunkSize: chunkSize)
+            var outcomes: [Outcome]
+            let refused: LoadResult?
+            (outcomes, refused) = mapped(all, path: path, chunkSize: chunkSize)
             if trace { trace("  lines mapped and parsed \((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) ms") }
             if let refused { return refused }
             if outcomes.allSatisfy({ if case .blank = $0 { return true } else { return false } }) {
                 return LoadResult(warnings: [LoadWarning(file: path, reason: "empty file; skipped")])
             }
             let result = finish(outcomes, name: path)
-            freeInBackgroundForReuse(consume outcomes)
+            freeInBackgroundForReuse(taking: &outcomes, leaving: [])
             return result
         }
         // At least the byte order mark and the bytes looked at for a NUL: the first stretch has them all.
@@ -130,11 +132,9 @@ enum JSONLines {
             return LoadResult(warnings: [LoadWarning(file: path, reason: "empty file; skipped")])
         }
         if trace { trace("  lines read and parsed \((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) ms") }
-        let all = outcomes
-        outcomes = []
-        let result = finish(all, name: path)
+        let result = finish(outcomes, name: path)
         // What the lines held beyond the articles (their raw fields) is let go of on another thread.
-        freeInBackgroundForReuse(consume all)
+        freeInBackgroundForReuse(taking: &outcomes, leaving: [])
         return result
     }
 
@@ -278,7 +278,7 @@ enum JSONLines {
         // Moved out of `articles`, not copied.
         result.articles.reserveCapacity(kept.count)
         for k in kept { result.articles.append(articles[k].take()!) }
-        freeInBackgroundForReuse(articles)
+        freeInBackgroundForReuse(taking: &articles, leaving: [])
         return result
     }
 

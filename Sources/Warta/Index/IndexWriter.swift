@@ -178,6 +178,11 @@ enum IndexWriter {
         for s in [Section.entities, .dates, .idRanks, .copies, .warnings, .ids, .idOrdinals, .forwardTerms, .duplicates] { copy(s) }
         align()
         flush()
+        // What is left of the build (the term table, the entities, the stems …) goes on another thread.
+        let nothing = BuiltIndex(documentCount: 0, termIDs: TermNumbers(), termsByID: [], postings: [], fieldLengths: [],
+                                 forwardTerms: [], forwardStarts: [], capitalized: [], termFrequencies: [])
+        freeInBackgroundForReuse(taking: &index, leaving: nothing)
+        freeInBackgroundForReuse(taking: &built, leaving: BuiltCorpus(index: nothing))
 
         // The checksum section: one CRC-32 per 64 KiB block of everything before it.
         let checkedEnd = file.count
