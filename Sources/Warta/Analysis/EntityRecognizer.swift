@@ -305,7 +305,7 @@ private struct Scan {
     }
 }
 
-/// What the recognizer asks of a folded word, found with one probe of one table (FNV-1a, not
+/// What the recognizer asks of a folded word, found with one probe of one table (`TermNumbers`, not
 /// a dictionary per word list): its classes in `NameLexicon`, whether it is a numeral, a
 /// compass word, a generic head or a connector, and the gazetteer names that start with it.
 struct WordFacts: Sendable {

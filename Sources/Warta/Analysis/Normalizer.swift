@@ -17,20 +17,29 @@ public enum Normalizer {
     /// and the term's hash for the term table (`TermNumbers.hash`), made while its bytes are at hand.
     @inline(__always)
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, writing how: inout UInt8, hashing hash: inout TermHash) -> String {
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if ascii {
-            // Counted while folding: the capitals, the lower-case letters, and whether the first byte is a capital.
+        let n = bytes.count
+        if let p = bytes.baseAddress, n > 0, isASCII(p, n) {
+            // Eight bytes at a time (SWAR; every byte is below 0x80, so no sum carries into the next
+            // byte): the capitals are lowered, and counted with the lower-case letters.
             var capitals = 0, lowers = 0
-            let term = String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (i, b) in bytes.enumerated() {
-                    let upper = b >= 0x41 && b <= 0x5A
-                    capitals &+= upper ? 1 : 0
-                    lowers &+= (b >= 0x61 && b <= 0x7A) ? 1 : 0
-                    out[i] = upper ? b | 0x20 : b
+            let term = String(unsafeUninitializedCapacity: n) { out in
+                var prefix: UInt64 = 0, rest: UInt64 = 0
+                var k = 0
+                while k < n {
+                    let c = min(8, n - k)
+                    let x = TermNumbers.bytes(p, k, c)
+                    let upper = inRange(x, 0x41, 0x5A), lower = inRange(x, 0x61, 0x7A)
+                    capitals &+= upper.nonzeroBitCount
+                    lowers &+= lower.nonzeroBitCount
+                    let folded = x | upper >> 2
+                    if k == 0 { prefix = folded } else if k == 8 { rest = folded }
+                    withUnsafeBytes(of: folded.littleEndian) { w in
+                        UnsafeMutableRawPointer(out.baseAddress! + k).copyMemory(from: w.baseAddress!, byteCount: c)
+                    }
+                    k += 8
                 }
-                hash = TermNumbers.hash(bytes: UnsafeBufferPointer(rebasing: out[0..<bytes.count]))
-                return bytes.count
+                hash = TermNumbers.hash(prefix: prefix, rest: rest, bytes: UnsafePointer(out.baseAddress!), count: n)
+                return n
             }
             if capitals == 0 {
                 how = WordCoding.asTerm
@@ -45,6 +54,26 @@ public enum Normalizer {
         how = WordCoding.writing(bytes, term)
         hash = TermNumbers.hash(term)
         return term
+    }
+
+    /// Whether the `n` bytes at `p` are all ASCII, read eight at a time.
+    @inline(__always)
+    private static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var k = 0
+        while k < n {
+            if TermNumbers.bytes(p, k, min(8, n - k)) & 0x8080_8080_8080_8080 != 0 { return false }
+            k += 8
+        }
+        return true
+    }
+
+    /// Per byte of `x` (each below 0x80), 0x80 where the byte lies in `lo...hi`, else 0.
+    @inline(__always)
+    private static func inRange(_ x: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastLo = x &+ ones &* UInt64(0x80 - lo)
+        let aboveHi = x &+ ones &* UInt64(0x7F - hi)
+        return atLeastLo & ~aboveHi & 0x8080_8080_8080_8080
     }
 
     /// Folds any string token.

@@ -148,8 +148,13 @@ struct TermNumbers {
     static func hash(bytes b: UnsafeBufferPointer<UInt8>) -> TermHash {
         let n = b.count
         guard let p = b.baseAddress, n > 0 else { return (0x9E37_79B9_7F4A_7C15, 0, 0, 0) }
-        let prefix = bytes(p, 0, min(n, 8))
-        let rest = n > 8 ? bytes(p, 8, min(n, 16) - 8) : 0
+        return hash(prefix: bytes(p, 0, min(n, 8)), rest: n > 8 ? bytes(p, 8, min(n, 16) - 8) : 0, bytes: p, count: n)
+    }
+
+    /// The same for a term whose first 8 bytes and next 8 are already read (little-endian, zeros
+    /// after its end): the bytes at `p` are read only past the 16th.
+    @inline(__always)
+    static func hash(prefix: UInt64, rest: UInt64, bytes p: UnsafePointer<UInt8>, count n: Int) -> TermHash {
         var h = (prefix ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
         h = (h ^ (h >> 31) ^ rest) &* 0x94D0_49BB_1331_11EB
         var k = 16
@@ -165,7 +170,7 @@ struct TermNumbers {
     /// The `count` (1 to 8) bytes at `p + at` as a little-endian word, zeros above them: read as one
     /// word, two overlapping half-words or (up to three bytes) one at a time, never past the end.
     @inline(__always)
-    private static func bytes(_ p: UnsafePointer<UInt8>, _ at: Int, _ count: Int) -> UInt64 {
+    static func bytes(_ p: UnsafePointer<UInt8>, _ at: Int, _ count: Int) -> UInt64 {
         let q = UnsafeRawPointer(p + at)
         if count == 8 { return q.loadUnaligned(as: UInt64.self).littleEndian }
         if count >= 4 {
