@@ -50,9 +50,11 @@ enum JSONLines {
     /// A file's bytes are read this many at a time (`load(path:)`).
     static let chunkSize = 16 << 20
 
-    /// The same for the file at `path`, read a stretch of lines at a time: what is held is the
-    /// articles, never the whole file (the buffer is reused, so its memory is touched once).
-    /// - Parameter chunkSize: the buffer's first size (tests make lines cross it); at least 8,195.
+    /// The same for the file at `path`, parsed a stretch of lines at a time: what is held is the
+    /// articles, never the whole file. A regular file is mapped (each stretch's pages let go of
+    /// once parsed); anything else (a pipe) is read into a buffer that is reused, so its memory
+    /// is touched once.
+    /// - Parameter chunkSize: the stretch's first size (tests make lines cross it); at least 8,195.
     static func load(path: String, chunkSize: Int = JSONLines.chunkSize) throws -> LoadResult {
         let started = DispatchTime.now().uptimeNanoseconds
         let fd = open(path, O_RDONLY)

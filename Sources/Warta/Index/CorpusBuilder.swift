@@ -501,7 +501,8 @@ struct CorpusPart {
             if trace { trace("  join: entities and structures \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms") }
         })
         builder = index
-        // The structures' old arrays are this part's now; the emptied array is the other part's again.
+        // The other part gets its structures back (their arrays are shared with this part's now)
+        // and lets them go with the rest of it.
         swap(&otherStructures, &other.structures)
     }
 
