@@ -28,7 +28,7 @@ public enum Normalizer {
                 while k < n {
                     let c = min(8, n - k)
                     let x = TermNumbers.bytes(p, k, c)
-                    let upper = inRange(x, 0x41, 0x5A), lower = inRange(x, 0x61, 0x7A)
+                    let upper = ByteFlags.within(x, 0x41, 0x5A), lower = ByteFlags.within(x, 0x61, 0x7A)
                     capitals &+= upper.nonzeroBitCount
                     lowers &+= lower.nonzeroBitCount
                     let folded = x | upper >> 2
@@ -61,19 +61,10 @@ public enum Normalizer {
     private static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var k = 0
         while k < n {
-            if TermNumbers.bytes(p, k, min(8, n - k)) & 0x8080_8080_8080_8080 != 0 { return false }
+            if TermNumbers.bytes(p, k, min(8, n - k)) & ByteFlags.highs != 0 { return false }
             k += 8
         }
         return true
-    }
-
-    /// Per byte of `x` (each below 0x80), 0x80 where the byte lies in `lo...hi`, else 0.
-    @inline(__always)
-    private static func inRange(_ x: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let atLeastLo = x &+ ones &* UInt64(0x80 - lo)
-        let aboveHi = x &+ ones &* UInt64(0x7F - hi)
-        return atLeastLo & ~aboveHi & 0x8080_8080_8080_8080
     }
 
     /// Folds any string token.

@@ -73,12 +73,7 @@ enum JSONLines {
             (outcomes, refused) = mapped(all, path: path, chunkSize: chunkSize)
             if trace { trace("  lines mapped and parsed \((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) ms") }
             if let refused { return refused }
-            if outcomes.allSatisfy({ if case .blank = $0 { return true } else { return false } }) {
-                return LoadResult(warnings: [LoadWarning(file: path, reason: "empty file; skipped")])
-            }
-            let result = finish(outcomes, name: path)
-            freeInBackgroundForReuse(taking: &outcomes, leaving: [])
-            return result
+            return finish(taking: &outcomes, path: path)
         }
         // At least the byte order mark and the bytes looked at for a NUL: the first stretch has them all.
         var buffer = [UInt8](repeating: 0, count: max(3 + 8192, chunkSize))
@@ -130,12 +125,17 @@ enum JSONLines {
             }
             filled = rest
         }
+        if trace { trace("  lines read and parsed \((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) ms") }
+        return finish(taking: &outcomes, path: path)
+    }
+
+    /// The articles and warnings of a whole file's lines, or its one warning when every line is
+    /// blank. What the lines held beyond the articles (their raw fields) is let go of on another thread.
+    private static func finish(taking outcomes: inout [Outcome], path: String) -> LoadResult {
         if outcomes.allSatisfy({ if case .blank = $0 { return true } else { return false } }) {
             return LoadResult(warnings: [LoadWarning(file: path, reason: "empty file; skipped")])
         }
-        if trace { trace("  lines read and parsed \((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) ms") }
         let result = finish(outcomes, name: path)
-        // What the lines held beyond the articles (their raw fields) is let go of on another thread.
         freeInBackgroundForReuse(taking: &outcomes, leaving: [])
         return result
     }

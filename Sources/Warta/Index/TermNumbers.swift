@@ -23,7 +23,7 @@ struct TermNumbers {
     private var termHashes: [UInt64] = []
 
     /// The hashes of the terms `appendIDs` is looking up.
-    private var hashes: [Hashed] = []
+    private var hashes: [TermHash] = []
 
     var count: Int { terms.count }
 
@@ -42,36 +42,27 @@ struct TermNumbers {
     /// looked up. The ids are those `id(of:)` would give, one word after another.
     mutating func appendIDs<Words: RandomAccessCollection<String>>(of words: Words, to ids: inout [UInt32]) {
         hashes.removeAll(keepingCapacity: true)
+        for w in words { hashes.append(TermNumbers.hash(w)) }
+        appendIDs(of: words, hashed: hashes, to: &ids)
+    }
+
+    /// The same for words already hashed (`hashed[k]` is `hash` of the k-th word, as the tokenizer gives it).
+    mutating func appendIDs<Words: RandomAccessCollection<String>>(of words: Words, hashed: [TermHash], to ids: inout [UInt32]) {
         let mask = slotCount - 1
         slots.withUnsafeBufferPointer { s in
-            for w in words {
-                let h = TermNumbers.hash(w)
-                hashes.append(h)
+            for h in hashed {
                 // A slot may straddle two cache lines: both are asked for.
                 let slot = s.baseAddress! + TermNumbers.width * (Int(truncatingIfNeeded: h.hash) & mask)
                 warta_prefetch(slot)
                 warta_prefetch(slot + TermNumbers.width - 1)
             }
         }
-        for (k, w) in words.enumerated() { ids.append(id(of: w, hashes[k])) }
-    }
-
-    /// The same for words already hashed (`hashed[k]` is `hash(words[k])`, as the tokenizer gives it).
-    mutating func appendIDs(of words: [String], hashed: [TermHash], to ids: inout [UInt32]) {
-        let mask = slotCount - 1
-        slots.withUnsafeBufferPointer { s in
-            for h in hashed {
-                let slot = s.baseAddress! + TermNumbers.width * (Int(truncatingIfNeeded: h.hash) & mask)
-                warta_prefetch(slot)
-                warta_prefetch(slot + TermNumbers.width - 1)
-            }
-        }
-        for k in words.indices { ids.append(id(of: words[k], hashed[k])) }
+        for (k, w) in words.enumerated() { ids.append(id(of: w, hashed[k])) }
     }
 
     /// The id of `term`, whose hash is `hashed`, numbering it if it is new.
     @inline(__always)
-    private mutating func id(of term: String, _ hashed: Hashed) -> UInt32 {
+    private mutating func id(of term: String, _ hashed: TermHash) -> UInt32 {
         let (slot, key, found) = probe(term, hashed)
         if let found { return found }
         let id = UInt32(terms.count)
@@ -95,7 +86,7 @@ struct TermNumbers {
 
     /// Where `term` is in the table (its id), or the empty slot where it would go, with its slot's first word.
     @inline(__always)
-    private func probe(_ term: String, _ hashed: Hashed) -> (slot: Int, key: UInt64, id: UInt32?) {
+    private func probe(_ term: String, _ hashed: TermHash) -> (slot: Int, key: UInt64, id: UInt32?) {
         let (h, prefix, rest, length) = hashed
         let key = h & 0xFFFF_FF00_0000_0000 | UInt64(min(length, 255)) << 32
         let mask = slotCount - 1
@@ -112,7 +103,6 @@ struct TermNumbers {
         }
     }
 
-    private typealias Hashed = TermHash
 
     /// Makes room for `count` terms in all, so that numbering them grows the table at most once.
     mutating func reserve(_ count: Int) {
