@@ -24,4 +24,32 @@ final class NormalizerFoldTests: XCTestCase {
             XCTAssertEqual(how, w.withUnsafeBufferPointer { WordCoding.writing($0, expected) }, "how \(String(decoding: w, as: UTF8.self)) is written")
         }
     }
+
+    /// Hashing a word without making its term gives what folding gives; the term is made only
+    /// when it is over 16 bytes, and one of up to 16 comes back whole from its hash.
+    func testHashingAWordAgreesWithFoldingIt() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "9", "é", "É", "ß", "ñ", "Đ", "日", "ǅ", "\u{301}", "ka", "BARU", "x"]
+        var words = ["A", "abcdefgh", "ABCDEFGH", "abcdefghi", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ", "Éa", "Nguyễn",
+                     "pertanggungjawabannya", "ĐÀNẴNG", "\u{301}\u{301}"]
+        for _ in 0..<3000 {
+            words.append((0..<Int.random(in: 1...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        for w in words {
+            var foldHow = WordCoding.asTerm, how = WordCoding.asTerm
+            var foldHash: TermHash = (0, 0, 0, 0), hash: TermHash = (1, 1, 1, 1)
+            let bytes = Array(w.utf8)
+            let term = bytes.withUnsafeBufferPointer { Normalizer.fold($0, writing: &foldHow, hashing: &foldHash) }
+            let long = bytes.withUnsafeBufferPointer { Normalizer.hash($0, writing: &how, hashing: &hash) }
+            XCTAssertTrue(hash == foldHash, "hash of \(w)")
+            XCTAssertEqual(how, foldHow, "how \(w) is written")
+            XCTAssertEqual(hash.length, term.utf8.count, w)
+            if term.utf8.count > 16 {
+                XCTAssertEqual(long, term, w)
+            } else {
+                XCTAssertNil(long, w)
+                XCTAssertEqual(TermNumbers.term(of: hash), term, w)
+            }
+        }
+    }
 }

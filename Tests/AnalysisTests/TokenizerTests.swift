@@ -24,6 +24,26 @@ final class TokenizerTests: XCTestCase {
         }
     }
 
+    /// The index's tokenization (ASCII runs read eight bytes at a time, terms kept as their hashes)
+    /// finds the words, terms and ranges the plain tokenizer finds, in any mix of scripts.
+    func testTokenizedTextAgreesWithTheTokenizer() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Jakarta", "KPK", "2024", "pertanggungjawabannya", "PERTANGGUNGJAWABANNYA", " ", "  ", "\n\n", ",",
+                      ".", "-", "'", "“", "”", "é", "Nguyễn", "日本", "\u{301}", "ǅ", "٣", "@", "[", "`", "{", "\t", "abcdefgh", "_"]
+        var texts = ["", " ", "abcdefgh", "abcdefghijklmnopq", "Kim Jong-un", "x\u{301}y", "\u{301}", "a\u{301}"]
+        for _ in 0..<2000 {
+            texts.append((0..<Int.random(in: 1...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        for text in texts {
+            let tokens = TokenizedText(text)
+            let words = Tokenizer.words(text)
+            XCTAssertEqual(tokens.terms, words.map(\.term), text)
+            XCTAssertEqual(tokens.starts.map(Int.init), words.map(\.range.lowerBound), text)
+            XCTAssertEqual(tokens.ends.map(Int.init), words.map(\.range.upperBound), text)
+            XCTAssertEqual(tokens.count, words.count, text)
+        }
+    }
+
     func testRangesPointAtTheOriginalBytes() {
         let text = "Halo, “Nguyễn” ada."
         let words = Tokenizer.words(text)

@@ -43,6 +43,24 @@ final class TermNumbersTests: XCTestCase {
         XCTAssertNil(together.existingID(of: ""))
     }
 
+    /// A tokenized text's words are looked up by their hashes, a term made only when it is new:
+    /// the ids and the terms are those the terms themselves give.
+    func testTokenizedWordsTakeTheIDsOfTheirTerms() {
+        let text = words().enumerated().map { $0.offset % 7 == 0 ? $0.element.uppercased() : $0.element }.joined(separator: " ")
+        let tokens = TokenizedText(text)
+        XCTAssertEqual(tokens.terms, Tokenizer.terms(text))
+        var byTerm = TermNumbers(), byHash = TermNumbers()
+        var expected: [UInt32] = [], ids: [UInt32] = []
+        byTerm.appendIDs(of: Tokenizer.terms(text), to: &expected)
+        byHash.appendIDs(of: tokens, to: &ids)
+        XCTAssertEqual(ids, expected)
+        XCTAssertEqual(byHash.terms, byTerm.terms)
+        for (k, h) in tokens.hashes.enumerated() {
+            XCTAssertEqual(byHash.existingID(hashed: h) { tokens.term(k) }, expected[k])
+        }
+        XCTAssertNil(byHash.existingID(hashed: TermNumbers.hash("pertanggungjawabannyaX")) { "pertanggungjawabannyaX" })
+    }
+
     func testTermsSharingSixteenBytesAreTold() {
         var t = TermNumbers()
         let a = "abcdefghijklmnop1", b = "abcdefghijklmnop2", c = "abcdefghijklmnop"

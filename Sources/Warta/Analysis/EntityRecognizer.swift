@@ -73,7 +73,7 @@ public struct EntityRecognizer: Sendable {
             guard !tokens.leftOut else { return Scan(buf: buf, words: TextBytes.words(buf), gazetteer: gazetteer, facts: facts).run() }
             // Word k is token k: its folded form is the token's term, not folded again.
             let words = TextBytes.words(buf, starts: tokens.starts, ends: tokens.ends)
-            return Scan(buf: buf, words: words, gazetteer: gazetteer, facts: facts, terms: tokens.terms, hashes: tokens.hashes).run()
+            return Scan(buf: buf, words: words, gazetteer: gazetteer, facts: facts, tokens: tokens).run()
         }
     }
 }
@@ -86,31 +86,29 @@ private struct Scan {
     let facts: WordFacts
     /// The folded form of every capitalised word ("" for the others, which
     /// are folded when needed): a plain array, so the scan never copies a cache.
-    /// With `terms`, every word's folded form, as the tokenizer gave it.
     let folds: [String]
-    /// Whether `folds` holds every word's folded form (the tokenizer's terms), not only the capitalised ones'.
-    let foldsAll: Bool
-    /// With `terms`, their hashes (`TokenizedText.hashes`): the facts are looked up without hashing again.
-    let hashes: [TermHash]
+    /// The words as the tokenizer found them (word k is token k), when it did: their terms and
+    /// hashes are not made again.
+    let tokens: TokenizedText?
     /// The facts of every capitalised word (`WordFacts.none` for the others).
     let known: [Int32]
 
-    /// - Parameter terms: the folded form of each word (word k is token k of `TokenizedText`), if known,
-    ///   and `hashes` their hashes.
+    /// - Parameter tokens: the words as the tokenizer found them (word k is token k of `TokenizedText`), if known.
     init(buf: UnsafeBufferPointer<UInt8>, words: [TextBytes.Word], gazetteer: Gazetteer, facts: WordFacts,
-         terms: [String]? = nil, hashes: [TermHash] = []) {
+         tokens: TokenizedText? = nil) {
         self.buf = buf
         self.words = words
         self.gazetteer = gazetteer
         self.facts = facts
-        let folds = terms ?? words.map { $0.capitalised ? TextBytes.fold(buf, $0.start, $0.end) : "" }
+        let tokens = tokens.flatMap { $0.count == words.count ? $0 : nil }
+        self.tokens = tokens
+        let folds = words.indices.map { k in
+            words[k].capitalised ? tokens?.term(k) ?? TextBytes.fold(buf, words[k].start, words[k].end) : ""
+        }
         self.folds = folds
-        foldsAll = terms != nil
-        let hashed = terms != nil && hashes.count == words.count
-        self.hashes = hashed ? hashes : []
         known = words.indices.map { k in
             guard words[k].capitalised else { return WordFacts.none }
-            return hashed ? facts.id(folds[k], hashed: hashes[k]) : facts.id(folds[k])
+            return tokens.map { facts.id(hashed: $0.hashes[k]) { folds[k] } } ?? facts.id(folds[k])
         }
     }
 
@@ -118,12 +116,12 @@ private struct Scan {
     @inline(__always)
     func factsOf(_ k: Int) -> Int32 {
         if words[k].capitalised { return known[k] }
-        return k < hashes.count ? facts.id(folds[k], hashed: hashes[k]) : facts.id(folded(k))
+        return tokens.map { facts.id(hashed: $0.hashes[k]) { folded(k) } } ?? facts.id(folded(k))
     }
 
     @inline(__always)
     func folded(_ k: Int) -> String {
-        words[k].capitalised || foldsAll ? folds[k] : TextBytes.fold(buf, words[k].start, words[k].end)
+        words[k].capitalised ? folds[k] : tokens?.term(k) ?? TextBytes.fold(buf, words[k].start, words[k].end)
     }
 
     func run() -> [EntityMention] {
@@ -341,10 +339,10 @@ struct WordFacts: Sendable {
     @inline(__always)
     func id(_ word: String) -> Int32 { numbers.existingID(of: word).map { Int32($0) } ?? WordFacts.none }
 
-    /// The same for a word already hashed (`TermNumbers.hash`).
+    /// The same for a word known by its hash (`TermNumbers.hash`), made by `word()` only when it must be compared.
     @inline(__always)
-    func id(_ word: String, hashed: TermHash) -> Int32 {
-        numbers.existingID(of: word, hashed: hashed).map { Int32($0) } ?? WordFacts.none
+    func id(hashed: TermHash, _ word: () -> String) -> Int32 {
+        numbers.existingID(hashed: hashed, term: word).map { Int32($0) } ?? WordFacts.none
     }
 
     @inline(__always)

@@ -56,6 +56,34 @@ public enum Normalizer {
         return term
     }
 
+    /// What `fold(_:writing:hashing:)` gives, without making the term where its hash holds it whole
+    /// (up to 16 bytes: `TermNumbers.term(of:)` makes it when it is asked for): nil then, and the
+    /// term (longer) otherwise. An ASCII word of up to 16 bytes, nearly every word, is read as two
+    /// words of eight bytes, lowered and hashed in registers.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, writing how: inout UInt8, hashing hash: inout TermHash) -> String? {
+        let n = bytes.count
+        if n <= 16, let p = bytes.baseAddress, n > 0 {
+            let x0 = TermNumbers.bytes(p, 0, min(8, n)), x1 = n > 8 ? TermNumbers.bytes(p, 8, n - 8) : 0
+            if (x0 | x1) & ByteFlags.highs == 0 {
+                let upper0 = ByteFlags.within(x0, 0x41, 0x5A), upper1 = ByteFlags.within(x1, 0x41, 0x5A)
+                let capitals = upper0.nonzeroBitCount &+ upper1.nonzeroBitCount
+                hash = TermNumbers.hash(prefix: x0 | upper0 >> 2, rest: x1 | upper1 >> 2, bytes: p, count: n)
+                if capitals == 0 {
+                    how = WordCoding.asTerm
+                } else if capitals == 1 && p[0] >= 0x41 && p[0] <= 0x5A {
+                    how = WordCoding.capitalized
+                } else {
+                    let lowers = ByteFlags.within(x0, 0x61, 0x7A).nonzeroBitCount &+ ByteFlags.within(x1, 0x61, 0x7A).nonzeroBitCount
+                    how = lowers == 0 ? WordCoding.upperCase : WordCoding.literal
+                }
+                return nil
+            }
+        }
+        let term = fold(bytes, writing: &how, hashing: &hash)
+        return hash.length > 16 ? term : nil
+    }
+
     /// Whether the `n` bytes at `p` are all ASCII, read eight at a time.
     @inline(__always)
     private static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {

@@ -73,6 +73,54 @@ public enum Tokenizer {
         if start >= 0 { emit(buf, start, n, body) }
     }
 
+    /// Each word's byte range, how it is written (`WordCoding`) and its term's hash, with the term
+    /// itself only where the hash does not hold it whole (`Normalizer.hash`): the words
+    /// `forEachWord` finds, a word whose term folds to nothing with an empty hash (length 0).
+    /// Within an ASCII word the bytes are read eight at a time to its end.
+    @inline(__always)
+    static func forEachToken(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, UInt8, TermHash, String?) -> Void) {
+        let n = buf.count
+        var i = 0
+        var start = -1
+        @inline(__always) func emit(_ end: Int) {
+            var how = WordCoding.asTerm
+            var hash: TermHash = (0, 0, 0, 0)
+            let long = Normalizer.hash(UnsafeBufferPointer(rebasing: buf[start..<end]), writing: &how, hashing: &hash)
+            body(start, end, how, hash, long)
+        }
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) {
+                    if start < 0 { start = i }
+                    i += 1
+                    // The rest of a run of ASCII letters and digits, eight bytes at a time: where it
+                    // stops, the byte-at-a-time loop goes on (a word may go on in another script).
+                    while i + 8 <= n {
+                        let x = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self).littleEndian
+                        let word = ByteFlags.within(x | 0x2020_2020_2020_2020, 0x61, 0x7A) | ByteFlags.within(x, 0x30, 0x39)
+                        let notWord = ~word & ByteFlags.highs
+                        if notWord != 0 { i += notWord.trailingZeroBitCount / 8; break }
+                        i += 8
+                    }
+                    continue
+                }
+                if start >= 0 { emit(i); start = -1 }
+                i += 1
+            } else {
+                let (scalar, len) = decode(buf, at: i)
+                if isWordScalar(scalar, continuing: start >= 0) {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    emit(i)
+                    start = -1
+                }
+                i += len
+            }
+        }
+        if start >= 0 { emit(n) }
+    }
+
     @inline(__always)
     private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
                              _ body: (String, Range<Int>, UInt8, TermHash) -> Void) {

@@ -123,14 +123,19 @@ private final class Mentions: @unchecked Sendable {
 }
 
 /// The words of one text with their byte offsets.
+///
+/// A word's term is kept as its hash (`TermHash`), which holds a term of up to 16 bytes whole:
+/// nearly every word makes no string of its own. The longer terms are kept as strings.
 struct TokenizedText: Sendable {
-    var terms: [String] = []
     var starts: [Int32] = []
     var ends: [Int32] = []
     /// How each word is written with respect to its term (`WordCoding.writing`).
     var hows: [UInt8] = []
     /// Each term's hash for the term tables (`TermNumbers.hash`), made as it was folded.
     var hashes: [TermHash] = []
+    /// The terms longer than 16 bytes, in word order, and the words they are the terms of.
+    private(set) var longTerms: [String] = []
+    private var longWords: [Int32] = []
     /// Whether a word was left out for folding to nothing: the words are then not
     /// all of the text's runs of letters and digits (`TextBytes.words`).
     var leftOut = false
@@ -138,23 +143,38 @@ struct TokenizedText: Sendable {
     init(_ text: String) {
         // About one word per seven bytes of news text: few arrays grow more than once.
         let expected = text.utf8.count / 7 + 1
-        terms.reserveCapacity(expected)
         starts.reserveCapacity(expected)
         ends.reserveCapacity(expected)
         hows.reserveCapacity(expected)
         hashes.reserveCapacity(expected)
         var text = text
         text.withUTF8 { buf in
-            Tokenizer.forEachWord(utf8: buf) { (term: String, range: Range<Int>, how: UInt8, hash: TermHash) in
-                if term.isEmpty { leftOut = true; return }
-                terms.append(term)
+            Tokenizer.forEachToken(utf8: buf) { start, end, how, hash, long in
+                if hash.length == 0 { leftOut = true; return }
+                if let long {
+                    longTerms.append(long)
+                    longWords.append(Int32(hashes.count))
+                }
                 hashes.append(hash)
-                starts.append(Int32(range.lowerBound))
-                ends.append(Int32(range.upperBound))
+                starts.append(Int32(start))
+                ends.append(Int32(end))
                 hows.append(how)
             }
         }
     }
+
+    /// How many words.
+    var count: Int { hashes.count }
+
+    /// The term of word `k`.
+    func term(_ k: Int) -> String {
+        if hashes[k].length <= 16 { return TermNumbers.term(of: hashes[k]) }
+        let at = TokenizedText.first(in: longWords, from: 0) { $0 >= Int32(k) }
+        return longTerms[at]
+    }
+
+    /// Every word's term, in order.
+    var terms: [String] { (0..<count).map(term) }
 
     /// The words lying within a byte range.
     func tokens(in bytes: Range<Int>) -> Range<Int32> {

@@ -433,8 +433,7 @@ struct CorpusPart {
             addCopy(a, of: earlier)
             return
         }
-        let doc = builder.add(terms: [a.title.terms, a.text.terms], hashes: [a.title.hashes, a.text.hashes],
-                              capitalizedInText: a.capitalized)
+        let doc = builder.add(tokens: [a.title, a.text], capitalizedInText: a.capitalized)
         if let first { copiedDocs[first] = doc }
         var structure = a.structure
         // Gathered here and set once: each change of `structure.entities` makes a new store of them.

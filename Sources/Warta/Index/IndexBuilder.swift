@@ -159,16 +159,7 @@ struct IndexBuilder {
     /// Adds the next document; returns its ordinal.
     @discardableResult
     mutating func add(fields texts: [IndexedField: String]) -> UInt32 {
-        add(terms: IndexedField.allCases.map { texts[$0].map(Tokenizer.terms) ?? [] })
-    }
-
-    /// Adds a document whose words are already folded, per field, with the
-    /// positions of the body where a word was capitalised mid-sentence.
-    @discardableResult
-    mutating func add(terms: [[String]], hashes: [[TermHash]]? = nil, capitalizedInText: [Int32]) -> UInt32 {
-        let doc = add(terms: terms, hashes: hashes)
-        count(capitalizedInText, of: doc)
-        return doc
+        add(tokens: IndexedField.allCases.map { TokenizedText(texts[$0] ?? "") }, capitalizedInText: [])
     }
 
     /// Adds a document whose words are those of document `earlier`, word
@@ -199,26 +190,21 @@ struct IndexBuilder {
         }
     }
 
-    /// Adds a document whose words are already folded, per field (with their hashes when
-    /// the tokenizer gave them, `TokenizedText.hashes`).
+    /// Adds a document from the tokenized texts of its fields, in field order.
     @discardableResult
-    mutating func add(terms: [[String]], hashes: [[TermHash]]? = nil) -> UInt32 {
+    mutating func add(tokens: [TokenizedText], capitalizedInText: [Int32]) -> UInt32 {
         let doc = UInt32(documentCount)
         documentCount += 1
         for field in IndexedField.allCases {
-            let words = field.rawValue < terms.count ? terms[field.rawValue] : []
-            // Appended to a local array, taken out and put back: no nested access a word.
             var forward: [UInt32] = []
             swap(&forward, &forwardTerms[field.rawValue])
-            if let hashes, field.rawValue < hashes.count {
-                termIDs.appendIDs(of: words, hashed: hashes[field.rawValue], to: &forward)
-            } else {
-                termIDs.appendIDs(of: words, to: &forward)
-            }
-            fieldLengths[field.rawValue].append(UInt32(words.count))
+            let before = forward.count
+            if field.rawValue < tokens.count { termIDs.appendIDs(of: tokens[field.rawValue], to: &forward) }
+            fieldLengths[field.rawValue].append(UInt32(forward.count - before))
             forwardStarts[field.rawValue].append(forward.count)
             swap(&forward, &forwardTerms[field.rawValue])
         }
+        count(capitalizedInText, of: doc)
         return doc
     }
 

@@ -1,7 +1,8 @@
 import CPrefetch
 
 /// A term's hash, its first 8 bytes, its next 8 and its length (`TermNumbers.hash`): what the
-/// term table looks a term up by. The tokenizer makes it as it folds a word (`TokenizedText.hashes`).
+/// term table looks a term up by. The tokenizer makes it as it folds a word (`TokenizedText.hashes`),
+/// and a term of up to 16 bytes is kept as its hash alone (`term(of:)` gives it back).
 typealias TermHash = (hash: UInt64, prefix: UInt64, rest: UInt64, length: Int)
 
 /// The id of each term an index builder has met, numbered in order of first
@@ -46,7 +47,7 @@ struct TermNumbers {
         appendIDs(of: words, hashed: hashes, to: &ids)
     }
 
-    /// The same for words already hashed (`hashed[k]` is `hash` of the k-th word, as the tokenizer gives it).
+    /// The same for words already hashed (`hashed[k]` is `hash` of the k-th word).
     mutating func appendIDs<Words: RandomAccessCollection<String>>(of words: Words, hashed: [TermHash], to ids: inout [UInt32]) {
         let mask = slotCount - 1
         slots.withUnsafeBufferPointer { s in
@@ -60,13 +61,44 @@ struct TermNumbers {
         for (k, w) in words.enumerated() { ids.append(id(of: w, hashed[k])) }
     }
 
+    /// The same for the words of a tokenized text: a word's term is made (from its hash, or
+    /// taken from the text's long terms) only when it is new here.
+    mutating func appendIDs(of words: TokenizedText, to ids: inout [UInt32]) {
+        let mask = slotCount - 1
+        slots.withUnsafeBufferPointer { s in
+            for h in words.hashes {
+                let slot = s.baseAddress! + TermNumbers.width * (Int(truncatingIfNeeded: h.hash) & mask)
+                warta_prefetch(slot)
+                warta_prefetch(slot + TermNumbers.width - 1)
+            }
+        }
+        // The long terms are in word order: each is met once, in turn.
+        var long = 0
+        for h in words.hashes {
+            if h.length <= 16 {
+                ids.append(id(h, term: { TermNumbers.term(of: h) }, isTerm: { _ in true }))
+            } else {
+                let term = words.longTerms[long]
+                long += 1
+                ids.append(id(of: term, h))
+            }
+        }
+    }
+
     /// The id of `term`, whose hash is `hashed`, numbering it if it is new.
     @inline(__always)
     private mutating func id(of term: String, _ hashed: TermHash) -> UInt32 {
-        let (slot, key, found) = probe(term, hashed)
+        id(hashed, term: { term }, isTerm: { $0 == term })
+    }
+
+    /// The id of the term whose hash is `hashed`, numbering it (as `term()`) if it is new;
+    /// `isTerm(t)` tells whether a term `t` is it, asked only of one longer than 16 bytes.
+    @inline(__always)
+    private mutating func id(_ hashed: TermHash, term: () -> String, isTerm: (String) -> Bool) -> UInt32 {
+        let (slot, key, found) = probe(hashed, isTerm)
         if let found { return found }
         let id = UInt32(terms.count)
-        terms.append(term)
+        terms.append(term())
         termHashes.append(hashed.hash)
         let at = TermNumbers.width * slot
         slots[at] = key | UInt64(id + 1)
@@ -78,15 +110,24 @@ struct TermNumbers {
 
     /// The id of `term`, nil when it has none (nothing is numbered).
     @inline(__always)
-    func existingID(of term: String) -> UInt32? { probe(term, TermNumbers.hash(term)).id }
+    func existingID(of term: String) -> UInt32? { existingID(of: term, hashed: TermNumbers.hash(term)) }
 
     /// The same for a term already hashed (`hashed` is `hash(term)`).
     @inline(__always)
-    func existingID(of term: String, hashed: TermHash) -> UInt32? { probe(term, hashed).id }
+    func existingID(of term: String, hashed: TermHash) -> UInt32? { probe(hashed) { $0 == term }.id }
 
-    /// Where `term` is in the table (its id), or the empty slot where it would go, with its slot's first word.
+    /// The same for a term known by its hash, made by `term()` only if it must be compared (when
+    /// longer than 16 bytes).
     @inline(__always)
-    private func probe(_ term: String, _ hashed: TermHash) -> (slot: Int, key: UInt64, id: UInt32?) {
+    func existingID(hashed: TermHash, term: () -> String) -> UInt32? {
+        hashed.length <= 16 ? probe(hashed) { _ in true }.id : existingID(of: term(), hashed: hashed)
+    }
+
+    /// Where the term whose hash is `hashed` is in the table (its id), or the empty slot where it
+    /// would go, with its slot's first word. A term of up to 16 bytes is told by its slot alone;
+    /// `isTerm(t)` tells whether a longer term `t`, whose slot agrees, is the one looked for.
+    @inline(__always)
+    private func probe(_ hashed: TermHash, _ isTerm: (String) -> Bool) -> (slot: Int, key: UInt64, id: UInt32?) {
         let (h, prefix, rest, length) = hashed
         let key = h & 0xFFFF_FF00_0000_0000 | UInt64(min(length, 255)) << 32
         let mask = slotCount - 1
@@ -97,7 +138,7 @@ struct TermNumbers {
             if s == 0 { return (i, key, nil) }
             if s & 0xFFFF_FFFF_0000_0000 == key && slots[at + 1] == prefix && slots[at + 2] == rest {
                 let id = Int(s & 0xFFFF_FFFF) - 1
-                if length <= 16 || terms[id] == term { return (i, key, UInt32(id)) }
+                if length <= 16 || isTerm(terms[id]) { return (i, key, UInt32(id)) }
             }
             i = (i + 1) & mask
         }
@@ -155,6 +196,17 @@ struct TermNumbers {
         h ^= UInt64(n)
         h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
         return (h ^ (h >> 29), prefix, rest, n)
+    }
+
+    /// The term whose hash (`hash`) holds it whole: one of up to 16 bytes, its first 8 and next 8.
+    static func term(of hashed: TermHash) -> String {
+        let n = hashed.length
+        return String(unsafeUninitializedCapacity: n) { out in
+            withUnsafeBytes(of: (hashed.prefix.littleEndian, hashed.rest.littleEndian)) { words in
+                out.baseAddress!.update(from: words.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+            }
+            return n
+        }
     }
 
     /// The `count` (1 to 8) bytes at `p + at` as a little-endian word, zeros above them: read as one

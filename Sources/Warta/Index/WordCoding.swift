@@ -18,7 +18,7 @@ enum WordCoding {
     static func shape(of text: String, words: TokenizedText) -> [UInt8] {
         var text = text
         return text.withUTF8 { bytes in
-            let n = words.terms.count
+            let n = words.count
             // At most: each gap and word as a literal with its 10-byte count, and the bytes themselves.
             // Written into scratch memory, then copied to an array of just that size.
             let capacity = bytes.count + 21 * n + 10
@@ -42,7 +42,7 @@ enum WordCoding {
                     varint(start - previous)
                     copy(previous, start)
                     let how = i < words.hows.count ? words.hows[i]
-                        : writing(UnsafeBufferPointer(rebasing: bytes[start..<end]), words.terms[i])
+                        : writing(UnsafeBufferPointer(rebasing: bytes[start..<end]), words.term(i))
                     out[at] = how
                     at += 1
                     if how == literal {

@@ -66,7 +66,7 @@ enum Passages {
     /// The passage of about `snippetWords` words holding the most hits, with them marked;
     /// `within` limits it to a unit's words.
     static func snippet(_ text: String, tokens: TokenizedText, hits: [Range<Int>], within: Range<Int>) -> MarkedText {
-        let lo = max(0, within.lowerBound), hi = min(tokens.terms.count, within.upperBound)
+        let lo = max(0, within.lowerBound), hi = min(tokens.count, within.upperBound)
         guard lo < hi else { return MarkedText(text: "", marks: []) }
         let inside = hits.filter { $0.lowerBound >= lo && $0.upperBound <= hi }
         var start = lo
@@ -99,7 +99,7 @@ enum Passages {
                      left: ContextWidth, right: ContextWidth, id: String) -> KWICLine {
         let bytes = Array(text.utf8)
         func slice(_ a: Int, _ b: Int) -> String { a < b ? flatten(String(decoding: bytes[a..<b], as: UTF8.self)) : "" }
-        let lo = max(0, within.lowerBound), hi = min(tokens.terms.count, within.upperBound)
+        let lo = max(0, within.lowerBound), hi = min(tokens.count, within.upperBound)
         let matchStart = Int(tokens.starts[hit.lowerBound]), matchEnd = Int(tokens.ends[hit.upperBound - 1])
         let unitStart = Int(tokens.starts[lo]), unitEnd = Int(tokens.ends[hi - 1])
         var leftText: String, rightText: String
