@@ -27,11 +27,14 @@ let package = Package(
     ],
     targets: [
         // The embeddable engine: corpus → analysis → index → query → output.
-        .target(name: "Warta", dependencies: ["CDeflate", "CMalloc", "CPrefetch"], path: "Sources/Warta"),
+        .target(name: "Warta", dependencies: ["CDeflate", "CMalloc", "CPrefetch", "CMinHash"], path: "Sources/Warta"),
         // glibc's allocator settings (malloc.h, which Swift's Glibc module leaves out).
         .target(name: "CMalloc", path: "Sources/CMalloc"),
         // A cache-line prefetch (__builtin_prefetch), which Swift lacks: the term table's lookups ask ahead.
         .target(name: "CPrefetch", path: "Sources/CPrefetch"),
+        // The MinHash signatures of copies and stories, eight functions at a time where the processor
+        // has AVX-512 (a function attribute and a cpuid check, no build flag): C has the intrinsics.
+        .target(name: "CMinHash", path: "Sources/CMinHash"),
         // libdeflate (Debian: libdeflate-dev) compresses the article blocks of an index file and
         // checksums its blocks. No pkgConfig: the -L/usr/lib/x86_64-linux-gnu it adds would come
         // before linking/ (see above).

@@ -1,3 +1,4 @@
+import CMinHash
 import Dispatch
 
 /// Paragraphs printed, identically or nearly, in more than one article:
@@ -122,7 +123,18 @@ struct CopyDetector {
                 DispatchQueue.concurrentPerform(iterations: 2) { h in
                     for g in stride(from: h, to: 1 << radixBits, by: 2) where groupStart[g + 1] - groupStart[g] > 1 {
                         var group = UnsafeMutableBufferPointer(rebasing: entries[groupStart[g]..<groupStart[g + 1]])
-                        group.sort(by: CopyDetector.before)
+                        // Most groups hold a few entries, already in paragraph order: sorted in place by
+                        // insertion, with no call to the library's sort (which sets up a merge each time).
+                        if group.count <= 32 {
+                            for i in 1..<group.count {
+                                let e = group[i]
+                                var j = i
+                                while j > 0 && CopyDetector.before(e, group[j - 1]) { group[j] = group[j - 1]; j -= 1 }
+                                group[j] = e
+                            }
+                        } else {
+                            group.sort(by: CopyDetector.before)
+                        }
                     }
                 }
             }
@@ -215,42 +227,21 @@ struct CopyDetector {
 /// function instead of a whole mix (a multiply-add family: the order of
 /// the results follows their high bits, which every bit of `x` reaches).
 enum MinHash {
-    /// (a, b) of each function; enough for every signature warta makes.
-    static let functions: [(a: UInt64, b: UInt64)] = (0..<64).map { h in
-        (CopyDetector.mix(UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15) | 1, CopyDetector.mix(UInt64(h + 1) &* 0xC2B2_AE3D_27D4_EB4F))
-    }
+    /// `a` and `b` of each function; enough for every signature warta makes.
+    static let a: [UInt64] = (0..<64).map { h in CopyDetector.mix(UInt64(h + 1) &* 0x9E37_79B9_7F4A_7C15) | 1 }
+    static let b: [UInt64] = (0..<64).map { h in CopyDetector.mix(UInt64(h + 1) &* 0xC2B2_AE3D_27D4_EB4F) }
 
-    /// Sets each value of a signature (one per function, `sig.count` of them) to the least its
-    /// function gives any shingle of a set, from the shingles mixed (`CopyDetector.mix`); `.max`
-    /// for none. Four functions at a time over all the shingles: their values stay in registers
-    /// as four independent minimums, one load a shingle (a loop over the shingles would load and
-    /// store every value of the signature for each, and one function at a time would wait on
-    /// each comparison before the next).
+    /// Sets each value of a signature (one per function, `sig.count` of them, at most 64) to the
+    /// least its function gives any shingle of a set, from the shingles mixed (`CopyDetector.mix`);
+    /// `.max` for none. In C (`warta_minhash_lower`): eight functions at a time in AVX-512
+    /// registers where the processor has them, four at a time in general registers elsewhere,
+    /// the same values either way.
     static func lower(_ sig: UnsafeMutableBufferPointer<UInt64>, toMixed mixed: UnsafeBufferPointer<UInt64>) {
-        functions.withUnsafeBufferPointer { f in
-            var h = 0
-            while h + 4 <= sig.count {
-                let (a0, a1, a2, a3) = (f[h].a, f[h + 1].a, f[h + 2].a, f[h + 3].a)
-                let (b0, b1, b2, b3) = (f[h].b, f[h + 1].b, f[h + 2].b, f[h + 3].b)
-                var (l0, l1, l2, l3) = (UInt64.max, UInt64.max, UInt64.max, UInt64.max)
-                for x in mixed {
-                    let v0 = x &* a0 &+ b0, v1 = x &* a1 &+ b1, v2 = x &* a2 &+ b2, v3 = x &* a3 &+ b3
-                    l0 = v0 < l0 ? v0 : l0
-                    l1 = v1 < l1 ? v1 : l1
-                    l2 = v2 < l2 ? v2 : l2
-                    l3 = v3 < l3 ? v3 : l3
-                }
-                (sig[h], sig[h + 1], sig[h + 2], sig[h + 3]) = (l0, l1, l2, l3)
-                h += 4
-            }
-            while h < sig.count {
-                var least = UInt64.max
-                for x in mixed {
-                    let v = x &* f[h].a &+ f[h].b
-                    least = v < least ? v : least
-                }
-                sig[h] = least
-                h += 1
+        precondition(sig.count <= a.count)
+        guard let out = sig.baseAddress else { return }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                warta_minhash_lower(out, sig.count, mixed.baseAddress, mixed.count, a.baseAddress, b.baseAddress)
             }
         }
     }
