@@ -71,13 +71,13 @@ final class IndexFileTests: XCTestCase {
     }
 
     /// Another version is refused with the command that rebuilds the file;
-    /// for version 2 (the previous one) the command names its source.
+    /// for versions 2 and 3 (the previous ones) the command names its source.
     func testAnotherFormatVersionIsRefused() throws {
-        for version: UInt8 in [9, 2] {
+        for version: UInt8 in [9, 2, 3] {
             let path = try damaged("v\(version).widx") { $0[8] = version }
             let r = try WartaProcess.run(["--corpus", path, "-c", "count articles"])
             XCTAssertEqual(r.status, 1)
-            XCTAssertTrue(r.stderr.contains("has format version \(version); this warta reads version 3"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("has format version \(version); this warta reads version 4"), r.stderr)
             XCTAssertTrue(r.stderr.contains("-o \(path)"), r.stderr)
             XCTAssertEqual(r.stderr.contains("warta index PATH"), version == 9, r.stderr)
         }

@@ -165,8 +165,27 @@ final class IndexFormatTests: XCTestCase {
         XCTAssertEqual(back.entities, s.entities)
     }
 
+    /// The common gaps are distinct and each is found by its bytes; other bytes are none of them.
+    func testCommonGapsAreNumberedByTheirBytes() {
+        XCTAssertEqual(Set(WordCoding.commonGaps).count, WordCoding.commonGaps.count)
+        XCTAssertLessThanOrEqual(WordCoding.commonGaps.count, 63)
+        for (k, gap) in WordCoding.commonGaps.enumerated() {
+            let bytes = Array(gap.utf8)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { WordCoding.gapNumber($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count) },
+                           UInt8(k + 1), gap)
+            XCTAssertEqual(WordCoding.gap(k + 1).map(Array.init), bytes, gap)
+        }
+        for other in ["  ", ",  ", "abc", " ,", "\n\n\n", ".....", "        "] {
+            let bytes = Array(other.utf8)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { WordCoding.gapNumber($0.baseAddress!, bytes.count) }, 0, other)
+        }
+        XCTAssertNil(WordCoding.gap(0))
+        XCTAssertNil(WordCoding.gap(WordCoding.commonGaps.count + 1))
+    }
+
     func testWordShapesGiveBackTheExactText() {
-        let texts = ["", "kata", "  Kata  ", "Pertanggungjawabannya dipertanggungjawabkan", "NONDISKRIMINASI", "JOKOWI dan Prabowo", "iPhone McDonald's", "Hà Nội — ĐÀ NẴNG", "a1B2 x\n\ny",
+        let texts = ["", "kata", "  Kata  ", "Ya, “kata” dia. (Lihat: 5/6) - selesai!\n\n“Baru” — ok... & 50% ' x [y] z; a?\n\nb",
+                     "a  b,  c\t\td\n\n\ne", "Pertanggungjawabannya dipertanggungjawabkan", "NONDISKRIMINASI", "JOKOWI dan Prabowo", "iPhone McDonald's", "Hà Nội — ĐÀ NẴNG", "a1B2 x\n\ny",
                      "Kim Jong-un", "“Ya,” katanya.", "ǅemal Ǆ", "٣ ١٢",
                      "A AB1 1A aB Ab ABc x9Y 9 Ö Éa"]
         for text in texts {

@@ -143,6 +143,11 @@ struct TokenizedText: Sendable {
     init(_ text: String) {
         // About one word per seven bytes of news text: few arrays grow more than once.
         let expected = text.utf8.count / 7 + 1
+        // Filled as locals and stored at the end: the closure then appends to them without an
+        // access check of `self` a word.
+        var starts: [Int32] = [], ends: [Int32] = [], hows: [UInt8] = [], hashes: [TermHash] = []
+        var longTerms: [String] = [], longWords: [Int32] = []
+        var leftOut = false
         starts.reserveCapacity(expected)
         ends.reserveCapacity(expected)
         hows.reserveCapacity(expected)
@@ -161,6 +166,8 @@ struct TokenizedText: Sendable {
                 hows.append(how)
             }
         }
+        (self.starts, self.ends, self.hows, self.hashes) = (starts, ends, hows, hashes)
+        (self.longTerms, self.longWords, self.leftOut) = (longTerms, longWords, leftOut)
     }
 
     /// How many words.

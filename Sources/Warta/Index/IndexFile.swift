@@ -42,7 +42,7 @@ enum Section: UInt32, CaseIterable {
 /// `damageMessage` instead of answering.
 final class IndexStorage: @unchecked Sendable {
     static let magic: [UInt8] = Array("WARTAIDX".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let blockSize = 65536
     static let headerSize = 32
     static let sectionEntrySize = 24
@@ -140,9 +140,9 @@ final class IndexStorage: @unchecked Sendable {
         }
         let version = u32(8)
         guard version == IndexStorage.version else {
-            // Version 2 lays out its header and meta section as this one does: the advice can name the source.
+            // Versions 2 and 3 lay out their header and meta section as this one does: the advice can name the source.
             let n = Int(u32(12))
-            if version == 2, n <= 1024, IndexStorage.headerSize + n * IndexStorage.sectionEntrySize <= count {
+            if version == 2 || version == 3, n <= 1024, IndexStorage.headerSize + n * IndexStorage.sectionEntrySize <= count {
                 source = sourceHint(sections: n)
             }
             throw IndexFileError(file, "has format version \(version); this warta reads version \(IndexStorage.version)", source: source)
