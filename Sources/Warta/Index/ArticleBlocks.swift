@@ -13,14 +13,20 @@ enum BlockStream: Int, CaseIterable {
     static func words(_ field: IndexedField) -> BlockStream { field == .title ? .titleWords : .textWords }
     static func shape(_ field: IndexedField) -> BlockStream { field == .title ? .titleShape : .textShape }
 
-    /// The level every stream is deflated at (libdeflate; measured on 1x CLICK-ID).
-    /// Words are numbers by frequency, nearly incompressible: the fastest level
-    /// does as well as the best (text 8.95 MB at 1, 8.86 at 9; titles do not
-    /// shrink at all); so it does for the structure (4.51 at 1, 4.44 at 9) and
-    /// the records (2.51 at 1, 2.44 at 6, in a third of the time). Shapes shrink
-    /// by more: 3.26 MB at 1, 3.13 at 2, 2.94 at 4; the file at 1 is 0.3% larger
-    /// than at 2 and well under tantivy's, and level 1 takes about half the time.
-    static let level: Int32 = 1
+    /// The level each stream is deflated at (libdeflate; measured on 1x CLICK-ID). Words are
+    /// numbers by frequency, nearly incompressible: the body's 10.67 MB deflate to 8.94 at level 1
+    /// (8.86 at 9) in 57 ms, a sixth of all the deflating, and titles do not shrink at all; so they
+    /// are stored (level 0: a copy, and no inflating when the forward index is read), which
+    /// costs 1.7 MB of a 44.6 MB file, still under tantivy's. The fastest level does nearly as
+    /// well as the best for the structure (4.51 MB at 1, 4.44 at 9) and the records (2.51 at 1,
+    /// 2.44 at 6, in a third of the time); shapes, a byte a word, shrink most and are deflated
+    /// at 1 as well.
+    var level: Int32 {
+        switch self {
+        case .titleWords, .textWords: return 0
+        case .record, .structure, .titleShape, .textShape: return 1
+        }
+    }
 }
 
 /// Groups the streams of each article into blocks and compresses them.
@@ -59,7 +65,7 @@ enum ArticleBlockWriter {
                     raw.bytes.removeAll(keepingCapacity: true)
                     for d in ranges[b] { raw.varint(parts[d][s].count) }
                     for d in ranges[b] { raw.bytes += parts[d][s] }
-                    Deflate.compress(raw.bytes, level: BlockStream.level, into: &compressed)
+                    Deflate.compress(raw.bytes, level: BlockStream(rawValue: s)!.level, into: &compressed)
                     block.varint(compressed.count)
                     block.bytes += compressed
                 }
