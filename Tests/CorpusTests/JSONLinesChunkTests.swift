@@ -2,8 +2,7 @@ import XCTest
 @testable import Warta
 
 /// A .jsonl file is read a stretch of lines at a time (`JSONLines.load(path:)`): whatever the
-/// stretch, it must give what reading the whole file at once gives. A regular file is mapped;
-/// anything else (a pipe) is read into a buffer: both must give the same.
+/// stretch, it must give what reading the whole file at once gives, from a regular file or a pipe.
 final class JSONLinesChunkTests: XCTestCase {
     private func file(_ bytes: [UInt8]) throws -> String {
         let path = NSTemporaryDirectory() + "warta-chunks-\(UUID().uuidString).jsonl"

@@ -51,30 +51,16 @@ enum JSONLines {
     static let chunkSize = 16 << 20
 
     /// The same for the file at `path`, parsed a stretch of lines at a time: what is held is the
-    /// articles, never the whole file. A regular file is mapped (each stretch's pages let go of
-    /// once parsed); anything else (a pipe) is read into a buffer that is reused, so its memory
-    /// is touched once.
+    /// articles, never the whole file. The file is read into a buffer that is reused, so its memory
+    /// is touched once. (It is read, not mapped: a mapped file cut short by another program while
+    /// it is parsed would stop warta with SIGBUS; read, it ends where the cut is, and a line left
+    /// half-written there is reported like any malformed line.)
     /// - Parameter chunkSize: the stretch's first size (tests make lines cross it); at least 8,195.
     static func load(path: String, chunkSize: Int = JSONLines.chunkSize) throws -> LoadResult {
         let started = DispatchTime.now().uptimeNanoseconds
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw CorpusError.unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        // A regular file is mapped, not read: its lines are parsed where they lie, and the pages
-        // are brought in by the cores that parse them, not by one read before the parsing starts.
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
-           let map = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
-            let size = Int(info.st_size)
-            defer { munmap(map, size) }
-            let all = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
-            var outcomes: [Outcome]
-            let refused: LoadResult?
-            (outcomes, refused) = mapped(all, path: path, chunkSize: chunkSize)
-            if trace { trace("  lines mapped and parsed \((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) ms") }
-            if let refused { return refused }
-            return finish(taking: &outcomes, path: path)
-        }
         // At least the byte order mark and the bytes looked at for a NUL: the first stretch has them all.
         var buffer = [UInt8](repeating: 0, count: max(3 + 8192, chunkSize))
         var filled = 0, eof = false, atStart = true
@@ -138,50 +124,6 @@ enum JSONLines {
         let result = finish(outcomes, name: path)
         freeInBackgroundForReuse(taking: &outcomes, leaving: [])
         return result
-    }
-
-    /// The outcomes of a mapped file's lines, taken a stretch of `chunkSize` bytes at a time up to its
-    /// last newline, exactly as `load(path:)` reads them (the same lines, numbers and refusals), or
-    /// the file's refusal (`refusal`). Each stretch's pages are let go of once it is parsed.
-    private static func mapped(_ all: UnsafeBufferPointer<UInt8>, path: String, chunkSize: Int) -> ([Outcome], LoadResult?) {
-        let window = max(3 + 8192, chunkSize)
-        let bom = ByteChecks.bomLength(UnsafeBufferPointer(rebasing: all[0..<min(all.count, window)]))
-        if let refused = refusal(UnsafeBufferPointer(rebasing: all[bom..<min(all.count, window)]), name: path,
-                                 whole: all.count <= window) {
-            return ([], refused)
-        }
-        var outcomes: [Outcome] = []
-        var start = bom, size = window - bom
-        let page = Int(getpagesize())
-        var released = 0
-        while true {
-            var end = min(all.count, start + size)
-            let eof = end == all.count
-            if !eof {
-                // Up to the stretch's last newline; a line longer than the stretch doubles it.
-                var nl = end - 1
-                while nl >= start && all[nl] != 0x0A { nl -= 1 }
-                if nl < start {
-                    size *= 2
-                    continue
-                }
-                end = nl
-            }
-            let s = UnsafeBufferPointer(rebasing: all[start..<end])
-            var lines = lineRanges(s)
-            if eof, outcomes.count + lines.count > 1, lines.last!.isEmpty { lines.removeLast() }
-            outcomes += parse(lines, in: s, firstNumber: outcomes.count + 1, name: path)
-            if eof { break }
-            start = end + 1
-            size = window
-            // The pages wholly before the next stretch are read no more.
-            let upTo = start / page * page
-            if upTo > released {
-                madvise(UnsafeMutableRawPointer(mutating: all.baseAddress! + released), upTo - released, MADV_DONTNEED)
-                released = upTo
-            }
-        }
-        return (outcomes, nil)
     }
 
     /// The warning a file gets instead of its lines: an empty file, or one that is not text.
