@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(name: "FuzzRegex", dependencies: ["Warta"], path: "Fuzz/Sources/FuzzRegex"),
         .testTarget(name: "CorpusTests", dependencies: ["Warta"], path: "Tests/CorpusTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Warta"], path: "Tests/AnalysisTests"),
-        .testTarget(name: "IndexTests", dependencies: ["Warta"], path: "Tests/IndexTests"),
+        .testTarget(name: "IndexTests", dependencies: ["Warta", "CMinHash"], path: "Tests/IndexTests"),
         .testTarget(name: "QueryTests", dependencies: ["Warta"], path: "Tests/QueryTests"),
         .testTarget(name: "OutputTests", dependencies: ["Warta"], path: "Tests/OutputTests", exclude: ["golden"]),
         .testTarget(name: "CLITests", dependencies: ["Warta", "WartaPostgres"], path: "Tests/CLITests"),

@@ -28,6 +28,11 @@ static void lower_scalar(uint64_t *sig, size_t hashes, const uint64_t *mixed, si
     }
 }
 
+void warta_minhash_lower_portable(uint64_t *sig, size_t hashes, const uint64_t *mixed, size_t count,
+                                  const uint64_t *a, const uint64_t *b) {
+    lower_scalar(sig, hashes, mixed, count, a, b);
+}
+
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <cpuid.h>
 #include <immintrin.h>

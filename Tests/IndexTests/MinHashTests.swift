@@ -1,3 +1,4 @@
+import CMinHash
 import XCTest
 @testable import Warta
 
@@ -13,6 +14,18 @@ final class MinHashTests: XCTestCase {
                 sig.withUnsafeMutableBufferPointer { s in mixed.withUnsafeBufferPointer { MinHash.lower(s, toMixed: $0) } }
                 let expected = (0..<hashes).map { h in mixed.map { $0 &* MinHash.a[h] &+ MinHash.b[h] }.min() ?? .max }
                 XCTAssertEqual(sig, expected, "\(hashes) functions over \(count) shingles")
+                // The general-register path, which a processor without AVX-512 takes.
+                var portable = [UInt64](repeating: 7, count: hashes)
+                portable.withUnsafeMutableBufferPointer { s in
+                    mixed.withUnsafeBufferPointer { m in
+                        MinHash.a.withUnsafeBufferPointer { a in
+                            MinHash.b.withUnsafeBufferPointer { b in
+                                warta_minhash_lower_portable(s.baseAddress, hashes, m.baseAddress, count, a.baseAddress, b.baseAddress)
+                            }
+                        }
+                    }
+                }
+                XCTAssertEqual(portable, expected, "\(hashes) functions over \(count) shingles, in general registers")
             }
         }
     }

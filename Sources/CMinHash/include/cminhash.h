@@ -13,4 +13,8 @@
 void warta_minhash_lower(uint64_t *sig, size_t hashes, const uint64_t *mixed, size_t count,
                          const uint64_t *a, const uint64_t *b);
 
+/* The same in general registers, whatever the processor (what the tests compare). */
+void warta_minhash_lower_portable(uint64_t *sig, size_t hashes, const uint64_t *mixed, size_t count,
+                                  const uint64_t *a, const uint64_t *b);
+
 #endif
