@@ -46,11 +46,25 @@ public struct QuoteFinder: Sendable {
     /// The same, with each paragraph's entity mentions already found (byte
     /// ranges within the paragraph), so the recognizer does not run twice.
     public func quotes(inParagraphs paragraphs: [String], mentions: [[EntityMention]]?) -> [[Quote]] {
+        // One buffer of them all, each paragraph's bytes a range of it.
+        var bytes: [UInt8] = [], ranges: [Range<Int>] = []
+        for p in paragraphs {
+            let start = bytes.count
+            bytes += p.utf8
+            ranges.append(start..<bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { quotes(in: $0, paragraphs: ranges, mentions: mentions) }
+    }
+
+    /// The same for the paragraphs of one text, by their byte ranges in it: no paragraph is copied out.
+    func quotes(in text: UnsafeBufferPointer<UInt8>, paragraphs ranges: [Range<Int>], mentions: [[EntityMention]]?) -> [[Quote]] {
+        let count = ranges.count
+        @inline(__always) func paragraph(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[ranges[k]]) }
         var read: [Paragraph] = []
-        read.reserveCapacity(paragraphs.count)
+        read.reserveCapacity(count)
         /// Per paragraph read, the person a "katanya" after it points at, once worked out.
         var carried: [String??] = []
-        carried.reserveCapacity(paragraphs.count)
+        carried.reserveCapacity(count)
         // The person named last in paragraph k (else the speaker it quoted last; else what the paragraph
         // before carried). Worked out only when a quotation asks for it: most paragraphs quote no one,
         // and finding the person named last reads every name before it.
@@ -60,19 +74,17 @@ public struct QuoteFinder: Sendable {
                 if let known = carried[j] { value = known; break }
                 walked.append(j)
                 let p = read[j]
-                let named = TextBytes.withBytes(paragraphs[j]) { buf in
-                    AttributionReader(buf: buf, mentions: p.mentions, spans: p.spans).lastReferent(before: buf.count)
-                }
+                let buf = paragraph(j)
+                let named = AttributionReader(buf: buf, mentions: p.mentions, spans: p.spans).lastReferent(before: buf.count)
                 if let own = named ?? p.lastSpeaker { value = own; break }
                 j -= 1
             }
             for w in walked { carried[w] = .some(value) }
             return value
         }
-        return paragraphs.enumerated().map { k, paragraph in
-            let (quotes, p) = TextBytes.withBytes(paragraph) { buf in
-                self.quotes(utf8: buf, known: mentions.flatMap { k < $0.count ? $0[k] : nil }, referent: { referent(after: k - 1) })
-            }
+        return (0..<count).map { k in
+            let (quotes, p) = self.quotes(utf8: paragraph(k), known: mentions.flatMap { k < $0.count ? $0[k] : nil },
+                                          referent: { referent(after: k - 1) })
             read.append(p)
             carried.append(nil)
             return quotes

@@ -186,20 +186,22 @@ struct ArticleAnalyzer: Sendable {
 
     /// Words, paragraphs, sentences, quotes and entity mentions of one article.
     func analyze(_ a: Article) -> AnalyzedArticle {
+        var body = a.text
+        return body.withUTF8 { analyze(a, body: $0) }
+    }
+
+    /// The same, with the body's UTF-8 bytes at hand: its paragraphs are read where they lie.
+    private func analyze(_ a: Article, body bytes: UnsafeBufferPointer<UInt8>) -> AnalyzedArticle {
         let title = TokenizedText(a.title)
         let text = TokenizedText(a.text)
         var structure = ArticleStructure()
         let ranges = paragraphRanges(a.text)
-        let bytes = Array(a.text.utf8)
-        var paragraphs: [String] = []
         func span(_ r: Range<Int>) -> TextSpan {
             TextSpan(tokens: text.tokens(in: r), bytes: Int32(r.lowerBound)..<Int32(r.upperBound))
         }
         for r in ranges {
             structure.paragraphs.append(span(r))
-            let paragraph = String(decoding: bytes[r], as: UTF8.self)
-            paragraphs.append(paragraph)
-            for s in SentenceSplitter.sentences(in: paragraph) {
+            for s in SentenceSplitter.sentences(utf8: UnsafeBufferPointer(rebasing: bytes[r])) {
                 structure.sentences.append(span((s.lowerBound + r.lowerBound)..<(s.upperBound + r.lowerBound)))
             }
         }
@@ -214,7 +216,7 @@ struct ArticleAnalyzer: Sendable {
             local.range = (m.range.lowerBound - ranges[p].lowerBound)..<(m.range.upperBound - ranges[p].lowerBound)
             perParagraph[p].append(local)
         }
-        for (k, quotes) in quoteFinder.quotes(inParagraphs: paragraphs, mentions: perParagraph).enumerated() where k < ranges.count {
+        for (k, quotes) in quoteFinder.quotes(in: bytes, paragraphs: ranges, mentions: perParagraph).enumerated() where k < ranges.count {
             let base = ranges[k].lowerBound
             for q in quotes {
                 structure.quotes.append(QuoteSpan(span: span((q.range.lowerBound + base)..<(q.range.upperBound + base)), speaker: q.speaker))
@@ -242,11 +244,11 @@ struct ArticleAnalyzer: Sendable {
                                shape: ArticleShape(a, title: title, text: text))
     }
 
-    private func startsUppercase(_ bytes: [UInt8], _ i: Int) -> Bool {
+    private func startsUppercase(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard i < bytes.count else { return false }
         let b = bytes[i]
         if b < 0x80 { return b >= 0x41 && b <= 0x5A }
-        return bytes.withUnsafeBufferPointer { Tokenizer.decode($0, at: i).0.properties.isUppercase }
+        return Tokenizer.decode(bytes, at: i).0.properties.isUppercase
     }
 }
 
