@@ -59,12 +59,19 @@ enum TextBytes {
     /// The same words, from where the tokenizer found them (`starts[k] ..< ends[k]`,
     /// every run of letters and digits of `buf`): only the bytes between words are read.
     static func words(_ buf: UnsafeBufferPointer<UInt8>, starts: [Int32], ends: [Int32]) -> [Word] {
+        let count = min(starts.count, ends.count)
         var out: [Word] = []
-        out.reserveCapacity(starts.count)
+        out.reserveCapacity(count)
         var line = 0, previous = 0
-        for k in 0..<min(starts.count, ends.count) {
+        for k in 0..<count {
             let start = Int(starts[k]), end = Int(ends[k])
-            for j in previous..<start where buf[j] == 0x0A { line += 1 }
+            // The gap before the word, read once: its line breaks, and whether it opens a sentence
+            // (`markInitials`; the first word always does).
+            var initial = k == 0
+            for j in previous..<start {
+                if buf[j] == 0x0A { line += 1 }
+                if !initial && opensSentence(buf, at: j, prev: out[k - 1], next: start) { initial = true }
+            }
             let b = buf[start]
             let capital: Bool
             if b < 0x80 {
@@ -73,10 +80,9 @@ enum TextBytes {
                 let p = Tokenizer.decode(buf, at: start).0.properties
                 capital = p.isUppercase || p.generalCategory == .titlecaseLetter
             }
-            out.append(Word(start: start, end: end, capitalised: capital, initial: false, line: line))
+            out.append(Word(start: start, end: end, capitalised: capital, initial: initial, line: line))
             previous = end
         }
-        markInitials(&out, buf)
         return out
     }
 
@@ -94,21 +100,27 @@ enum TextBytes {
     private static func gapOpensSentence(_ buf: UnsafeBufferPointer<UInt8>, prev: Word, next: Int) -> Bool {
         var j = prev.end
         while j < next {
-            let b = buf[j]
-            switch b {
-            case 0x0A, 0x22, 0x28: return true  // newline, straight quote, "("
-            case 0x3F, 0x21: return true  // ? !
-            case 0x2E:  // .
-                if j == prev.end && SentenceSplitter.isAbbreviation(buf, wordStart: prev.start, dot: j) { break }
-                return true
-            case 0xE2 where j + 2 < next && buf[j + 1] == 0x80:
-                // “ (E2 80 9C) and … (E2 80 A6) open; ” and ’ do not.
-                if buf[j + 2] == 0x9C || buf[j + 2] == 0xA6 { return true }
-            default: break
-            }
+            if opensSentence(buf, at: j, prev: prev, next: next) { return true }
             j += 1
         }
         return false
+    }
+
+    /// Whether byte `j` of the gap between word `prev` and the word at `next` opens a sentence:
+    /// a line break, an opening quotation mark, or a full stop, "?" or "!" that is not the dot of
+    /// an abbreviation.
+    @inline(__always)
+    private static func opensSentence(_ buf: UnsafeBufferPointer<UInt8>, at j: Int, prev: Word, next: Int) -> Bool {
+        switch buf[j] {
+        case 0x0A, 0x22, 0x28: return true  // newline, straight quote, "("
+        case 0x3F, 0x21: return true  // ? !
+        case 0x2E:  // .
+            return !(j == prev.end && SentenceSplitter.isAbbreviation(buf, wordStart: prev.start, dot: j))
+        case 0xE2 where j + 2 < next && buf[j + 1] == 0x80:
+            // “ (E2 80 9C) and … (E2 80 A6) open; ” and ’ do not.
+            return buf[j + 2] == 0x9C || buf[j + 2] == 0xA6
+        default: return false
+        }
     }
 
     /// The folded form of the word at `range` (see `Normalizer`).
