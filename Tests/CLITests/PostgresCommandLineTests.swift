@@ -4,7 +4,7 @@ import XCTest
 
 /// `warta load … --into`, `--corpus postgresql://…` and `.open` as a user runs
 /// them, on the servers of `scripts/pg-cluster` (see PostgresTests for the
-/// environment variables; without them this skips, unless WARTA_REQUIRE_PG=1).
+/// environment variables, which `scripts/test` sets; without them this fails, saying so).
 final class PostgresCommandLineTests: XCTestCase {
     static var made: [(server: String, name: String)] = []
 
@@ -17,8 +17,8 @@ final class PostgresCommandLineTests: XCTestCase {
     func fresh(_ variable: String) throws -> String {
         let env = ProcessInfo.processInfo.environment
         guard let server = env[variable]?.split(separator: ",").first.map(String.init) else {
-            if env["WARTA_REQUIRE_PG"] == "1" { throw PostgresError("WARTA_REQUIRE_PG=1 but \(variable) is not set") }
-            throw XCTSkip("\(variable) is not set (eval \"$(scripts/pg-cluster start)\")")
+            throw PostgresError("\(variable) is not set: run scripts/test (which starts the servers), "
+                                + "or eval \"$(scripts/pg-cluster start)\" first")
         }
         let name = "warta_cli_\(getpid())_\(PostgresCommandLineTests.made.count)"
         try PostgresConnection(url: server).query("CREATE DATABASE \(name)")

@@ -1,28 +1,26 @@
 import Foundation
 import Warta
 import WartaPostgres
-import XCTest
 
 /// The servers of `scripts/pg-cluster`, named by environment variables:
 /// `WARTA_PG_URL` (a single node), `WARTA_PG_SHARDED_URL` (a coordinator) and
-/// `WARTA_PG_SHARD_URLS` (its shards, comma-separated). Without them the tests
-/// skip with a notice, unless `WARTA_REQUIRE_PG=1` (CI), where a skip fails.
+/// `WARTA_PG_SHARD_URLS` (its shards, comma-separated). `scripts/test` starts
+/// them when they are not named; without them the tests fail, saying so.
 enum PostgresCluster {
     static let environment = ProcessInfo.processInfo.environment
 
     /// The repository's root (for seeds/ and grammar/).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The URLs, or a skip (a failure when PostgreSQL is required).
+    /// What a PostgreSQL test says when the servers are not named.
+    static let unnamed = "needs WARTA_PG_URL, WARTA_PG_SHARDED_URL and WARTA_PG_SHARD_URLS: "
+        + "run scripts/test (which starts the servers), or eval \"$(scripts/pg-cluster start)\" first"
+
+    /// The URLs; an error when they are not named.
     static func urls() throws -> (single: String, coordinator: String, shards: [String]) {
         guard let single = environment["WARTA_PG_URL"], let coordinator = environment["WARTA_PG_SHARDED_URL"],
               let shards = environment["WARTA_PG_SHARD_URLS"]?.split(separator: ",").map(String.init), shards.count >= 2 else {
-            let notice = "PostgreSQL tests need WARTA_PG_URL, WARTA_PG_SHARDED_URL and WARTA_PG_SHARD_URLS (eval \"$(scripts/pg-cluster start)\")"
-            if environment["WARTA_REQUIRE_PG"] == "1" {
-                throw PostgresError("WARTA_REQUIRE_PG=1 but " + notice)
-            }
-            print("notice: skipping: " + notice)
-            throw XCTSkip(notice)
+            throw PostgresError("PostgreSQL tests " + unnamed)
         }
         return (single, coordinator, shards)
     }
