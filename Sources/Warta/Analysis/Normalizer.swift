@@ -41,13 +41,7 @@ public enum Normalizer {
                 hash = TermNumbers.hash(prefix: prefix, rest: rest, bytes: UnsafePointer(out.baseAddress!), count: n)
                 return n
             }
-            if capitals == 0 {
-                how = WordCoding.asTerm
-            } else if capitals == 1 && bytes[0] >= 0x41 && bytes[0] <= 0x5A {
-                how = WordCoding.capitalized
-            } else {
-                how = lowers == 0 ? WordCoding.upperCase : WordCoding.literal
-            }
+            how = asciiWriting(capitals: capitals, lowers: lowers, first: p[0])
             return term
         }
         let term = foldUnicode(String(decoding: bytes, as: UTF8.self))
@@ -67,21 +61,24 @@ public enum Normalizer {
             let x0 = TermNumbers.bytes(p, 0, min(8, n)), x1 = n > 8 ? TermNumbers.bytes(p, 8, n - 8) : 0
             if (x0 | x1) & ByteFlags.highs == 0 {
                 let upper0 = ByteFlags.within(x0, 0x41, 0x5A), upper1 = ByteFlags.within(x1, 0x41, 0x5A)
-                let capitals = upper0.nonzeroBitCount &+ upper1.nonzeroBitCount
                 hash = TermNumbers.hash(prefix: x0 | upper0 >> 2, rest: x1 | upper1 >> 2, bytes: p, count: n)
-                if capitals == 0 {
-                    how = WordCoding.asTerm
-                } else if capitals == 1 && p[0] >= 0x41 && p[0] <= 0x5A {
-                    how = WordCoding.capitalized
-                } else {
-                    let lowers = ByteFlags.within(x0, 0x61, 0x7A).nonzeroBitCount &+ ByteFlags.within(x1, 0x61, 0x7A).nonzeroBitCount
-                    how = lowers == 0 ? WordCoding.upperCase : WordCoding.literal
-                }
+                how = asciiWriting(capitals: upper0.nonzeroBitCount &+ upper1.nonzeroBitCount,
+                                   lowers: ByteFlags.within(x0, 0x61, 0x7A).nonzeroBitCount &+ ByteFlags.within(x1, 0x61, 0x7A).nonzeroBitCount,
+                                   first: p[0])
                 return nil
             }
         }
         let term = fold(bytes, writing: &how, hashing: &hash)
         return hash.length > 16 ? term : nil
+    }
+
+    /// How an ASCII word is written with respect to its term (`WordCoding.writing`), from its count
+    /// of capitals and of lower-case letters and its first byte.
+    @inline(__always)
+    private static func asciiWriting(capitals: Int, lowers: Int, first: UInt8) -> UInt8 {
+        if capitals == 0 { return WordCoding.asTerm }
+        if capitals == 1 && first >= 0x41 && first <= 0x5A { return WordCoding.capitalized }
+        return lowers == 0 ? WordCoding.upperCase : WordCoding.literal
     }
 
     /// Whether the `n` bytes at `p` are all ASCII, read eight at a time.

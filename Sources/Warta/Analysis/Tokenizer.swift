@@ -39,44 +39,15 @@ public enum Tokenizer {
 
     /// The same over raw UTF-8 (which must be valid UTF-8).
     public static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>) -> Void) {
-        forEachWord(utf8: buf) { term, range, _, _ in if !term.isEmpty { body(term, range) } }
-    }
-
-    /// The same, with how each word is written with respect to its term (`WordCoding.asTerm` …
-    /// `WordCoding.literal`) and the term's hash (`TermNumbers.hash`), found while the word is
-    /// folded; a word whose term folds to nothing is passed too, with an empty term (the others
-    /// leave it out).
-    @inline(__always)
-    static func forEachWord(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>, UInt8, TermHash) -> Void) {
-        let n = buf.count
-        var i = 0
-        var start = -1
-        while i < n {
-            let b = buf[i]
-            var len = 1
-            var isWord: Bool
-            if b < 0x80 {
-                isWord = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-            } else {
-                let (scalar, l) = decode(buf, at: i)
-                len = l
-                isWord = isWordScalar(scalar, continuing: start >= 0)
-            }
-            if isWord {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                emit(buf, start, i, body)
-                start = -1
-            }
-            i += len
+        forEachToken(utf8: buf) { start, end, _, hash, long in
+            if hash.length > 0 { body(long ?? TermNumbers.term(of: hash), start..<end) }
         }
-        if start >= 0 { emit(buf, start, n, body) }
     }
 
     /// Each word's byte range, how it is written (`WordCoding`) and its term's hash, with the term
-    /// itself only where the hash does not hold it whole (`Normalizer.hash`): the words
-    /// `forEachWord` finds, a word whose term folds to nothing with an empty hash (length 0).
-    /// Within an ASCII word the bytes are read eight at a time to its end.
+    /// itself only where the hash does not hold it whole (`Normalizer.hash`); a word whose term
+    /// folds to nothing comes with an empty hash (length 0). Every way of tokenizing goes through
+    /// this loop. Within an ASCII word the bytes are read eight at a time to its end.
     @inline(__always)
     static func forEachToken(utf8 buf: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, UInt8, TermHash, String?) -> Void) {
         let n = buf.count
@@ -119,15 +90,6 @@ public enum Tokenizer {
             }
         }
         if start >= 0 { emit(n) }
-    }
-
-    @inline(__always)
-    private static func emit(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
-                             _ body: (String, Range<Int>, UInt8, TermHash) -> Void) {
-        var how = WordCoding.asTerm
-        var hash: TermHash = (0, 0, 0, 0)
-        let term = Normalizer.fold(UnsafeBufferPointer(rebasing: buf[s..<e]), writing: &how, hashing: &hash)
-        body(term, s..<e, how, hash)
     }
 
     /// Decodes the scalar at `i` (input is valid UTF-8; a stray byte decodes as U+FFFD).

@@ -49,6 +49,12 @@ struct TermNumbers {
 
     /// The same for words already hashed (`hashed[k]` is `hash` of the k-th word).
     mutating func appendIDs<Words: RandomAccessCollection<String>>(of words: Words, hashed: [TermHash], to ids: inout [UInt32]) {
+        prefetchSlots(of: hashed)
+        for (k, w) in words.enumerated() { ids.append(id(of: w, hashed[k])) }
+    }
+
+    /// Asks for the slots of these hashes ahead of their lookups, so that the cache misses overlap.
+    private func prefetchSlots(of hashed: [TermHash]) {
         let mask = slotCount - 1
         slots.withUnsafeBufferPointer { s in
             for h in hashed {
@@ -58,20 +64,12 @@ struct TermNumbers {
                 warta_prefetch(slot + TermNumbers.width - 1)
             }
         }
-        for (k, w) in words.enumerated() { ids.append(id(of: w, hashed[k])) }
     }
 
     /// The same for the words of a tokenized text: a word's term is made (from its hash, or
     /// taken from the text's long terms) only when it is new here.
     mutating func appendIDs(of words: TokenizedText, to ids: inout [UInt32]) {
-        let mask = slotCount - 1
-        slots.withUnsafeBufferPointer { s in
-            for h in words.hashes {
-                let slot = s.baseAddress! + TermNumbers.width * (Int(truncatingIfNeeded: h.hash) & mask)
-                warta_prefetch(slot)
-                warta_prefetch(slot + TermNumbers.width - 1)
-            }
-        }
+        prefetchSlots(of: words.hashes)
         // The long terms are in word order: each is met once, in turn.
         var long = 0
         for h in words.hashes {
